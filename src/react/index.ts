@@ -1,0 +1,2 @@
+/** colloquy/react: coming in its own issue. */
+export {};

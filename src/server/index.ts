@@ -1,0 +1,2 @@
+/** colloquy/server: coming in its own issue. */
+export {};

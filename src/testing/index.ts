@@ -1,0 +1,2 @@
+/** colloquy/testing: coming in its own issue. */
+export {};

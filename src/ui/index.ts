@@ -1,0 +1,2 @@
+/** colloquy/ui: coming in its own issue. */
+export {};

@@ -1,0 +1,104 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import { playwright } from "@vitest/browser-playwright";
+import { chromiumLaunchOptions } from "./test/support/chromium.js";
+
+/** Packages the library build leaves to the consumer (peers and runtime dependencies). */
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\//,
+  /^openai($|\/)/,
+  /^zod($|\/)/,
+  "eventsource-parser",
+  "marked",
+  /^@streamparser\//,
+  /^redis($|\/)/,
+  /^node:/,
+];
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    lib: {
+      entry: {
+        core: "src/core/index.ts",
+        react: "src/react/index.ts",
+        ui: "src/ui/index.ts",
+        server: "src/server/index.ts",
+        testing: "src/testing/index.ts",
+        cli: "src/server/cli/main.ts",
+      },
+      formats: ["es"],
+      cssFileName: "styles",
+    },
+    rollupOptions: { external },
+  },
+  test: {
+    // Every suite reports through scripts/test.mjs; these are the projects it runs.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["test/{core,server,testing,scripts}/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "dom",
+          environment: "jsdom",
+          include: ["test/{react,ui}/**/*.test.{ts,tsx}"],
+          setupFiles: ["test/support/dom-setup.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "types",
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ["test/**/*.test-d.{ts,tsx}"],
+            tsconfig: "./tsconfig.json",
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.{ts,tsx}"],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: "chromium" }],
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
