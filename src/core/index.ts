@@ -6,3 +6,4 @@ export type * from "./model/annotations.js";
 export type * from "./model/usage.js";
 export type * from "./model/parts.js";
 export type * from "./model/message.js";
+export * from "./errors.js";

@@ -49,6 +49,8 @@ export interface MessageMetadata {
   lastSequenceNumber?: number;
   /** Responses: true when the response runs in background mode (resumable). */
   background?: boolean;
+  /** Chat Completions with `n > 1`: the choices after the first, each as its own parts. */
+  alternatives?: readonly { index: number; parts: readonly Part[]; finishReason?: string }[];
   /** Fields of the response or completion this version does not map (Azure content filters, moderation, ...). */
   extra?: Record<string, unknown>;
   /** Stream events this version does not know, kept in arrival order. */

@@ -29,6 +29,8 @@ export interface TextPart {
   logprobs?: readonly TokenLogprob[];
   /** Responses API: id of the message output item this text belongs to. */
   itemId?: string;
+  /** Responses API: index of this content part within its message item. */
+  contentIndex?: number;
   /** Responses API: the message's `phase` (`commentary` or `final_answer`) where sent. */
   phase?: string;
   /** Fields of the content part this version does not map, kept verbatim. */
@@ -47,6 +49,8 @@ export interface RefusalPart {
   logprobs?: readonly TokenLogprob[];
   /** Responses API: id of the message output item. */
   itemId?: string;
+  /** Responses API: index of this content part within its message item. */
+  contentIndex?: number;
 }
 
 /** One paragraph of a reasoning summary. */
