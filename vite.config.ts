@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { chromiumLaunchOptions } from "./test/support/chromium.js";
+import { captureExchanges, capturesAvailable, type CaptureApi } from "./test/support/captures.js";
 
 /** Packages the library build leaves to the consumer (peers and runtime dependencies). */
 const external = [
@@ -85,6 +86,11 @@ export default defineConfig({
             provider: playwright({ launchOptions: chromiumLaunchOptions() }),
             instances: [{ browser: "chromium" }],
             screenshotFailures: false,
+            commands: {
+              // The recordings live on disk beside the repo; the browser asks Node for them.
+              readCaptureExchanges: (_context, api: CaptureApi, file: string) =>
+                capturesAvailable() ? captureExchanges(api, file) : [],
+            },
           },
         },
       },

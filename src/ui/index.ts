@@ -1,2 +1,2 @@
-/** colloquy/ui: coming in its own issue. */
-export {};
+/** colloquy/ui: composable React components for OpenAI chat output. */
+import "./styles.css";
