@@ -1,0 +1,118 @@
+import { parseArgs } from "node:util";
+
+/** What `colloquy serve` was asked to do. */
+export interface ServeArguments {
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on. */
+  host: string;
+  /** Path the proxy routes live under. */
+  basePath: string;
+  /** Models to allow (empty: the default allowlist). */
+  allowModels: string[];
+  /** Use the built-in emulator even when a key is set. */
+  emulator: boolean;
+  /** How the emulator paces its events. */
+  pace: "instant" | "realistic";
+  /** Browser origins allowed to call from elsewhere. */
+  corsOrigins: string[];
+  /** Output-token cap, or undefined for the default. */
+  maxOutputTokens: number | undefined;
+  /** Requests per minute per client; 0 turns the limit off. */
+  rateLimit: number;
+}
+
+/** The parsed command line: a command to run, or help to print. */
+export type CliCommand = { command: "serve"; args: ServeArguments } | { command: "help" };
+
+/** Text of `colloquy --help`. */
+export const HELP = `colloquy: the key-holding OpenAI proxy for colloquy apps
+
+Usage:
+  colloquy serve [options]
+
+Starts an HTTP server that speaks OpenAI's API under the base path:
+  POST <base>/v1/responses            POST <base>/v1/chat/completions
+  GET  <base>/v1/responses/{id}       POST <base>/v1/responses/{id}/cancel
+  GET  <base>/v1/models               POST <base>/v1/files
+Point a client's baseURL at http://<host>:<port><base>/v1; the key stays on the server.
+
+Options:
+  --port <n>               Port to listen on (default 8787; 0 picks a free port)
+  --host <address>         Interface to listen on (default 127.0.0.1)
+  --base-path <path>       Path the routes live under (default /api/openai)
+  --allow-model <name>     Allow a model; repeat for more. A trailing * matches a prefix
+                           (gpt-5*), "all" allows any. Default: small low-cost models with
+                           OpenAI, any model with the emulator.
+  --emulator               Use the built-in OpenAI emulator even when a key is set
+  --pace <instant|realistic>  How fast the emulator streams (default instant)
+  --cors-origin <origin>   Let a browser origin call from elsewhere; repeat for more
+  --max-output-tokens <n>  Clamp output tokens per request (default 16384)
+  --rate-limit <n>         Requests per minute per client (default 60; 0 turns it off)
+  -h, --help               Show this help
+
+Environment:
+  OPENAI_API_KEY           The key used upstream (never sent to clients or logged)
+  OPENAI_BASE_URL          An OpenAI-compatible upstream instead of api.openai.com
+  OPENAI_ORG_ID, OPENAI_PROJECT_ID   Organization and project sent upstream
+  With neither OPENAI_API_KEY nor OPENAI_BASE_URL set, the built-in emulator answers.
+`;
+
+function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min) {
+    throw new Error(
+      `--${name} must be a whole number of at least ${min}, not '${value}'. See colloquy --help.`,
+    );
+  }
+  return parsed;
+}
+
+/** Parses `colloquy` arguments; throws with a message that points at --help when wrong. */
+export function parseCliArguments(argv: readonly string[]): CliCommand {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "base-path": { type: "string" },
+      "allow-model": { type: "string", multiple: true },
+      emulator: { type: "boolean" },
+      pace: { type: "string" },
+      "cors-origin": { type: "string", multiple: true },
+      "max-output-tokens": { type: "string" },
+      "rate-limit": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help || positionals.length === 0) return { command: "help" };
+  if (positionals[0] !== "serve" || positionals.length > 1) {
+    throw new Error(
+      `Unknown command '${positionals.join(" ")}'. The command is 'colloquy serve'; see colloquy --help.`,
+    );
+  }
+  const pace = values.pace ?? "instant";
+  if (pace !== "instant" && pace !== "realistic") {
+    throw new Error(`--pace must be instant or realistic, not '${pace}'.`);
+  }
+  return {
+    command: "serve",
+    args: {
+      port: integer("port", values.port, 8787, 0),
+      host: values.host ?? "127.0.0.1",
+      basePath: values["base-path"] ?? "/api/openai",
+      allowModels: values["allow-model"] ?? [],
+      emulator: values.emulator ?? false,
+      pace,
+      corsOrigins: values["cors-origin"] ?? [],
+      maxOutputTokens:
+        values["max-output-tokens"] === undefined
+          ? undefined
+          : integer("max-output-tokens", values["max-output-tokens"], 0, 1),
+      rateLimit: integer("rate-limit", values["rate-limit"], 60, 0),
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { forwardUpstream, passedHeaders } from "./forward-upstream.js";
+import { ProxyRejection } from "./openai-error.js";
+import type { RouteContext } from "./proxy-context.js";
+
+const RESPONSE_ID = /^[A-Za-z0-9_-]{1,200}$/;
+
+function responseId(context: RouteContext): string {
+  const id = context.params["id"] ?? "";
+  if (!RESPONSE_ID.test(id)) {
+    throw new ProxyRejection(
+      400,
+      `'${id}' is not a response id. Use the id of a response, e.g. resp_abc123.`,
+      { param: "response_id", code: "invalid_value" },
+    );
+  }
+  return id;
+}
+
+function passThrough(upstream: Response): Response {
+  if (!upstream.ok || !upstream.body) return upstream;
+  return new Response(upstream.body, { status: upstream.status, headers: passedHeaders(upstream) });
+}
+
+function readQuery(url: URL): { query: Record<string, unknown>; stream: boolean } {
+  const query: Record<string, unknown> = {};
+  const stream = url.searchParams.get("stream");
+  if (stream !== null) {
+    if (stream !== "true" && stream !== "false") {
+      throw new ProxyRejection(400, `'stream' must be true or false, not '${stream}'.`, {
+        param: "stream",
+        code: "invalid_value",
+      });
+    }
+    query["stream"] = stream;
+  }
+  const startingAfter = url.searchParams.get("starting_after");
+  if (startingAfter !== null) {
+    if (!/^\d+$/.test(startingAfter)) {
+      throw new ProxyRejection(
+        400,
+        `'starting_after' must be a non-negative integer (an event sequence number), not '${startingAfter}'.`,
+        { param: "starting_after", code: "invalid_value" },
+      );
+    }
+    query["starting_after"] = startingAfter;
+  }
+  const obfuscation = url.searchParams.get("include_obfuscation");
+  if (obfuscation === "true" || obfuscation === "false") query["include_obfuscation"] = obfuscation;
+  const include = [...url.searchParams.getAll("include[]"), ...url.searchParams.getAll("include")];
+  if (include.length > 0) query["include"] = include;
+  return { query, stream: stream === "true" };
+}
+
+/**
+ * `GET /v1/responses/{id}`: the stored response, or with `stream=true` (and
+ * `starting_after=N`) its events replayed and continued, passed through as they arrive.
+ */
+export async function handleRetrieveResponse(context: RouteContext): Promise<Response> {
+  const id = responseId(context);
+  const { query, stream } = readQuery(context.url);
+  const upstream = await forwardUpstream(
+    context.settings.upstream,
+    context.settings.capture,
+    { method: "get", path: `/responses/${id}`, query, stream },
+    context.request.signal,
+  );
+  return passThrough(upstream);
+}
+
+/** `POST /v1/responses/{id}/cancel`: cancels a background response. */
+export async function handleCancelResponse(context: RouteContext): Promise<Response> {
+  const id = responseId(context);
+  const upstream = await forwardUpstream(
+    context.settings.upstream,
+    context.settings.capture,
+    { method: "post", path: `/responses/${id}/cancel` },
+    context.request.signal,
+  );
+  return passThrough(upstream);
+}

@@ -1,0 +1,42 @@
+import type { ModelAllowlist } from "../policy/model-policy.js";
+import type { ToolPolicy } from "../policy/tool-policy.js";
+import type { FileUploadOptions, UsageReport } from "./proxy-options.js";
+import type { ErrorCapture, UpstreamClient } from "./upstream-client.js";
+
+/** The resolved configuration every route handler reads. */
+export interface ProxySettings {
+  /** The upstream client and its secrets. */
+  upstream: UpstreamClient;
+  /** Keeps raw upstream error bodies for pass-through. */
+  capture: ErrorCapture;
+  /** Models clients may ask for. */
+  models: ModelAllowlist;
+  /** Tools requests may declare. */
+  tools: ToolPolicy;
+  /** Output-token cap, undefined for none. */
+  maxOutputTokens: number | undefined;
+  /** Largest JSON body. */
+  maxBodyBytes: number;
+  /** Upload limits with defaults applied. */
+  files: Required<FileUploadOptions>;
+  /** The usage hook, if any. */
+  onUsage: ((report: UsageReport) => void | Promise<void>) | undefined;
+  /** Logs a failure that must not fail the request (e.g. a throwing hook). */
+  reportError: (line: string) => void;
+}
+
+/** One request as a route handler sees it. */
+export interface RouteContext {
+  /** The incoming request. */
+  request: Request;
+  /** Its URL, parsed. */
+  url: URL;
+  /** Path parameters, e.g. `id`. */
+  params: Record<string, string>;
+  /** The user `authorize` identified. */
+  user: string | undefined;
+  /** The proxy's configuration. */
+  settings: ProxySettings;
+  /** Records the model asked for, for the log line. */
+  noteModel: (model: string) => void;
+}

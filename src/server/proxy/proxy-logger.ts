@@ -1,0 +1,38 @@
+/** Where the proxy writes its one line per request. Shaped like `console`. */
+export interface ProxyLogger {
+  /** Requests that succeeded. */
+  info(line: string): void;
+  /** Requests refused with a 4xx. */
+  warn(line: string): void;
+  /** Requests that failed with a 5xx. */
+  error(line: string): void;
+}
+
+/** Facts of one handled request for its log line. */
+export interface RequestLogEntry {
+  /** HTTP method. */
+  method: string;
+  /** Path and query. */
+  path: string;
+  /** Response status. */
+  status: number;
+  /** The user `authorize` identified, if any. */
+  user?: string;
+  /** The model asked for, if any. */
+  model?: string;
+  /** Milliseconds until the response head was ready. */
+  ms: number;
+}
+
+/** Formats and writes the log line of one request at a level that follows its status. */
+export function logRequest(logger: ProxyLogger | false, entry: RequestLogEntry): void {
+  if (!logger) return;
+  const parts = [`colloquy: ${entry.method} ${entry.path} ${entry.status}`];
+  if (entry.user !== undefined) parts.push(`user=${entry.user}`);
+  if (entry.model !== undefined) parts.push(`model=${entry.model}`);
+  parts.push(`${Math.round(entry.ms)}ms`);
+  const line = parts.join(" ");
+  if (entry.status >= 500) logger.error(line);
+  else if (entry.status >= 400) logger.warn(line);
+  else logger.info(line);
+}

@@ -1,0 +1,71 @@
+import { ProxyRejection } from "./openai-error.js";
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024)
+    return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+function tooLarge(limit: number): ProxyRejection {
+  return new ProxyRejection(
+    413,
+    `The request body is larger than this server's limit of ${formatBytes(limit)}. Send a smaller body, or raise the limit in the proxy options.`,
+    { code: "request_too_large" },
+  );
+}
+
+/**
+ * Reads a request body into memory, stopping as soon as it exceeds `limit` bytes, so an
+ * oversized or endless body costs at most `limit` bytes of memory. Checks `content-length`
+ * first, so honest clients are refused before anything is read.
+ */
+export async function readLimitedBody(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Reads a JSON request body within `limit` bytes; rejects with 400 when it is not JSON. */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const bytes = await readLimitedBody(request, limit);
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim() === "") {
+    throw new ProxyRejection(400, "The request body is empty. Send a JSON object.", {
+      code: "invalid_json",
+    });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ProxyRejection(
+      400,
+      `The request body is not valid JSON (${reason}). Send a JSON object with content-type application/json.`,
+      { code: "invalid_json" },
+    );
+  }
+}

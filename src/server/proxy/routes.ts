@@ -1,0 +1,52 @@
+import { handleChatCompletion, handleCreateResponse } from "./handle-generation.js";
+import { handleUploadFile } from "./handle-files.js";
+import { handleListModels } from "./handle-models.js";
+import { handleCancelResponse, handleRetrieveResponse } from "./handle-response-resource.js";
+import type { RouteContext } from "./proxy-context.js";
+
+/** One route of the proxy. */
+export interface Route {
+  /** HTTP method, upper case. */
+  method: string;
+  /** Path below the base path, with `{name}` parameters. */
+  pattern: string;
+  /** Answers the request. */
+  handle: (context: RouteContext) => Promise<Response>;
+}
+
+/** Every route the proxy serves. */
+export const ROUTES: readonly Route[] = [
+  { method: "POST", pattern: "/v1/responses", handle: handleCreateResponse },
+  { method: "POST", pattern: "/v1/chat/completions", handle: handleChatCompletion },
+  { method: "GET", pattern: "/v1/responses/{id}", handle: handleRetrieveResponse },
+  { method: "POST", pattern: "/v1/responses/{id}/cancel", handle: handleCancelResponse },
+  { method: "GET", pattern: "/v1/models", handle: handleListModels },
+  { method: "POST", pattern: "/v1/files", handle: handleUploadFile },
+];
+
+function matchPattern(pattern: string, path: string): Record<string, string> | null {
+  const expected = pattern.split("/");
+  const actual = path.split("/");
+  if (expected.length !== actual.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < expected.length; i++) {
+    const part = expected[i] as string;
+    const value = actual[i] as string;
+    if (part.startsWith("{")) {
+      if (value === "") return null;
+      params[part.slice(1, -1)] = decodeURIComponent(value);
+    } else if (part !== value) return null;
+  }
+  return params;
+}
+
+/** The routes whose path matches (any method), with their path parameters. */
+export function matchRoutes(path: string): { route: Route; params: Record<string, string> }[] {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  const found: { route: Route; params: Record<string, string> }[] = [];
+  for (const route of ROUTES) {
+    const params = matchPattern(route.pattern, trimmed);
+    if (params) found.push({ route, params });
+  }
+  return found;
+}

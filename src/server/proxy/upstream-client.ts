@@ -1,0 +1,171 @@
+import OpenAI, { AzureOpenAI } from "openai";
+import { ColloquyError } from "../../core/errors.js";
+import type { FetchHandler, UpstreamOptions } from "./upstream-options.js";
+
+/** A configured upstream: the client, the secrets to scrub, and Azure's model mapping. */
+export interface UpstreamClient {
+  /** The openai client every upstream request goes through. */
+  client: OpenAI;
+  /** Strings that must never leave the proxy (keys). */
+  secrets: string[];
+  /** Maps a requested model to the name sent upstream (Azure deployments). */
+  upstreamModel: (model: string) => string;
+  /** Where requests go, for error messages (never contains a key). */
+  description: string;
+}
+
+/** Header that tags each upstream request so its raw error body can be found again. */
+export const TRACE_HEADER = "x-colloquy-trace";
+
+/** Keeps the raw error responses the openai client would otherwise parse and discard. */
+export class ErrorCapture {
+  private readonly responses = new Map<string, Response>();
+
+  /** Wraps a fetch so failing responses are kept (by trace id) before the client reads them. */
+  wrap(inner: typeof fetch): typeof fetch {
+    return async (input, init) => {
+      const headers = new Headers(init?.headers);
+      const trace = headers.get(TRACE_HEADER);
+      headers.delete(TRACE_HEADER);
+      const response = await inner(input, { ...init, headers });
+      if (trace !== null && !response.ok) this.responses.set(trace, response.clone());
+      return response;
+    };
+  }
+
+  /** The raw failing response of a traced request, removed from the capture. */
+  take(trace: string): Response | undefined {
+    const response = this.responses.get(trace);
+    this.responses.delete(trace);
+    return response;
+  }
+
+  /** Forgets a traced request that did not fail. */
+  forget(trace: string): void {
+    const response = this.responses.get(trace);
+    this.responses.delete(trace);
+    void response?.body?.cancel().catch(() => undefined);
+  }
+}
+
+function configError(message: string): ColloquyError {
+  return new ColloquyError("invalid_input", message);
+}
+
+function fetchFromHandler(handler: FetchHandler): typeof fetch {
+  return async (input, init) => handler(new Request(input, init));
+}
+
+function readEnv(options: UpstreamOptions): Readonly<Record<string, string | undefined>> {
+  if (options.env) return options.env;
+  return typeof process !== "undefined" ? process.env : {};
+}
+
+const isV1Endpoint = (url: URL) => /\/openai\/v1\/?$/.test(url.pathname);
+
+/**
+ * Builds the openai client for the proxy's upstream, refusing incomplete configuration at
+ * construction so a misconfigured server fails at start-up, not on the first request.
+ */
+export function createUpstreamClient(
+  options: UpstreamOptions,
+  capture: ErrorCapture,
+): UpstreamClient {
+  const env = readEnv(options);
+  const common = {
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? 600_000,
+    logLevel: "off" as const,
+    fetch: capture.wrap(
+      options.upstream ? fetchFromHandler(options.upstream) : (globalThis.fetch as typeof fetch),
+    ),
+  };
+  const identity = (model: string) => model;
+
+  if (options.upstream) {
+    const apiKey = options.apiKey ?? "colloquy-embedded-upstream";
+    return {
+      client: new OpenAI({ ...common, apiKey, baseURL: "http://upstream.colloquy.invalid/v1" }),
+      secrets: options.apiKey ? [options.apiKey] : [],
+      upstreamModel: identity,
+      description: "the embedded upstream",
+    };
+  }
+
+  if (options.azure) {
+    const azure = options.azure;
+    let endpoint: URL;
+    try {
+      endpoint = new URL(azure.endpoint);
+    } catch {
+      throw configError(
+        `The Azure endpoint '${azure.endpoint}' is not a URL. Use https://<resource>.openai.azure.com/openai/v1/ or the resource endpoint with an apiVersion.`,
+      );
+    }
+    const apiKey = azure.apiKey ?? env["AZURE_OPENAI_API_KEY"];
+    if (apiKey && azure.azureADTokenProvider) {
+      throw configError(
+        "Azure is configured with both an API key and an Entra ID token provider. Pass only one (an AZURE_OPENAI_API_KEY in the environment counts as a key).",
+      );
+    }
+    if (!apiKey && !azure.azureADTokenProvider) {
+      throw configError(
+        "Azure is configured without credentials. Pass azure.apiKey (or set AZURE_OPENAI_API_KEY), or azure.azureADTokenProvider.",
+      );
+    }
+    const deployments = azure.deployments ?? {};
+    const upstreamModel = (model: string) => deployments[model] ?? model;
+    const description = `Azure OpenAI at ${endpoint.host}`;
+    if (isV1Endpoint(endpoint)) {
+      const client = new OpenAI({
+        ...common,
+        baseURL: endpoint.href,
+        apiKey: apiKey ?? (azure.azureADTokenProvider as () => Promise<string>),
+        ...(apiKey ? { defaultHeaders: { "api-key": apiKey } } : {}),
+      });
+      return { client, secrets: apiKey ? [apiKey] : [], upstreamModel, description };
+    }
+    if (!azure.apiVersion) {
+      throw configError(
+        `The Azure resource endpoint '${endpoint.href}' needs an apiVersion (e.g. '2025-04-01-preview'), or use the v1 endpoint ${endpoint.origin}/openai/v1/.`,
+      );
+    }
+    const client = new AzureOpenAI({
+      ...common,
+      endpoint: endpoint.origin,
+      apiVersion: azure.apiVersion,
+      ...(apiKey ? { apiKey } : { azureADTokenProvider: azure.azureADTokenProvider }),
+    });
+    return { client, secrets: apiKey ? [apiKey] : [], upstreamModel, description };
+  }
+
+  const apiKey = options.apiKey ?? env["OPENAI_API_KEY"];
+  const baseURL = options.baseURL ?? env["OPENAI_BASE_URL"];
+  if (!apiKey && !baseURL) {
+    throw configError(
+      "No OpenAI API key: pass apiKey or set OPENAI_API_KEY (or point baseURL / OPENAI_BASE_URL at a compatible server, or pass an upstream handler such as the emulator's).",
+    );
+  }
+  if (baseURL !== undefined) {
+    try {
+      new URL(baseURL);
+    } catch {
+      throw configError(
+        `The upstream baseURL '${baseURL}' is not a URL, e.g. https://api.openai.com/v1.`,
+      );
+    }
+  }
+  const client = new OpenAI({
+    ...common,
+    apiKey: apiKey ?? "no-key",
+    baseURL: baseURL ?? "https://api.openai.com/v1",
+    organization: options.organization ?? env["OPENAI_ORG_ID"] ?? null,
+    project: options.project ?? env["OPENAI_PROJECT_ID"] ?? null,
+  });
+  return {
+    client,
+    secrets: apiKey ? [apiKey] : [],
+    upstreamModel: identity,
+    description: `the upstream at ${new URL(client.baseURL).host}`,
+  };
+}

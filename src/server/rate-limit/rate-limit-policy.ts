@@ -1,0 +1,68 @@
+import { ProxyRejection } from "../proxy/openai-error.js";
+import { createMemoryRateLimitStore } from "./memory-rate-limit-store.js";
+import type { RateLimitStore } from "./rate-limit-store.js";
+
+/** How many requests each user (or, without a user, each client address) may make. */
+export interface RateLimitOptions {
+  /** Requests allowed per window, default 60. */
+  limit?: number;
+  /** Window length in milliseconds, default 60 000. */
+  windowMs?: number;
+  /** Where counters live, default in this process's memory. */
+  store?: RateLimitStore;
+  /**
+   * The key to count under; default the user id, else the client address (from the runtime
+   * adapter, else the first `x-forwarded-for` hop that serverless platforms set).
+   */
+  key?: (request: Request, identity: { userId?: string; clientAddress?: string }) => string;
+}
+
+/** A configured rate limiter: counts a request, rejecting it with 429 when over the limit. */
+export type RateLimiter = (
+  request: Request,
+  identity: { userId?: string; clientAddress?: string },
+) => Promise<void>;
+
+function forwardedFor(request: Request): string | undefined {
+  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return first || request.headers.get("x-real-ip") || undefined;
+}
+
+/** Builds the limiter a proxy uses from its options. */
+export function createRateLimiter(options: RateLimitOptions): RateLimiter {
+  const limit = options.limit ?? 60;
+  const windowMs = options.windowMs ?? 60_000;
+  const store = options.store ?? createMemoryRateLimitStore();
+  const keyOf =
+    options.key ??
+    ((request, identity) =>
+      identity.userId !== undefined
+        ? `user:${identity.userId}`
+        : `ip:${identity.clientAddress ?? forwardedFor(request) ?? "unknown"}`);
+  return async (request, identity) => {
+    const key = keyOf(request, identity);
+    let hit;
+    try {
+      hit = await store.hit(key, windowMs);
+    } catch (error) {
+      // Failing closed: without counters there is no limit, and the limit protects the key.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ProxyRejection(
+        503,
+        `The rate-limit store is unavailable (${reason}), so requests are refused for now. Check the store (e.g. Redis) and retry.`,
+        { type: "server_error", code: "rate_limit_store_unavailable" },
+      );
+    }
+    if (hit.count <= limit) return;
+    const seconds = Math.max(1, Math.ceil((hit.resetAt - Date.now()) / 1000));
+    throw new ProxyRejection(
+      429,
+      `Rate limit exceeded: ${limit} requests per ${windowMs / 1000} s for this user. Retry in ${seconds} s.`,
+      {
+        type: "requests",
+        code: "rate_limit_exceeded",
+        headers: { "retry-after": String(seconds) },
+      },
+    );
+  };
+}
