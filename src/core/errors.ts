@@ -18,6 +18,7 @@ export type ColloquyErrorCode =
   | "not_event_stream"
   | "validation_failed"
   | "max_steps"
+  | "refusal"
   | "unsupported";
 
 /** Base class of everything colloquy throws. */

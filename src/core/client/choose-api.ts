@@ -1,0 +1,64 @@
+import type { Message } from "../model/message.js";
+import { isToolDefinition } from "../tools/define-tool.js";
+import type { ApiChoice, RequestParams, ResolvedApi } from "./types.js";
+
+/** Part types only the Responses API can carry back as input. */
+const RESPONSES_ONLY_PARTS = new Set([
+  "web-search-call",
+  "file-search-call",
+  "code-interpreter-call",
+  "image-generation-call",
+  "computer-call",
+  "computer-call-output",
+  "mcp-call",
+  "mcp-list-tools",
+  "mcp-approval-request",
+  "mcp-approval-response",
+  "tool-search-call",
+  "tool-search-output",
+  "shell-call",
+  "shell-call-output",
+  "local-shell-call",
+  "local-shell-call-output",
+  "apply-patch-call",
+  "apply-patch-call-output",
+  "compaction",
+]);
+
+/**
+ * The reason the Responses API is needed, or undefined when Chat Completions can do it all.
+ * `auto` prefers Chat Completions for plain chat since every compatible server speaks it.
+ */
+export function responsesOnlyFeature(
+  messages: readonly Message[],
+  params: RequestParams,
+): string | undefined {
+  for (const tool of params.tools ?? []) {
+    if (isToolDefinition(tool)) continue;
+    const type = (tool as { type?: string }).type;
+    if (type !== "function" && type !== "custom") return `the built-in tool "${type}"`;
+  }
+  if (params.reasoning?.summary) return "reasoning summaries";
+  if (params.previousResponseId) return "previousResponseId";
+  if (params.conversationState === "previous-response-id") return "conversationState";
+  if (params.background) return "background mode";
+  if (params.include?.length) return "include";
+  if (params.truncation) return "truncation";
+  if (params.contextManagement) return "contextManagement";
+  for (const message of messages) {
+    for (const part of message.parts) {
+      if (RESPONSES_ONLY_PARTS.has(part.type)) return `a ${part.type} part in the conversation`;
+    }
+  }
+  return undefined;
+}
+
+/** Resolves `auto` to the API the request needs. */
+export function chooseApi(
+  choice: ApiChoice,
+  messages: readonly Message[],
+  params: RequestParams,
+): ResolvedApi {
+  if (choice !== "auto") return choice;
+  return responsesOnlyFeature(messages, params) ? "responses" : "chat";
+}
