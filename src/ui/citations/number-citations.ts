@@ -1,0 +1,109 @@
+import type { Annotation } from "../../core/index.js";
+
+/** A cited source, once per distinct URL or file. */
+export interface CitationSource {
+  /** 1-based number shown in markers and the sources list. */
+  number: number;
+  /** `url` for web pages, `file` for files (file search, container files). */
+  kind: "url" | "file";
+  /** The page URL (web) or the file id (files). */
+  key: string;
+  /** The page URL, for web sources. */
+  url?: string;
+  /** The page title or file name, when known. */
+  title?: string;
+  /** The file id, for file sources. */
+  fileId?: string;
+  /** The text the model cited from this source (the first span found), when known. */
+  snippet?: string;
+}
+
+/** A marker to place in the text. */
+export interface CitationMarkerPlacement {
+  /** UTF-16 offset in the text where the marker goes (after the cited span). */
+  index: number;
+  /** The source it points at. */
+  source: CitationSource;
+}
+
+/** Markers in text order and the deduplicated sources they number. */
+export interface NumberedCitations {
+  /** One per citation annotation, sorted by `index`. */
+  markers: CitationMarkerPlacement[];
+  /** Distinct sources in order of first citation. */
+  sources: CitationSource[];
+}
+
+/**
+ * Numbers the citations of a text part: every distinct source (by URL, or by file id)
+ * gets one number in order of first appearance, and every annotation a marker position
+ * (`endIndex` for spans, `index` for point citations), clamped to the text.
+ */
+export function numberCitations(
+  annotations: readonly Annotation[] | undefined,
+  text = "",
+): NumberedCitations {
+  const sources: CitationSource[] = [];
+  const byKey = new Map<string, CitationSource>();
+  const markers: CitationMarkerPlacement[] = [];
+  const sourceFor = (key: string, create: () => Omit<CitationSource, "number">) => {
+    let source = byKey.get(key);
+    if (!source) {
+      source = { ...create(), number: sources.length + 1 };
+      byKey.set(key, source);
+      sources.push(source);
+    }
+    return source;
+  };
+  const clamp = (index: number) => Math.max(0, Math.min(index, text.length));
+
+  for (const annotation of annotations ?? []) {
+    switch (annotation.type) {
+      case "url_citation": {
+        const snippet = spanText(text, annotation.startIndex, annotation.endIndex);
+        const source = sourceFor(`url:${annotation.url}`, () => ({
+          kind: "url",
+          key: annotation.url,
+          url: annotation.url,
+          ...(annotation.title ? { title: annotation.title } : {}),
+          ...(snippet ? { snippet } : {}),
+        }));
+        markers.push({ index: clamp(annotation.endIndex), source });
+        break;
+      }
+      case "file_citation": {
+        const source = sourceFor(`file:${annotation.fileId}`, () => ({
+          kind: "file",
+          key: annotation.fileId,
+          fileId: annotation.fileId,
+          ...(annotation.filename ? { title: annotation.filename } : {}),
+        }));
+        markers.push({ index: clamp(annotation.index), source });
+        break;
+      }
+      case "container_file_citation": {
+        const source = sourceFor(`file:${annotation.fileId}`, () => ({
+          kind: "file",
+          key: annotation.fileId,
+          fileId: annotation.fileId,
+          ...(annotation.filename ? { title: annotation.filename } : {}),
+        }));
+        markers.push({ index: clamp(annotation.endIndex), source });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  markers.sort((a, b) => a.index - b.index);
+  return { markers, sources };
+}
+
+// The cited span often is the markdown link itself ("([site](url))"); such a span says
+// nothing a reader needs, so only prose is kept as a snippet.
+function spanText(text: string, start: number, end: number): string | undefined {
+  if (!(end > start) || end > text.length) return undefined;
+  const span = text.slice(start, end).trim();
+  if (!span || /^\(?\[[^\]]*\]\([^)]*\)\)?$/.test(span)) return undefined;
+  return span.length > 280 ? `${span.slice(0, 277)}…` : span;
+}

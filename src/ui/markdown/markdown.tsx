@@ -1,0 +1,156 @@
+import { useMemo, useRef, type HTMLAttributes, type ReactNode } from "react";
+import type { Links } from "marked";
+import type { Annotation } from "../../core/index.js";
+import { CitationMarker } from "../citations/citation-marker.js";
+import { numberCitations } from "../citations/number-citations.js";
+import {
+  lexIncrementally,
+  lexMarkdown,
+  type LexedMarkdown,
+  type LexFunction,
+} from "./incremental-lexer.js";
+import {
+  citationPlaceholder,
+  MarkdownRenderProvider,
+  type Highlighter,
+  type MarkdownRenderContextValue,
+  type MathRenderer,
+} from "./markdown-context.js";
+import { lexMarkdownWithMath } from "./math-lexer.js";
+import { MarkdownBlockView } from "./render-block.js";
+import { repairOpenBlock } from "./repair-open-block.js";
+import { useLazyModule } from "./use-lazy-module.js";
+import type { UrlPolicy } from "./url-policy.js";
+
+/** Props of {@link Markdown}. */
+export interface MarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, "children">, UrlPolicy {
+  /** The markdown source (GitHub-flavoured). */
+  text: string;
+  /** True while text is still arriving: the last block is rendered as if closed. */
+  streaming?: boolean;
+  /** Citations to place as numbered markers (positions are offsets into `text`). */
+  annotations?: readonly Annotation[];
+  /**
+   * Loads a highlighter on first use, e.g. `() => import("./highlight").then(m => m.highlight)`.
+   * Pass a stable function (module scope): it is loaded once per function.
+   */
+  loadHighlighter?: () => Promise<Highlighter>;
+  /**
+   * Loads a math renderer; same rules as `loadHighlighter`. Giving one turns on TeX
+   * syntax (`$…$`, `$$…$$`, `\(…\)`, `\[…\]` and ```math fences).
+   */
+  loadMath?: () => Promise<MathRenderer>;
+  /** The lexer to use (defaults to GitHub-flavoured markdown, plus math with `loadMath`). */
+  lex?: LexFunction;
+}
+
+/**
+ * Renders markdown as React elements, safely (raw HTML is shown as text; links and images
+ * are limited by the URL policy) and incrementally: finished blocks are lexed once and
+ * never re-rendered while text streams in; only the open block changes.
+ */
+export function Markdown({
+  text,
+  streaming = false,
+  annotations,
+  linkProtocols,
+  imageProtocols,
+  allowExternalImages,
+  loadHighlighter,
+  loadMath,
+  lex: lexProp,
+  className,
+  ...rest
+}: MarkdownProps): ReactNode {
+  const lex = lexProp ?? (loadMath ? lexMarkdownWithMath : lexMarkdown);
+  const highlighter = useLazyModule(loadHighlighter);
+  const math = useLazyModule(loadMath);
+
+  const citations = useMemo(() => numberCitations(annotations, text), [annotations, text]);
+  const source = useMemo(() => {
+    if (citations.markers.length === 0) return text;
+    let result = text;
+    for (let i = citations.markers.length - 1; i >= 0; i--) {
+      const { index } = citations.markers[i]!;
+      result = result.slice(0, index) + citationPlaceholder(i) + result.slice(index);
+    }
+    return result;
+  }, [text, citations]);
+
+  const previous = useRef<LexedMarkdown | undefined>(undefined);
+  const lexed = useMemo(() => lexIncrementally(previous.current, source, lex), [source, lex]);
+  previous.current = lexed;
+
+  const openRaw = streaming
+    ? lexed.blocks
+        .slice(lexed.lastIndex)
+        .map((block) => block.token.raw)
+        .join("")
+    : "";
+  const openTokens = useMemo(() => {
+    if (!openRaw) return [];
+    const links: Links = {};
+    for (const block of lexed.blocks.slice(0, lexed.lastIndex)) {
+      if (block.token.type === "def") {
+        links[String(block.token.tag).toLowerCase()] ??= {
+          href: block.token.href as string,
+          title: block.token.title as string,
+        };
+      }
+    }
+    return lex(repairOpenBlock(openRaw), links);
+    // The finished blocks only matter through their definitions, which `openRaw` follows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openRaw, lex]);
+
+  const policy = useMemo<UrlPolicy>(
+    () => ({ linkProtocols, imageProtocols, allowExternalImages }),
+    // Arrays given inline would defeat memoisation; compare their contents instead.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [linkProtocols?.join(), imageProtocols?.join(), allowExternalImages],
+  );
+  // Markers read the latest numbering through a ref, so text arriving (which refreshes
+  // the numbering's snippets) does not change the context every finished block reads.
+  const citationsRef = useRef(citations);
+  citationsRef.current = citations;
+  const hasCitations = citations.markers.length > 0;
+  const context = useMemo<MarkdownRenderContextValue>(
+    () => ({
+      policy,
+      highlighter,
+      math,
+      renderCitation: hasCitations
+        ? (n) => {
+            const marker = citationsRef.current.markers[n];
+            return marker ? <CitationMarker source={marker.source} policy={policy} /> : null;
+          }
+        : undefined,
+    }),
+    // A new annotations array means new markers: that is when blocks must render again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [policy, highlighter, math, hasCitations, annotations],
+  );
+
+  const finished = streaming ? lexed.lastIndex : lexed.blocks.length;
+  const children: ReactNode[] = [];
+  for (let i = 0; i < finished; i++) {
+    children.push(<MarkdownBlockView key={i} token={lexed.blocks[i]!.token} state="done" />);
+  }
+  if (streaming) {
+    openTokens.forEach((token, j) => {
+      children.push(<MarkdownBlockView key={finished + j} token={token} state="streaming" />);
+    });
+  }
+
+  return (
+    <MarkdownRenderProvider value={context}>
+      <div
+        className={["colloquy-markdown", className].filter(Boolean).join(" ")}
+        data-state={streaming ? "streaming" : "done"}
+        {...rest}
+      >
+        {children}
+      </div>
+    </MarkdownRenderProvider>
+  );
+}

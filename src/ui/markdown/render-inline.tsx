@@ -1,0 +1,169 @@
+import { Fragment, type ReactNode } from "react";
+import type { Token, Tokens } from "marked";
+import { useStrings } from "../strings/index.js";
+import { decodeEntities } from "./html-entities.js";
+import {
+  CITATION_PLACEHOLDER,
+  stripCitationPlaceholders,
+  useMarkdownRenderContext,
+} from "./markdown-context.js";
+import type { MathToken } from "./math-lexer.js";
+import { decideImage, isExternalUrl, sanitizeLinkUrl } from "./url-policy.js";
+
+/** Renders inline tokens (text, emphasis, links, code spans, ...) as React elements. */
+export function InlineTokens({ tokens }: { tokens: readonly Token[] | undefined }): ReactNode {
+  if (!tokens) return null;
+  return tokens.map((token, index) => <Fragment key={index}>{renderInline(token)}</Fragment>);
+}
+
+/** Plain text with citation markers put in place of their placeholders. */
+export function TextWithMarkers({ text }: { text: string }): ReactNode {
+  const { renderCitation } = useMarkdownRenderContext();
+  const decoded = decodeEntities(text);
+  if (!decoded.includes("\uE000")) return decoded;
+  const nodes: ReactNode[] = [];
+  let last = 0;
+  for (const match of decoded.matchAll(CITATION_PLACEHOLDER)) {
+    nodes.push(decoded.slice(last, match.index));
+    nodes.push(<Fragment key={match.index}>{renderCitation?.(Number(match[1])) ?? null}</Fragment>);
+    last = match.index + match[0].length;
+  }
+  nodes.push(decoded.slice(last));
+  return nodes;
+}
+
+function renderInline(token: Token): ReactNode {
+  switch (token.type) {
+    case "text": {
+      const text = token as Tokens.Text;
+      if (text.tokens && text.tokens.length > 0) return <InlineTokens tokens={text.tokens} />;
+      return <TextWithMarkers text={text.text} />;
+    }
+    case "escape":
+      return (token as Tokens.Escape).text;
+    case "strong":
+      return (
+        <strong>
+          <InlineTokens tokens={(token as Tokens.Strong).tokens} />
+        </strong>
+      );
+    case "em":
+      return (
+        <em>
+          <InlineTokens tokens={(token as Tokens.Em).tokens} />
+        </em>
+      );
+    case "del":
+      return (
+        <del>
+          <InlineTokens tokens={(token as Tokens.Del).tokens} />
+        </del>
+      );
+    case "codespan":
+      return (
+        <code className="colloquy-markdown__inline-code">
+          {decodeEntities(stripCitationPlaceholders((token as Tokens.Codespan).text))}
+        </code>
+      );
+    case "br":
+      return <br />;
+    case "link":
+      return <MarkdownLink token={token as Tokens.Link} />;
+    case "image":
+      return <MarkdownImage token={token as Tokens.Image} />;
+    case "checkbox":
+      return null;
+    case "math":
+      return <MathView tex={(token as MathToken).text} display={false} />;
+    case "html":
+    case "tag":
+      // Raw HTML is shown as the text it is; it is never parsed.
+      return <TextWithMarkers text={token.raw} />;
+    default:
+      return "text" in token && typeof token.text === "string" ? (
+        <TextWithMarkers text={token.text} />
+      ) : (
+        token.raw
+      );
+  }
+}
+
+function MarkdownLink({ token }: { token: Tokens.Link }): ReactNode {
+  const { policy } = useMarkdownRenderContext();
+  const strings = useStrings();
+  const href = sanitizeLinkUrl(token.href, policy);
+  const children = <InlineTokens tokens={token.tokens} />;
+  if (!href) {
+    return (
+      <span className="colloquy-markdown__blocked-link" title={strings.blockedLink}>
+        {children}
+      </span>
+    );
+  }
+  const external = isExternalUrl(href);
+  return (
+    <a
+      className="colloquy-markdown__link"
+      href={href}
+      title={token.title ? decodeEntities(token.title) : undefined}
+      {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+    >
+      {children}
+    </a>
+  );
+}
+
+function MarkdownImage({ token }: { token: Tokens.Image }): ReactNode {
+  const { policy } = useMarkdownRenderContext();
+  const strings = useStrings();
+  const alt = decodeEntities(stripCitationPlaceholders(token.text));
+  const decision = decideImage(token.href, policy);
+  if (decision.kind === "image") {
+    return (
+      <img
+        className="colloquy-markdown__image"
+        src={decision.src}
+        alt={alt}
+        title={token.title ? decodeEntities(token.title) : undefined}
+        loading="lazy"
+        decoding="async"
+        referrerPolicy="no-referrer"
+      />
+    );
+  }
+  if (decision.kind === "link") {
+    return (
+      <a
+        className="colloquy-markdown__image-link"
+        href={decision.href}
+        target="_blank"
+        rel="noopener noreferrer"
+        data-state="blocked"
+      >
+        {alt || strings.openImage}
+      </a>
+    );
+  }
+  return (
+    <span className="colloquy-markdown__image-placeholder" data-state="blocked">
+      {alt || strings.externalImageBlocked}
+    </span>
+  );
+}
+
+/** TeX through the loaded math renderer; the source as code until it has loaded. */
+export function MathView({ tex, display }: { tex: string; display: boolean }): ReactNode {
+  const { math } = useMarkdownRenderContext();
+  const source = stripCitationPlaceholders(tex);
+  const rendered = math?.(source, display);
+  const Tag = display ? "div" : "span";
+  return (
+    <Tag
+      className="colloquy-markdown__math"
+      data-display={display ? "block" : "inline"}
+      data-state={rendered === undefined ? "source" : "rendered"}
+    >
+      {rendered ?? <code className="colloquy-markdown__math-source">{source}</code>}
+    </Tag>
+  );
+}

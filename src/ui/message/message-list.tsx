@@ -1,0 +1,93 @@
+import type { HTMLAttributes, ReactNode } from "react";
+import type { Message as MessageModel } from "../../core/index.js";
+import { useStrings } from "../strings/index.js";
+import { Message, type MessageProps } from "./message.js";
+import { useStickToBottom } from "./use-stick-to-bottom.js";
+
+/** Props of {@link MessageList}. */
+export interface MessageListProps
+  extends
+    Omit<HTMLAttributes<HTMLDivElement>, "children">,
+    Omit<MessageProps, "message" | keyof HTMLAttributes<HTMLElement>> {
+  /** The conversation, oldest first. Unchanged messages should keep their identity. */
+  messages: readonly MessageModel[];
+  /** Shown when there are no messages. */
+  empty?: ReactNode;
+}
+
+/**
+ * The conversation as a `role="log"` that follows new content while the reader is at the
+ * end, lets them scroll up undisturbed, and offers "jump to latest" when they are not.
+ * Each message is memoised, so a streaming delta re-renders only the streaming message.
+ */
+export function MessageList({
+  messages,
+  empty,
+  renderers,
+  usage,
+  showLogprobs,
+  onApproveToolCall,
+  onDenyToolCall,
+  onAcknowledgeSafetyChecks,
+  linkProtocols,
+  imageProtocols,
+  allowExternalImages,
+  className,
+  ...rest
+}: MessageListProps): ReactNode {
+  const strings = useStrings();
+  const { scrollRef, contentRef, stuck, scrollToBottom, onScroll } = useStickToBottom();
+  const messageProps = {
+    renderers,
+    usage,
+    showLogprobs,
+    onApproveToolCall,
+    onDenyToolCall,
+    onAcknowledgeSafetyChecks,
+    linkProtocols,
+    imageProtocols,
+    allowExternalImages,
+  };
+  return (
+    <div
+      className={["colloquy-message-list", className].filter(Boolean).join(" ")}
+      data-state={stuck ? "following" : "scrolled"}
+      {...rest}
+    >
+      <div
+        ref={scrollRef}
+        className="colloquy-message-list__viewport"
+        role="log"
+        aria-label={strings.conversation}
+        tabIndex={0}
+        onScroll={onScroll}
+      >
+        <div ref={contentRef} className="colloquy-message-list__content">
+          {messages.length === 0 && empty ? (
+            <div className="colloquy-message-list__empty">{empty}</div>
+          ) : null}
+          {messages.map((message) => (
+            <Message key={message.id} message={message} {...definedProps(messageProps)} />
+          ))}
+        </div>
+      </div>
+      {!stuck ? (
+        <button
+          type="button"
+          className="colloquy-message-list__jump"
+          onClick={() => scrollToBottom()}
+        >
+          {strings.jumpToLatest}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function definedProps<T extends object>(props: T): Partial<T> {
+  const result: Partial<T> = {};
+  for (const key of Object.keys(props) as (keyof T)[]) {
+    if (props[key] !== undefined) result[key] = props[key];
+  }
+  return result;
+}

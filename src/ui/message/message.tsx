@@ -1,0 +1,114 @@
+import { memo, type HTMLAttributes, type ReactNode } from "react";
+import type { Message as MessageModel, Role } from "../../core/index.js";
+import type { UrlPolicy } from "../markdown/url-policy.js";
+import { useStableId } from "../primitives/index.js";
+import { useStrings, type UiStrings } from "../strings/index.js";
+import { TokenUsage } from "../token-usage/token-usage.js";
+import type { PartRenderers } from "./part-renderers.js";
+import { PartView, type PartActions } from "./part-view.js";
+
+/** Props of {@link Message}. */
+export interface MessageProps
+  extends Omit<HTMLAttributes<HTMLElement>, "children">, PartActions, UrlPolicy {
+  /** The message to render. */
+  message: MessageModel;
+  /** Overrides per part type (keep the object stable so memoisation holds). */
+  renderers?: PartRenderers;
+  /** Show token usage under assistant messages: compact, detailed, or not at all (default). */
+  usage?: "compact" | "detailed" | false;
+  /** Show text with logprobs as tinted tokens. */
+  showLogprobs?: boolean;
+}
+
+/** The visible label of a role. */
+export function roleLabel(role: Role, strings: UiStrings): string {
+  switch (role) {
+    case "user":
+      return strings.roleUser;
+    case "assistant":
+      return strings.roleAssistant;
+    case "system":
+      return strings.roleSystem;
+    case "developer":
+      return strings.roleDeveloper;
+  }
+}
+
+function MessageView({
+  message,
+  renderers,
+  usage = false,
+  showLogprobs,
+  onApproveToolCall,
+  onDenyToolCall,
+  onAcknowledgeSafetyChecks,
+  linkProtocols,
+  imageProtocols,
+  allowExternalImages,
+  className,
+  ...rest
+}: MessageProps): ReactNode {
+  const strings = useStrings();
+  const roleId = useStableId("message-role");
+  const streaming = message.status === "in-progress";
+  const statusNote =
+    message.status === "incomplete"
+      ? strings.incomplete
+      : message.status === "aborted"
+        ? strings.aborted
+        : undefined;
+  return (
+    <article
+      className={["colloquy-message", className].filter(Boolean).join(" ")}
+      data-role={message.role}
+      data-state={message.status}
+      aria-labelledby={roleId}
+      {...(streaming ? { "aria-live": "polite", "aria-busy": true } : {})}
+      {...rest}
+    >
+      <div className="colloquy-message__role" id={roleId}>
+        {roleLabel(message.role, strings)}
+      </div>
+      <div className="colloquy-message__body">
+        {message.parts.map((part, index) => (
+          <div key={index} className="colloquy-message__part" data-part-type={part.type}>
+            <PartView
+              part={part}
+              context={{ message, index }}
+              renderers={renderers}
+              showLogprobs={showLogprobs}
+              onApproveToolCall={onApproveToolCall}
+              onDenyToolCall={onDenyToolCall}
+              onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
+              linkProtocols={linkProtocols}
+              imageProtocols={imageProtocols}
+              allowExternalImages={allowExternalImages}
+            />
+          </div>
+        ))}
+        {streaming && message.parts.length === 0 ? (
+          <span className="colloquy-message__typing" aria-label={strings.streaming} role="img" />
+        ) : null}
+      </div>
+      {message.error ? (
+        <p className="colloquy-message__error" role="alert">
+          {message.error.message}
+        </p>
+      ) : statusNote ? (
+        <p className="colloquy-message__status-note">{statusNote}</p>
+      ) : null}
+      {usage && message.role === "assistant" && message.metadata.usage && !streaming ? (
+        <footer className="colloquy-message__footer">
+          <TokenUsage usage={message.metadata.usage} variant={usage} />
+        </footer>
+      ) : null}
+    </article>
+  );
+}
+
+/**
+ * One message: its role, every part rendered by type (overridable per type), errors and
+ * usage. Memoised on its props: with immutable messages, a streaming delta re-renders only
+ * the message it changed. `data-role` and `data-state` (the message status) for styling.
+ */
+export const Message = memo(MessageView);

@@ -1,0 +1,3 @@
+/** UI strings: English defaults and a provider for overrides. */
+export * from "./default-strings.js";
+export * from "./strings-context.js";
