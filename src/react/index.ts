@@ -1,2 +1,28 @@
-/** colloquy/react: coming in its own issue. */
-export {};
+/**
+ * colloquy/react: hooks over the core's stores. `useChat` for conversations,
+ * `useStructuredOutput` for typed answers, `useToolCalls` for client-side tools, and
+ * `<ColloquyProvider>` to give them all the same connection options.
+ */
+export { ColloquyProvider, useColloquyOptions, type ColloquyProviderProps } from "./provider.js";
+export type { ColloquyOptions } from "./options.js";
+export { useChat, type UseChatOptions, type UseChatResult } from "./use-chat.js";
+export { useChatClient } from "./use-chat-client.js";
+export {
+  messageById,
+  shallowEqual,
+  useChatSelector,
+  useMessage,
+  useMessageIds,
+} from "./use-chat-selector.js";
+export {
+  useStructuredOutput,
+  type StructuredOutputStatus,
+  type UseStructuredOutputOptions,
+  type UseStructuredOutputResult,
+} from "./use-structured-output.js";
+export {
+  useToolCalls,
+  type PendingApproval,
+  type UseToolCallsOptions,
+  type UseToolCallsResult,
+} from "./use-tool-calls.js";

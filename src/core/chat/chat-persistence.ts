@@ -1,0 +1,74 @@
+import type { Message } from "../model/message.js";
+import { localStorageChatStorage } from "./local-storage.js";
+import type { ChatStorage } from "./storage.js";
+
+/**
+ * Keeps one conversation in a `ChatStorage`: loads it once, then saves at once on
+ * transitions and at most every `throttleMs` while a message streams, so a reload finds the
+ * streaming snapshot (and can resume it) without a write per token.
+ */
+export class ChatPersistence {
+  private loaded = false;
+  private closed = false;
+  private lastSave = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly storage: ChatStorage | null,
+    private readonly id: string,
+    private readonly throttleMs: number,
+    private readonly current: () => readonly Message[],
+    private readonly report: (error: unknown) => void,
+  ) {}
+
+  /** The saved messages, or undefined when none. Saving starts only after this ran. */
+  async load(): Promise<readonly Message[] | undefined> {
+    try {
+      const stored = this.storage ? await this.storage.load(this.id) : undefined;
+      return stored && stored.messages.length > 0 ? stored.messages : undefined;
+    } catch (error) {
+      this.report(error);
+      return undefined;
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  /** Saves now (`immediate`) or within the throttle window. Nothing before `load()`, so an empty start never overwrites a saved chat. */
+  request(immediate: boolean): void {
+    if (!this.storage || !this.loaded || this.closed) return;
+    const wait = immediate ? 0 : this.lastSave + this.throttleMs - Date.now();
+    if (wait <= 0) this.save();
+    else this.timer ??= setTimeout(() => this.save(), wait);
+  }
+
+  /** Forgets the saved conversation. */
+  async remove(): Promise<void> {
+    if (this.storage) await this.storage.remove(this.id);
+  }
+
+  /** Drops a pending save; nothing is saved after. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private save(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.storage || this.closed) return;
+    this.lastSave = Date.now();
+    try {
+      const pending = this.storage.save(this.id, { version: 1, messages: this.current() });
+      if (pending) pending.catch(this.report);
+    } catch (error) {
+      this.report(error);
+    }
+  }
+}
+
+/** localStorage when the chat has an id and the page has localStorage; otherwise none. */
+export function defaultChatStorage(hasId: boolean): ChatStorage | null {
+  return hasId && typeof globalThis.localStorage !== "undefined" ? localStorageChatStorage() : null;
+}

@@ -1,0 +1,624 @@
+import { ColloquyError } from "../errors.js";
+import { createMessageId } from "../model/create.js";
+import type { Message, MessageError } from "../model/message.js";
+import type { Part } from "../model/parts.js";
+import type { RequestParams } from "../client/types.js";
+import {
+  defaultAttachmentLimits,
+  readAttachments,
+  type AttachmentError,
+  type AttachmentLimits,
+} from "./attachments.js";
+import {
+  indexOfMessage,
+  isResumable,
+  replaceText,
+  totalUsage,
+  upsertMessage,
+} from "./conversation.js";
+import { ChatPersistence, defaultChatStorage } from "./chat-persistence.js";
+import { createNotifyScheduler, type NotifyScheduler } from "./notify-scheduler.js";
+import {
+  isReadyToContinue,
+  updateFirstPart,
+  withApproved,
+  withDenied,
+  withToolError,
+  withToolOutput,
+} from "./tool-parts.js";
+import type {
+  ApprovalResponse,
+  ChatState,
+  ChatStoreClient,
+  ChatStoreOptions,
+  SendInput,
+  SendResult,
+  ToolResult,
+} from "./types.js";
+
+/** How urgently a change reaches listeners. */
+type Urgency = "now" | "batched";
+
+/** What a turn streams from: a new request, or a background response to reconnect to. */
+type TurnSource = { kind: "request" } | { kind: "resume"; message: Message };
+
+const emptyState: ChatState = {
+  messages: [],
+  status: "ready",
+  error: undefined,
+  usage: undefined,
+  rejectedAttachments: [],
+};
+
+/**
+ * A conversation with a model, without any UI framework: it holds the messages, the status
+ * and the error, runs requests through a client, and tells subscribers when something
+ * changed. Its state is immutable: a streaming delta replaces only the streaming message,
+ * so every other `messages[i]` keeps its identity and selectors stay cheap.
+ *
+ * Streaming deltas reach listeners at most once per animation frame (see `notify`);
+ * status changes reach them at once. `getSnapshot()` returns what listeners were last told.
+ *
+ * Nothing the user typed is lost: a refused attachment refuses the send (the caller still
+ * has the text), an error keeps the user's message and the partial answer, and
+ * `regenerate()` retries.
+ */
+export class ChatStore {
+  /** The conversation id: the persistence key. */
+  readonly id: string;
+
+  private state: ChatState;
+  private published: ChatState;
+  private readonly listeners = new Set<() => void>();
+  private readonly scheduler: NotifyScheduler;
+  private readonly persistence: ChatPersistence;
+  private readonly limits: AttachmentLimits;
+  private readonly generateId: () => string;
+  private client: ChatStoreClient;
+  private readonly paramLayers = new Map<string, RequestParams>();
+  private controller: AbortController | undefined;
+  private inflight: Promise<void> | undefined;
+  private started: Promise<void> | undefined;
+  private autoSteps = 0;
+  private maxSteps = Number.POSITIVE_INFINITY;
+  private attachments = 0;
+  private disposed = false;
+
+  constructor(private readonly options: ChatStoreOptions) {
+    this.generateId = options.generateId ?? createMessageId;
+    this.id = options.id ?? this.generateId();
+    this.client = options.client;
+    if (options.requestParams) this.paramLayers.set("chat", options.requestParams);
+    this.limits = { ...defaultAttachmentLimits, ...options.attachments };
+    this.persistence = new ChatPersistence(
+      options.storage !== undefined
+        ? options.storage
+        : defaultChatStorage(options.id !== undefined),
+      this.id,
+      options.saveThrottleMs ?? 250,
+      () => this.state.messages,
+      (error) => this.report(error),
+    );
+    const messages = options.initialMessages ?? [];
+    this.state = { ...emptyState, messages, usage: totalUsage(messages) };
+    this.published = this.state;
+    this.scheduler = createNotifyScheduler(options.notify ?? "frame", () => this.publish());
+  }
+
+  /** Subscribes to changes; returns the unsubscribe function. Stable, for `useSyncExternalStore`. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  /** The state listeners were last told about. Stable between notifications. */
+  readonly getSnapshot = (): ChatState => this.published;
+
+  /** The messages (as last published). */
+  get messages(): readonly Message[] {
+    return this.published.messages;
+  }
+
+  /** The status (as last published). */
+  get status(): ChatState["status"] {
+    return this.published.status;
+  }
+
+  /** The error (as last published). */
+  get error(): Error | undefined {
+    return this.published.error;
+  }
+
+  /**
+   * Loads the saved conversation and reconnects to a background response that a reload
+   * interrupted. Idempotent; `send` calls it too. Resolves once loaded (the resumed stream
+   * keeps running: see `settled()`).
+   */
+  start(): Promise<void> {
+    this.started ??= this.hydrate();
+    return this.started;
+  }
+
+  /** Resolves when no request is in flight. */
+  async settled(): Promise<void> {
+    await this.start();
+    while (this.inflight) await this.inflight;
+  }
+
+  /** Publishes pending streaming changes to listeners now. */
+  flush(): void {
+    this.scheduler.flush();
+  }
+
+  /** Replaces the client (e.g. when the endpoint changes); takes effect from the next request. */
+  setClient(client: ChatStoreClient): void {
+    this.client = client;
+  }
+
+  /**
+   * Sets the request parameters sent with every turn (model, tools, ...) under a layer
+   * name, so independent owners (the app, a tool runner) do not overwrite each other.
+   * Layers merge in the order first set; `tools` lists are concatenated. `undefined` removes
+   * the layer.
+   */
+  setRequestParams(params: RequestParams | undefined, layer = "chat"): void {
+    if (params === undefined) this.paramLayers.delete(layer);
+    else this.paramLayers.set(layer, params);
+  }
+
+  /** The request parameters sent with every turn: all layers merged. */
+  getRequestParams(): RequestParams {
+    let merged: RequestParams = {};
+    for (const params of this.paramLayers.values()) {
+      const tools =
+        merged.tools && params.tools
+          ? [...merged.tools, ...params.tools]
+          : (params.tools ?? merged.tools);
+      merged = { ...merged, ...params, ...(tools ? { tools } : {}) };
+    }
+    return merged;
+  }
+
+  /**
+   * Limits the model requests per user turn (the first answer and each automatic
+   * continuation after tool results or approvals). When a continuation would pass the
+   * limit the store stops with a `max_steps` error instead.
+   */
+  setMaxSteps(maxSteps: number): void {
+    this.maxSteps = maxSteps;
+  }
+
+  /**
+   * Adds a user message and asks for the answer. Never rejects for a bad attachment: the
+   * send is refused, `state.rejectedAttachments` names each file, and the result says so,
+   * so the caller still holds the text. Request errors land in `state.error` and on the
+   * failed assistant message, not in a rejection either.
+   */
+  async send(input: SendInput): Promise<SendResult> {
+    await this.start();
+    if (this.controller) return { sent: false, reason: "busy", rejectedAttachments: [] };
+    const built = await this.buildUserParts(input);
+    if ("rejected" in built) {
+      this.set({ rejectedAttachments: built.rejected }, "now");
+      return { sent: false, reason: "rejected-attachments", rejectedAttachments: built.rejected };
+    }
+    if (built.parts.length === 0) return { sent: false, reason: "empty", rejectedAttachments: [] };
+    const message: Message = {
+      id: this.generateId(),
+      role: "user",
+      parts: built.parts,
+      metadata: {},
+      status: "complete",
+    };
+    this.autoSteps = 0;
+    this.set({ messages: [...this.state.messages, message], rejectedAttachments: [] }, "now");
+    await this.runTurn({ kind: "request" });
+    return { sent: true, messageId: message.id };
+  }
+
+  /**
+   * Sends the conversation as it is for the next assistant turn (after tool results or
+   * approvals were recorded). Counts as an automatic step toward the step limit.
+   */
+  async continue(): Promise<void> {
+    await this.start();
+    if (this.controller) return;
+    // Steps are model requests in this user turn: the first answer, then each continuation.
+    if (this.autoSteps + 1 >= this.maxSteps) {
+      const error = new ColloquyError(
+        "max_steps",
+        `Stopped after ${this.maxSteps} steps: the model kept calling tools. Raise maxSteps or send a new message to go on.`,
+      );
+      this.fail(error);
+      return;
+    }
+    this.autoSteps++;
+    await this.runTurn({ kind: "request" });
+  }
+
+  /**
+   * Stops the answer being streamed. The partial message stays, with status `aborted`; a
+   * background response is cancelled upstream too.
+   */
+  stop(): void {
+    const controller = this.controller;
+    if (!controller) return;
+    controller.abort();
+    this.controller = undefined;
+    const last = this.state.messages.at(-1);
+    let messages = this.state.messages;
+    if (last?.role === "assistant" && last.status === "in-progress") {
+      messages = upsertMessage(messages, { ...last, status: "aborted" });
+      const responseId = last.metadata.responseId;
+      if (last.metadata.background && responseId && this.client.cancel) {
+        this.client.cancel(responseId).catch((error: unknown) => this.report(error));
+      }
+    }
+    this.set({ messages, status: "ready" }, "now");
+  }
+
+  /**
+   * Asks again. Without an id: replaces the last assistant answer (or answers the last user
+   * message when no answer came). With the id of an assistant message: drops it and what
+   * followed; with a user message's id: drops what followed it.
+   */
+  async regenerate(messageId?: string): Promise<void> {
+    await this.start();
+    this.stop();
+    const messages = this.state.messages;
+    let cut: number;
+    if (messageId !== undefined) {
+      const index = indexOfMessage(messages, messageId);
+      if (index === -1) throw unknownMessage(messageId);
+      cut = messages[index]!.role === "user" ? index + 1 : index;
+    } else {
+      const lastUser = findLastIndex(messages, (m) => m.role === "user");
+      cut = lastUser === -1 ? messages.length : lastUser + 1;
+    }
+    if (cut === 0) return;
+    this.autoSteps = 0;
+    this.set({ messages: messages.slice(0, cut), error: undefined }, "now");
+    await this.runTurn({ kind: "request" });
+  }
+
+  /**
+   * Replaces the text of a user message (attachments stay), drops everything after it, and
+   * asks again.
+   */
+  async edit(messageId: string, text: string): Promise<void> {
+    await this.start();
+    this.stop();
+    const messages = this.state.messages;
+    const index = indexOfMessage(messages, messageId);
+    if (index === -1) throw unknownMessage(messageId);
+    const message = messages[index]!;
+    if (message.role !== "user") {
+      throw new ColloquyError(
+        "invalid_input",
+        `Message "${messageId}" is a ${message.role} message; only user messages can be edited. Use regenerate() for answers.`,
+      );
+    }
+    this.autoSteps = 0;
+    this.set(
+      { messages: [...messages.slice(0, index), replaceText(message, text)], error: undefined },
+      "now",
+    );
+    await this.runTurn({ kind: "request" });
+  }
+
+  /** Replaces the conversation (stops a running answer first). */
+  setMessages(
+    messages: readonly Message[] | ((current: readonly Message[]) => readonly Message[]),
+  ): void {
+    this.stop();
+    const next = typeof messages === "function" ? messages(this.state.messages) : messages;
+    this.set({ messages: next }, "now");
+  }
+
+  /** Replaces one message through `update` (for tool runners and custom parts). */
+  updateMessage(messageId: string, update: (message: Message) => Message): void {
+    const message = this.state.messages.find((m) => m.id === messageId);
+    if (!message) throw unknownMessage(messageId);
+    this.set({ messages: upsertMessage(this.state.messages, update(message)) }, "now");
+  }
+
+  /**
+   * Replaces the newest part for which `update` returns a part. Returns false when no part
+   * matched. When the last answer has nothing left to wait for, the conversation continues.
+   */
+  updatePart(
+    update: (part: Part) => Part | undefined,
+    options: { continue?: boolean } = {},
+  ): boolean {
+    const result = updateFirstPart(this.state.messages, update);
+    if (!result.message) return false;
+    this.set({ messages: result.messages }, "now");
+    if (options.continue !== false) this.continueWhenAnswered();
+    return true;
+  }
+
+  /**
+   * Records the result (or error) of a client-side tool call. Once every call of the last
+   * answer has a result, the results are sent and the conversation continues.
+   */
+  addToolResult(result: ToolResult): void {
+    const found = this.updatePart((part) => {
+      if (part.type !== "tool-call" || part.toolCallId !== result.toolCallId) return undefined;
+      return result.errorText !== undefined
+        ? withToolError(part, result.errorText)
+        : withToolOutput(part, result.output);
+    });
+    if (!found) throw unknownToolCall(result.toolCallId);
+  }
+
+  /**
+   * Approves or denies a tool call waiting for approval: a function tool with
+   * `needsApproval` (by tool call id or approval id) or an MCP approval request (by its id).
+   */
+  respondToApproval(response: ApprovalResponse): void {
+    const decision =
+      response.reason === undefined
+        ? { approve: response.approve }
+        : { approve: response.approve, reason: response.reason };
+    const found = this.updatePart((part) => {
+      if (
+        part.type === "tool-call" &&
+        part.state === "approval-requested" &&
+        (part.toolCallId === response.id || part.approvalId === response.id)
+      ) {
+        return response.approve ? withApproved(part) : withDenied(part, response.reason);
+      }
+      if (
+        part.type === "mcp-approval-request" &&
+        (part.id === response.id || part.item.id === response.id)
+      ) {
+        return { ...part, decision };
+      }
+      return undefined;
+    });
+    if (!found) {
+      throw new ColloquyError(
+        "invalid_input",
+        `No approval request with id "${response.id}" is waiting. Pass the tool call id or the MCP approval request id from the message parts.`,
+      );
+    }
+  }
+
+  /** Clears the error (and the error status) without touching the messages. */
+  clearError(): void {
+    this.set(
+      {
+        error: undefined,
+        rejectedAttachments: [],
+        status: this.state.status === "error" ? "ready" : this.state.status,
+      },
+      "now",
+    );
+  }
+
+  /** Forgets the saved conversation (the messages in memory stay). */
+  async clearStorage(): Promise<void> {
+    await this.persistence.remove();
+  }
+
+  /**
+   * Marks a consumer (a mounted component). When the last one detaches, a running request
+   * is stopped, unless another attaches right away (React's strict-mode remount).
+   */
+  attach(): () => void {
+    this.attachments++;
+    void this.start();
+    let detached = false;
+    return () => {
+      if (detached) return;
+      detached = true;
+      this.attachments--;
+      queueMicrotask(() => {
+        if (this.attachments === 0) this.stop();
+      });
+    };
+  }
+
+  /** Stops everything: the request, pending notifications and saves. The store is unusable after. */
+  dispose(): void {
+    this.stop();
+    this.disposed = true;
+    this.scheduler.cancel();
+    this.persistence.close();
+    this.listeners.clear();
+  }
+
+  private async hydrate(): Promise<void> {
+    const stored = await this.persistence.load();
+    if (stored) this.set({ messages: stored, usage: totalUsage(stored) }, "now", false);
+    const last = this.state.messages.at(-1);
+    if (last?.role !== "assistant" || last.status !== "in-progress") return;
+    if (this.options.resume !== false && this.client.resume && isResumable(last)) {
+      // Not awaited: start() resolves once loaded, the stream goes on (see settled()).
+      void this.runTurn({ kind: "resume", message: last });
+      return;
+    }
+    const interrupted: MessageError = {
+      message:
+        "The answer was interrupted before it finished (the page was closed or reloaded). Regenerate to ask again.",
+      code: "stream_cut",
+    };
+    this.set(
+      {
+        messages: upsertMessage(this.state.messages, {
+          ...last,
+          status: "failed",
+          error: interrupted,
+        }),
+      },
+      "now",
+    );
+  }
+
+  private runTurn(source: TurnSource): Promise<void> {
+    const run = this.stream(source).finally(() => {
+      if (this.inflight === run) this.inflight = undefined;
+    });
+    this.inflight = run;
+    return run;
+  }
+
+  private async stream(source: TurnSource): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    const assistantId = source.kind === "resume" ? source.message.id : this.generateId();
+    let latest: Message | undefined = source.kind === "resume" ? source.message : undefined;
+    this.set(
+      { status: source.kind === "resume" ? "streaming" : "submitted", error: undefined },
+      "now",
+    );
+    try {
+      const updates =
+        source.kind === "resume"
+          ? this.client.resume!(source.message.metadata.responseId!, {
+              startingAfter: source.message.metadata.lastSequenceNumber!,
+              message: source.message,
+              signal: controller.signal,
+            })
+          : this.client.streamUpdates(this.outgoingMessages(), {
+              ...this.getRequestParams(),
+              ...(this.options.conversationState
+                ? { conversationState: this.options.conversationState }
+                : {}),
+              signal: controller.signal,
+            });
+      for await (const update of updates) {
+        if (controller.signal.aborted) break;
+        latest = { ...update.snapshot, id: assistantId };
+        const first = this.state.status !== "streaming";
+        this.set(
+          { messages: upsertMessage(this.state.messages, latest), status: "streaming" },
+          first ? "now" : "batched",
+        );
+      }
+      if (controller.signal.aborted) return;
+      this.controller = undefined;
+      if (latest) {
+        const finished: Message =
+          latest.status === "in-progress" ? { ...latest, status: "complete" } : latest;
+        const messages = upsertMessage(this.state.messages, finished);
+        this.set({ messages, status: "ready", usage: totalUsage(messages) }, "now");
+        this.options.onFinish?.(finished);
+      } else {
+        this.set({ status: "ready" }, "now");
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.controller = undefined;
+      const snapshot = error instanceof ColloquyError && error.snapshot ? error.snapshot : latest;
+      const failed: Message | undefined = snapshot && {
+        ...snapshot,
+        id: assistantId,
+        status: "failed",
+        error: toMessageError(error),
+      };
+      this.fail(asError(error), failed);
+      if (failed) this.options.onFinish?.(failed);
+      return;
+    }
+    this.continueWhenAnswered();
+  }
+
+  /** Continues when the last answer's client-side work (tools, approvals) is all done. */
+  private continueWhenAnswered(): void {
+    if (this.controller || !isReadyToContinue(this.state.messages.at(-1))) return;
+    void this.continue();
+  }
+
+  /** What goes to the model: the conversation, without answers that failed. */
+  private outgoingMessages(): readonly Message[] {
+    return this.state.messages.filter((m) => !(m.role === "assistant" && m.status === "failed"));
+  }
+
+  private fail(error: Error, message?: Message): void {
+    const messages = message ? upsertMessage(this.state.messages, message) : this.state.messages;
+    this.set({ messages, status: "error", error, usage: totalUsage(messages) }, "now");
+    this.report(error);
+  }
+
+  private async buildUserParts(
+    input: SendInput,
+  ): Promise<{ parts: Part[] } | { rejected: AttachmentError[] }> {
+    if (typeof input === "string")
+      return { parts: input === "" ? [] : [{ type: "text", text: input }] };
+    if (isPartList(input)) return { parts: [...input] };
+    const parts: Part[] = [];
+    if (input.text) parts.push({ type: "text", text: input.text });
+    const files = input.files ? Array.from(input.files as ArrayLike<File>) : [];
+    if (files.length > 0) {
+      const read = await readAttachments(files, this.limits);
+      if (read.errors.length > 0) return { rejected: read.errors };
+      parts.push(...read.parts);
+    }
+    if (input.parts) parts.push(...input.parts);
+    return { parts };
+  }
+
+  private set(patch: Partial<ChatState>, urgency: Urgency, save = true): void {
+    if (this.disposed) return;
+    this.state = { ...this.state, ...patch };
+    if (urgency === "now") {
+      this.scheduler.cancel();
+      this.publish();
+    } else {
+      this.scheduler.request();
+    }
+    if (save) this.persistence.request(urgency === "now");
+  }
+
+  private publish(): void {
+    if (this.published === this.state) return;
+    this.published = this.state;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private report(error: unknown): void {
+    this.options.onError?.(asError(error));
+  }
+}
+
+function isPartList(input: SendInput): input is readonly Part[] {
+  return Array.isArray(input);
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function toMessageError(error: unknown): MessageError {
+  if (error instanceof ColloquyError) {
+    const status = (error as { status?: unknown }).status;
+    return {
+      message: error.message,
+      code: error.code,
+      ...(typeof status === "number" ? { status } : {}),
+    };
+  }
+  return { message: asError(error).message };
+}
+
+function unknownMessage(id: string): ColloquyError {
+  return new ColloquyError(
+    "invalid_input",
+    `No message with id "${id}" in this conversation. Pass the id of one of store.messages.`,
+  );
+}
+
+function unknownToolCall(id: string): ColloquyError {
+  return new ColloquyError(
+    "invalid_input",
+    `No tool call with id "${id}" in this conversation. Pass the toolCallId of a tool-call part.`,
+  );
+}

@@ -1,0 +1,31 @@
+export { ChatStore } from "./chat-store.js";
+export type {
+  ApprovalResponse,
+  ChatState,
+  ChatStatus,
+  ChatStoreClient,
+  ChatStoreOptions,
+  NotifyMode,
+  SendInput,
+  SendResult,
+  ToolResult as ChatToolResult,
+} from "./types.js";
+export {
+  AttachmentError,
+  checkAttachment,
+  defaultAttachmentLimits,
+  readAttachments,
+  type AttachmentLimits,
+} from "./attachments.js";
+export { memoryChatStorage, type ChatStorage, type StoredChat } from "./storage.js";
+export { localStorageChatStorage, type LocalStorageChatStorageOptions } from "./local-storage.js";
+export { indexedDbChatStorage, type IndexedDbChatStorageOptions } from "./indexed-db-storage.js";
+export { isResumable, messageText, totalUsage } from "./conversation.js";
+export { isAwaitingClient, isClientAnswer, isReadyToContinue } from "./tool-parts.js";
+export {
+  attachToolRunner,
+  type ComputerActionContext,
+  type ComputerExecutor,
+  type ToolRunner,
+  type ToolRunnerOptions,
+} from "./tool-runner.js";

@@ -1,0 +1,126 @@
+import type { Message } from "../model/message.js";
+import type { Part, ToolCallPart } from "../model/parts.js";
+
+/**
+ * Pure helpers for the client's side of tool calls: recording results and approval
+ * decisions on the parts, and telling when a turn has nothing left to answer.
+ */
+
+/** The fields every tool call state shares, without the state-specific ones. */
+function toolCallBase(part: ToolCallPart) {
+  return {
+    type: part.type,
+    kind: part.kind,
+    toolCallId: part.toolCallId,
+    toolName: part.toolName,
+    inputText: part.inputText,
+    ...(part.itemId === undefined ? {} : { itemId: part.itemId }),
+    ...(part.index === undefined ? {} : { index: part.index }),
+  };
+}
+
+/** The tool call with its result recorded. */
+export function withToolOutput(part: ToolCallPart, output: unknown): ToolCallPart {
+  return { ...toolCallBase(part), state: "output-available", input: part.input, output };
+}
+
+/** The tool call with an error recorded (the model receives `errorText`). */
+export function withToolError(
+  part: ToolCallPart,
+  errorText: string,
+  input?: unknown,
+): ToolCallPart {
+  return { ...toolCallBase(part), state: "output-error", input: input ?? part.input, errorText };
+}
+
+/** The tool call waiting for a person's approval. */
+export function withApprovalRequested(part: ToolCallPart, input: unknown): ToolCallPart {
+  return { ...toolCallBase(part), state: "approval-requested", input };
+}
+
+/** The tool call approved: ready to run. */
+export function withApproved(part: ToolCallPart): ToolCallPart {
+  return { ...toolCallBase(part), state: "input-available", input: part.input };
+}
+
+/** The tool call denied by a person. */
+export function withDenied(part: ToolCallPart, reason?: string): ToolCallPart {
+  return {
+    ...toolCallBase(part),
+    state: "output-denied",
+    input: part.input,
+    errorText: reason ?? "The user denied this tool call.",
+  };
+}
+
+/**
+ * Replaces the first part (searching from the newest message) for which `update` returns a
+ * new part. Returns the same array when nothing matched.
+ */
+export function updateFirstPart(
+  messages: readonly Message[],
+  update: (part: Part) => Part | undefined,
+): { messages: readonly Message[]; message?: Message } {
+  for (let m = messages.length - 1; m >= 0; m--) {
+    const message = messages[m]!;
+    for (let p = 0; p < message.parts.length; p++) {
+      const next = update(message.parts[p]!);
+      if (next === undefined) continue;
+      const parts = message.parts.slice();
+      parts[p] = next;
+      const updated: Message = { ...message, parts };
+      const list = messages.slice();
+      list[m] = updated;
+      return { messages: list, message: updated };
+    }
+  }
+  return { messages };
+}
+
+/** True when the part still waits for the client: a tool to run, a decision, a screenshot. */
+export function isAwaitingClient(part: Part): boolean {
+  switch (part.type) {
+    case "tool-call":
+      return part.state === "input-available" || part.state === "approval-requested";
+    case "mcp-approval-request":
+      return part.decision === undefined;
+    case "computer-call":
+      return part.output === undefined && part.state !== "failed" && part.state !== "incomplete";
+    default:
+      return false;
+  }
+}
+
+/** True when the part is something the client answered (a result, error, denial, decision). */
+export function isClientAnswer(part: Part): boolean {
+  switch (part.type) {
+    case "tool-call":
+      return (
+        part.state === "output-available" ||
+        part.state === "output-error" ||
+        part.state === "output-denied"
+      );
+    case "mcp-approval-request":
+      return part.decision !== undefined;
+    case "computer-call":
+      return part.output !== undefined;
+    default:
+      return false;
+  }
+}
+
+/**
+ * True when the assistant message's client-side work is all answered and at least one
+ * answer exists: the moment to send the results back for the next step.
+ */
+export function isReadyToContinue(message: Message | undefined): boolean {
+  if (!message || message.role !== "assistant") return false;
+  if (
+    message.status === "in-progress" ||
+    message.status === "failed" ||
+    message.status === "aborted"
+  ) {
+    return false;
+  }
+  return !message.parts.some(isAwaitingClient) && message.parts.some(isClientAnswer);
+}

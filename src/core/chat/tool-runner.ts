@@ -1,0 +1,248 @@
+import type { ResponseComputerToolCall } from "openai/resources/responses/responses";
+import type { ComputerCallPart, ComputerCallOutput, Part, ToolCallPart } from "../model/parts.js";
+import type { AnyToolDefinition } from "../tools/types.js";
+import type { ToolInput } from "../client/types.js";
+import { parseToolArguments } from "../tools/parse-tool-arguments.js";
+import type { ChatStore } from "./chat-store.js";
+import { withApprovalRequested, withToolError } from "./tool-parts.js";
+
+/** What a computer-use executor gets: the action to perform, and a signal. */
+export interface ComputerActionContext {
+  /** The computer call id. */
+  callId: string;
+  /** The call's safety checks, acknowledged by the user before the action runs. */
+  safetyChecks: readonly ResponseComputerToolCall.PendingSafetyCheck[];
+  /** Aborted when the runner detaches. */
+  signal: AbortSignal;
+}
+
+/**
+ * Performs one computer-use action (click, type, scroll, screenshot, ...) and returns the
+ * screenshot afterwards: a data URL (`data:image/png;base64,...`) or an uploaded file id.
+ */
+export type ComputerExecutor = (
+  action: ResponseComputerToolCall["action"] | undefined,
+  context: ComputerActionContext,
+) => Promise<{ imageUrl: string } | { fileId: string }>;
+
+/** Options of `attachToolRunner`. */
+export interface ToolRunnerOptions {
+  /** The tools the app runs: `defineTool` definitions, as a list or by name. */
+  tools: readonly AnyToolDefinition[] | Readonly<Record<string, AnyToolDefinition>>;
+  /** Built-in tools to offer as well (web search, MCP, computer use, ...). */
+  builtinTools?: readonly ToolInput[];
+  /** Model requests per user turn (first answer included); past it the chat stops with `max_steps`. Default 10. */
+  maxSteps?: number;
+  /** Runs computer-use actions. */
+  computer?: ComputerExecutor;
+  /** Called when a tool's `execute` throws (the error text also goes to the model). */
+  onToolError?: (error: unknown, part: ToolCallPart) => void;
+}
+
+/** What the runner exposes besides detaching. */
+export interface ToolRunner {
+  /** Stops running tools and restores the store's request parameters. */
+  detach(): void;
+  /** Answers a computer call's pending safety checks: acknowledge and run, or refuse. */
+  respondToSafetyChecks(callId: string, approve: boolean): void;
+  /** Computer calls waiting for their safety checks to be acknowledged. */
+  pendingSafetyChecks(): readonly ComputerCallPart[];
+}
+
+/** Numbers runner layers, so several runners on one store each keep their own tools. */
+let runnerCount = 0;
+
+/**
+ * Runs the assistant's tool calls on the client: validates the arguments (invalid ones go
+ * back to the model as a tool error, they do not crash), asks for approval when a tool
+ * needs it, runs parallel calls concurrently, records each result in the store, and lets
+ * the store continue once every call of the turn is answered, up to `maxSteps`.
+ */
+export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): ToolRunner {
+  const tools = toolsByName(options.tools);
+  const controller = new AbortController();
+  const started = new Set<string>();
+  const approvalAsked = new Set<string>();
+  const acknowledged = new Set<string>();
+  const layer = `tools:${++runnerCount}`;
+  store.setRequestParams({ tools: [...(options.builtinTools ?? []), ...tools.values()] }, layer);
+  store.setMaxSteps(options.maxSteps ?? 10);
+
+  const run = async (part: ToolCallPart) => {
+    const tool = tools.get(part.toolName);
+    if (!tool) {
+      if (part.state === "input-available") {
+        record(part, {
+          errorText: `There is no tool named "${part.toolName}". Use one of: ${[...tools.keys()].join(", ")}.`,
+        });
+      }
+      return;
+    }
+    const parsed = parseToolArguments(tool, part.inputText);
+    if (!parsed.ok) {
+      record(part, { errorText: parsed.error });
+      return;
+    }
+    if (!approvalAsked.has(part.toolCallId) && (await needsApproval(tool, parsed.value))) {
+      approvalAsked.add(part.toolCallId);
+      store.updatePart((p) =>
+        isCall(p, part.toolCallId)
+          ? withApprovalRequested(p as ToolCallPart, parsed.value)
+          : undefined,
+      );
+      started.delete(part.toolCallId);
+      return;
+    }
+    if (!tool.execute) return;
+    try {
+      const output: unknown = await tool.execute(parsed.value, {
+        toolCallId: part.toolCallId,
+        signal: controller.signal,
+      });
+      record(part, { output: output === undefined ? null : output });
+    } catch (error) {
+      options.onToolError?.(error, part);
+      record(part, { errorText: `Tool "${tool.name}" failed: ${describe(error)}` });
+    }
+  };
+
+  const record = (part: ToolCallPart, result: { output: unknown } | { errorText: string }) => {
+    if (controller.signal.aborted) return;
+    if ("errorText" in result) {
+      store.updatePart((p) =>
+        isCall(p, part.toolCallId) ? withToolError(p as ToolCallPart, result.errorText) : undefined,
+      );
+    } else {
+      store.addToolResult({ toolCallId: part.toolCallId, output: result.output });
+    }
+  };
+
+  const runComputer = async (part: ComputerCallPart) => {
+    const execute = options.computer;
+    if (!execute) return;
+    const checks = part.item.pending_safety_checks ?? [];
+    try {
+      const shot = await execute(part.item.action, {
+        callId: part.item.call_id,
+        safetyChecks: checks,
+        signal: controller.signal,
+      });
+      if (controller.signal.aborted) return;
+      const output: ComputerCallOutput = {
+        ...shot,
+        ...(checks.length > 0 ? { acknowledgedSafetyChecks: checks } : {}),
+      };
+      store.updatePart((p) =>
+        p.type === "computer-call" && p.id === part.id ? { ...p, output } : undefined,
+      );
+    } catch (error) {
+      options.onToolError?.(error, part as unknown as ToolCallPart);
+      store.updatePart(
+        (p) =>
+          p.type === "computer-call" && p.id === part.id ? { ...p, state: "failed" } : undefined,
+        { continue: false },
+      );
+    }
+  };
+
+  const scan = () => {
+    if (controller.signal.aborted) return;
+    const { messages, status } = store.getSnapshot();
+    // Only once the answer is in: a part recorded mid-stream would be overwritten by the next delta.
+    if (status === "submitted" || status === "streaming") return;
+    const last = messages.at(-1);
+    if (!last || last.role !== "assistant" || last.status === "in-progress") return;
+    for (const part of last.parts) {
+      if (
+        part.type === "tool-call" &&
+        part.state === "input-available" &&
+        !started.has(part.toolCallId)
+      ) {
+        started.add(part.toolCallId);
+        // An approval predicate that throws is reported like a failing tool.
+        run(part).catch((error: unknown) => {
+          options.onToolError?.(error, part);
+          record(part, { errorText: `Tool "${part.toolName}" failed: ${describe(error)}` });
+        });
+      }
+      if (
+        part.type === "computer-call" &&
+        part.output === undefined &&
+        part.state === "completed" &&
+        !started.has(part.id)
+      ) {
+        const checks = part.item.pending_safety_checks ?? [];
+        if (checks.length > 0 && !acknowledged.has(part.id)) continue;
+        started.add(part.id);
+        void runComputer(part);
+      }
+    }
+  };
+
+  const unsubscribe = store.subscribe(scan);
+  queueMicrotask(scan);
+
+  return {
+    detach() {
+      controller.abort();
+      unsubscribe();
+      store.setRequestParams(undefined, layer);
+    },
+    respondToSafetyChecks(callId, approve) {
+      const part = pendingComputerCalls(store, acknowledged).find(
+        (p) => p.id === callId || p.item.call_id === callId,
+      );
+      if (!part) return;
+      if (approve) {
+        acknowledged.add(part.id);
+        scan();
+      } else {
+        store.updatePart(
+          (p) =>
+            p.type === "computer-call" && p.id === part.id
+              ? { ...p, state: "incomplete" }
+              : undefined,
+          {
+            continue: false,
+          },
+        );
+      }
+    },
+    pendingSafetyChecks: () => pendingComputerCalls(store, acknowledged),
+  };
+}
+
+function pendingComputerCalls(
+  store: ChatStore,
+  acknowledged: ReadonlySet<string>,
+): ComputerCallPart[] {
+  const last = store.getSnapshot().messages.at(-1);
+  if (!last || last.role !== "assistant") return [];
+  return last.parts.filter(
+    (p): p is ComputerCallPart =>
+      p.type === "computer-call" &&
+      p.output === undefined &&
+      p.state === "completed" &&
+      (p.item.pending_safety_checks ?? []).length > 0 &&
+      !acknowledged.has(p.id),
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isCall(part: Part, toolCallId: string): boolean {
+  return part.type === "tool-call" && part.toolCallId === toolCallId;
+}
+
+function toolsByName(tools: ToolRunnerOptions["tools"]): Map<string, AnyToolDefinition> {
+  const list = Array.isArray(tools) ? tools : Object.values(tools);
+  return new Map(list.map((tool: AnyToolDefinition) => [tool.name, tool]));
+}
+
+async function needsApproval(tool: AnyToolDefinition, args: unknown): Promise<boolean> {
+  const rule = tool.needsApproval;
+  if (typeof rule === "function") return Boolean(await rule(args));
+  return rule === true;
+}
