@@ -7,3 +7,41 @@ export type * from "./model/usage.js";
 export type * from "./model/parts.js";
 export type * from "./model/message.js";
 export * from "./errors.js";
+export * from "./convert/parts-from-output-item.js";
+export type * from "./client/types.js";
+export type * from "./tools/types.js";
+export type * from "./structured/schema-types.js";
+export type * from "./structured/standard-schema.js";
+export * from "./chat/index.js";
+export * from "./model/guards.js";
+// Both the model helpers and the chat helpers define it (same behaviour); the model one is public.
+export { messageText } from "./model/guards.js";
+export * from "./model/create.js";
+export type * from "./convert/result.js";
+export * from "./convert/usage-from-wire.js";
+export * from "./convert/message-from-response.js";
+export * from "./convert/message-from-chat-completion.js";
+export * from "./convert/to-chat-completions-messages.js";
+export * from "./convert/to-responses-input.js";
+export * from "./convert/to-messages.js";
+export { createChatClient } from "./client/create-chat-client.js";
+export { BatchItemError } from "./client/batch.js";
+export { defineTool, isToolDefinition } from "./tools/define-tool.js";
+export type { DefineToolOptions } from "./tools/define-tool.js";
+export { parseToolArguments } from "./tools/parse-tool-arguments.js";
+export { toChatTools, toResponsesTools } from "./tools/to-wire-tools.js";
+export { createPartialJsonParser } from "./structured/partial-json.js";
+export type { PartialJsonParser } from "./structured/partial-json.js";
+export { jsonSchemaOf, toStrictJsonSchema } from "./structured/json-schema.js";
+export type * from "./stream/types.js";
+export { createAssistantMessage } from "./stream/create-assistant-message.js";
+export {
+  accumulateResponsesEvent,
+  type AccumulateResponsesOptions,
+} from "./stream/accumulate-responses-event.js";
+export { accumulateChatChunk } from "./stream/accumulate-chat-chunk.js";
+export { readMessageStream } from "./stream/read-message-stream.js";
+export { createPromptTemplate } from "./template/create-prompt-template.js";
+export type * from "./template/types.js";
+export { parseTemplate } from "./template/parse-template.js";
+export type { TemplateSegment } from "./template/parse-template.js";

@@ -1,0 +1,153 @@
+import type { Message } from "../model/message.js";
+import type { ResponsesStreamEvent, UnknownStreamEvent } from "./types.js";
+import { applyErrorEvent, applyResponseEvent } from "./responses-lifecycle.js";
+import { applyOutputItemAdded, applyOutputItemDone } from "./responses-items.js";
+import {
+  applyAnnotationAdded,
+  applyContentPart,
+  applyReasoningSummary,
+  applyReasoningText,
+  applyRefusal,
+  applyTextDelta,
+  applyTextDone,
+} from "./responses-content.js";
+import {
+  applyAudio,
+  applyBuiltinProgress,
+  applyImageGeneration,
+  applyInterpreterCode,
+  applyMcpArguments,
+  applyPatchDiff,
+  applyToolInput,
+} from "./responses-tools.js";
+
+type Loose = Record<string, unknown>;
+
+/** Options for `accumulateResponsesEvent`. */
+export interface AccumulateResponsesOptions {
+  /** For `response.output_item.done` of a reasoning item: how long it took, in milliseconds. */
+  reasoningDurationMs?: number;
+}
+
+/** `response.<tool>.<phase>` events of built-in tools, by tool. */
+const BUILTIN_PROGRESS =
+  /^response\.(web_search_call|file_search_call|code_interpreter_call|mcp_call|mcp_list_tools)\.(in_progress|searching|interpreting|completed|failed)$/;
+
+function applyKnownEvent(
+  message: Message,
+  event: Loose,
+  options: AccumulateResponsesOptions,
+): Message | undefined {
+  const type = event.type as string;
+  switch (type) {
+    case "response.created":
+    case "response.queued":
+    case "response.in_progress":
+    case "response.completed":
+    case "response.incomplete":
+    case "response.failed":
+      return applyResponseEvent(message, type, (event.response ?? {}) as Loose);
+    case "error":
+      return applyErrorEvent(message, event);
+    case "response.output_item.added":
+      return applyOutputItemAdded(message, (event.item ?? {}) as Loose);
+    case "response.output_item.done":
+      return applyOutputItemDone(message, (event.item ?? {}) as Loose, options.reasoningDurationMs);
+    case "response.content_part.added":
+      return applyContentPart(message, event, false);
+    case "response.content_part.done":
+      return applyContentPart(message, event, true);
+    case "response.output_text.delta":
+      return applyTextDelta(message, event);
+    case "response.output_text.done":
+      return applyTextDone(message, event);
+    case "response.output_text.annotation.added":
+      return applyAnnotationAdded(message, event);
+    case "response.refusal.delta":
+      return applyRefusal(message, event, false);
+    case "response.refusal.done":
+      return applyRefusal(message, event, true);
+    case "response.reasoning_summary_part.added":
+    case "response.reasoning_summary_part.done":
+    case "response.reasoning_summary_text.delta":
+    case "response.reasoning_summary_text.done":
+      return applyReasoningSummary(message, event);
+    case "response.reasoning_text.delta":
+      return applyReasoningText(message, event, false);
+    case "response.reasoning_text.done":
+      return applyReasoningText(message, event, true);
+    case "response.function_call_arguments.delta":
+    case "response.custom_tool_call_input.delta":
+      return applyToolInput(message, event, false);
+    case "response.function_call_arguments.done":
+    case "response.custom_tool_call_input.done":
+      return applyToolInput(message, event, true);
+    case "response.mcp_call_arguments.delta":
+      return applyMcpArguments(message, event, false);
+    case "response.mcp_call_arguments.done":
+      return applyMcpArguments(message, event, true);
+    case "response.code_interpreter_call_code.delta":
+      return applyInterpreterCode(message, event, false);
+    case "response.code_interpreter_call_code.done":
+      return applyInterpreterCode(message, event, true);
+    case "response.apply_patch_call_operation_diff.delta":
+      return applyPatchDiff(message, event, false);
+    case "response.apply_patch_call_operation_diff.done":
+      return applyPatchDiff(message, event, true);
+    case "response.image_generation_call.in_progress":
+    case "response.image_generation_call.generating":
+    case "response.image_generation_call.partial_image":
+    case "response.image_generation_call.completed":
+      return applyImageGeneration(message, event, type.slice(type.lastIndexOf(".") + 1));
+    case "response.audio.delta":
+    case "response.audio.done":
+    case "response.audio.transcript.delta":
+    case "response.audio.transcript.done":
+      return applyAudio(message, event);
+  }
+  const progress = BUILTIN_PROGRESS.exec(type);
+  if (progress) return applyBuiltinProgress(message, event, progress[2]!);
+  return undefined;
+}
+
+/** True for the `response.created` of a response other than the one the message holds. */
+function startsNewResponse(snapshot: Message, event: Loose): boolean {
+  if (event.type !== "response.created") return false;
+  const response = (event.response ?? {}) as Loose;
+  return response.id !== snapshot.metadata.responseId;
+}
+
+/**
+ * Folds one Responses API stream event into a message snapshot and returns the next one.
+ * Pure and immutable: the input is never changed, and only the objects on the event's path
+ * are new (the message, its `parts` array, the one changed part), so untouched parts keep
+ * their identity. Every piece of state lives in the message, so a persisted snapshot can be
+ * continued: events at or before `metadata.lastSequenceNumber` are skipped (returning the
+ * same snapshot). Unknown event types are appended to `metadata.unknownEvents`.
+ */
+export function accumulateResponsesEvent(
+  snapshot: Message,
+  event: ResponsesStreamEvent | UnknownStreamEvent,
+  options: AccumulateResponsesOptions = {},
+): Message {
+  const loose = event as Loose;
+  const sequence = typeof loose.sequence_number === "number" ? loose.sequence_number : undefined;
+  const last = snapshot.metadata.lastSequenceNumber;
+  if (
+    sequence !== undefined &&
+    last !== undefined &&
+    sequence <= last &&
+    !startsNewResponse(snapshot, loose)
+  ) {
+    return snapshot;
+  }
+  let next = applyKnownEvent(snapshot, loose, options);
+  if (next === undefined) {
+    const unknownEvents = [...(snapshot.metadata.unknownEvents ?? []), { ...loose }];
+    next = { ...snapshot, metadata: { ...snapshot.metadata, unknownEvents } };
+  }
+  if (sequence !== undefined && next.metadata.lastSequenceNumber !== sequence) {
+    next = { ...next, metadata: { ...next.metadata, lastSequenceNumber: sequence } };
+  }
+  return next;
+}

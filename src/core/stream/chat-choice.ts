@@ -1,0 +1,211 @@
+import type {
+  AudioPart,
+  Part,
+  ReasoningPart,
+  RefusalPart,
+  TextPart,
+  ToolCallPart,
+} from "../model/parts.js";
+import { logprobsFromWire } from "../convert/parts-from-output-item.js";
+import { findLastPartIndex, replacePartAt } from "./parts-edit.js";
+
+/**
+ * One Chat Completions choice's delta folded into that choice's parts: text, refusal, tool
+ * calls (parallel ones addressed by `index`), the legacy `function_call`, logprobs and audio.
+ */
+
+type Loose = Record<string, unknown>;
+
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** `parts` with the last part matching `predicate` updated, or a new one appended. */
+function upsert<T extends Part>(
+  parts: readonly Part[],
+  predicate: (part: Part) => part is T,
+  update: (part: T) => Part,
+  create: () => T,
+): readonly Part[] {
+  const index = findLastPartIndex(parts, predicate);
+  if (index === -1) return [...parts, update(create())];
+  return replacePartAt(parts, index, update(parts[index] as T));
+}
+
+const isText = (part: Part): part is TextPart => part.type === "text";
+const isReasoning = (part: Part): part is ReasoningPart => part.type === "reasoning";
+const isRefusal = (part: Part): part is RefusalPart => part.type === "refusal";
+const isAudio = (part: Part): part is AudioPart =>
+  part.type === "audio" && part.origin === "output";
+
+function toolCallAt(index: number | undefined) {
+  return (part: Part): part is ToolCallPart => part.type === "tool-call" && part.index === index;
+}
+
+function applyToolCallDelta(parts: readonly Part[], call: Loose): readonly Part[] {
+  const index = typeof call.index === "number" ? call.index : 0;
+  const custom = call.type === "custom" || typeof call.custom === "object";
+  const fields = ((custom ? call.custom : call.function) ?? {}) as Loose;
+  const piece = textOf(custom ? fields.input : fields.arguments);
+  return upsert(
+    parts,
+    toolCallAt(index),
+    (part) => ({
+      ...part,
+      ...(typeof call.id === "string" && call.id !== "" && part.toolCallId === ""
+        ? { toolCallId: call.id }
+        : {}),
+      ...(typeof fields.name === "string" && fields.name !== "" && part.toolName === ""
+        ? { toolName: fields.name }
+        : {}),
+      inputText: part.inputText + piece,
+    }),
+    () => ({
+      type: "tool-call",
+      kind: custom ? "custom" : "function",
+      state: "input-streaming",
+      toolCallId: "",
+      toolName: "",
+      inputText: "",
+      index,
+    }),
+  );
+}
+
+/** The legacy `function_call` delta: one unindexed function call. */
+function applyFunctionCallDelta(parts: readonly Part[], call: Loose): readonly Part[] {
+  return upsert(
+    parts,
+    toolCallAt(undefined),
+    (part) => ({
+      ...part,
+      // The legacy shape has no call id; its name is what the reply refers to.
+      ...(typeof call.name === "string" && call.name !== "" && part.toolName === ""
+        ? { toolName: call.name, toolCallId: call.name }
+        : {}),
+      inputText: part.inputText + textOf(call.arguments),
+    }),
+    () => ({
+      type: "tool-call",
+      kind: "function",
+      state: "input-streaming",
+      toolCallId: "",
+      toolName: "",
+      inputText: "",
+    }),
+  );
+}
+
+function applyAudioDelta(parts: readonly Part[], audio: Loose): readonly Part[] {
+  return upsert(
+    parts,
+    isAudio,
+    (part): AudioPart => ({
+      ...part,
+      ...(typeof audio.data === "string" ? { data: (part.data ?? "") + audio.data } : {}),
+      ...(typeof audio.transcript === "string"
+        ? { transcript: (part.transcript ?? "") + audio.transcript }
+        : {}),
+      ...(typeof audio.id === "string" ? { id: audio.id } : {}),
+      ...(typeof audio.expires_at === "number" ? { expiresAt: audio.expires_at } : {}),
+    }),
+    () => ({ type: "audio", origin: "output", state: "streaming" }),
+  );
+}
+
+/** Folds one choice's `delta` and `logprobs` into its parts. */
+export function applyChoiceDelta(parts: readonly Part[], choice: Loose): readonly Part[] {
+  const delta = (choice.delta ?? {}) as Loose;
+  const logprobs = (choice.logprobs ?? {}) as Loose;
+  let next = parts;
+  // Reasoning text some compatible servers stream before the answer.
+  const reasoning = delta.reasoning_content ?? delta.reasoning;
+  if (typeof reasoning === "string" && reasoning !== "") {
+    next = upsert(
+      next,
+      isReasoning,
+      (part) => ({ ...part, text: (part.text ?? "") + reasoning }),
+      () => ({ type: "reasoning", summary: [], state: "streaming" }),
+    );
+  }
+  const contentLogprobs = logprobsFromWire(logprobs.content);
+  if ((typeof delta.content === "string" && delta.content !== "") || contentLogprobs) {
+    next = upsert(
+      next,
+      isText,
+      (part) => ({
+        ...part,
+        text: part.text + textOf(delta.content),
+        ...(contentLogprobs
+          ? { logprobs: part.logprobs ? part.logprobs.concat(contentLogprobs) : contentLogprobs }
+          : {}),
+      }),
+      () => ({ type: "text", text: "", state: "streaming" }),
+    );
+  }
+  const refusalLogprobs = logprobsFromWire(logprobs.refusal);
+  if ((typeof delta.refusal === "string" && delta.refusal !== "") || refusalLogprobs) {
+    next = upsert(
+      next,
+      isRefusal,
+      (part) => ({
+        ...part,
+        refusal: part.refusal + textOf(delta.refusal),
+        ...(refusalLogprobs
+          ? { logprobs: part.logprobs ? part.logprobs.concat(refusalLogprobs) : refusalLogprobs }
+          : {}),
+      }),
+      () => ({ type: "refusal", refusal: "", state: "streaming" }),
+    );
+  }
+  if (Array.isArray(delta.tool_calls)) {
+    for (const call of delta.tool_calls as Loose[]) next = applyToolCallDelta(next, call);
+  }
+  if (typeof delta.function_call === "object" && delta.function_call !== null) {
+    next = applyFunctionCallDelta(next, delta.function_call as Loose);
+  }
+  if (typeof delta.audio === "object" && delta.audio !== null) {
+    next = applyAudioDelta(next, delta.audio as Loose);
+  }
+  return next;
+}
+
+/**
+ * Parses function arguments once they are complete. Invalid JSON leaves `input` undefined
+ * (the raw text stays in `inputText`) for the tool layer to report, as for non-streamed calls.
+ */
+function parseArguments(text: string): unknown {
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A part as it stands once its choice has finished: no `state`, tool calls parsed. */
+function finishedPart(part: Part): Part {
+  switch (part.type) {
+    case "text":
+    case "refusal":
+    case "reasoning":
+    case "audio": {
+      if (part.state === undefined) return part;
+      const { state: _state, ...rest } = part;
+      return rest;
+    }
+    case "tool-call": {
+      if (part.state !== "input-streaming") return part;
+      const input = part.kind === "function" ? parseArguments(part.inputText) : part.inputText;
+      return { ...part, state: "input-available", input };
+    }
+    default:
+      return part;
+  }
+}
+
+/** The parts of a finished choice (`finish_reason` arrived, or the stream said `[DONE]`). */
+export function finishChoiceParts(parts: readonly Part[]): readonly Part[] {
+  const finished = parts.map(finishedPart);
+  return finished.every((part, index) => part === parts[index]) ? parts : finished;
+}
