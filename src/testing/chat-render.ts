@@ -1,0 +1,176 @@
+import type { EmulatorRequest } from "./emulator-request.js";
+import type { Plan } from "./plan.js";
+import { splitTokens, tokenLogprob } from "./tokens.js";
+import { chatUsage, countUsage } from "./usage.js";
+
+/** Turns a plan into Chat Completions chunks and completion objects. */
+
+type Json = Record<string, unknown>;
+
+/** Identity of one chat completion. */
+export interface ChatIdentity {
+  /** `chatcmpl-emu-...`. */
+  id: string;
+  /** Seconds since the epoch. */
+  created: number;
+  /** The request. */
+  request: EmulatorRequest;
+}
+
+interface ChatAnswer {
+  content: string | null;
+  refusal: string | null;
+  toolCalls: { id: string; name: string; arguments: string }[];
+  finishReason: "stop" | "tool_calls";
+}
+
+/** What a plan says on the Chat API: text, refusal or function calls (other items have no Chat form). */
+function chatAnswer(plan: Plan): ChatAnswer {
+  const texts: string[] = [];
+  let refusal: string | null = null;
+  const toolCalls: ChatAnswer["toolCalls"] = [];
+  for (const item of plan.items) {
+    if (item.type === "message") {
+      for (const part of item.content as Json[]) {
+        if (part.type === "refusal") refusal = String(part.refusal);
+        else texts.push(String(part.text));
+      }
+    }
+    if (item.type === "function_call") {
+      toolCalls.push({
+        id: String(item.call_id),
+        name: String(item.name),
+        arguments: String(item.arguments),
+      });
+    }
+  }
+  return {
+    content: texts.length > 0 ? texts.join("\n\n") : null,
+    refusal,
+    toolCalls,
+    finishReason: toolCalls.length > 0 ? "tool_calls" : "stop",
+  };
+}
+
+function logprobsOf(text: string, request: EmulatorRequest) {
+  return splitTokens(text).map((token) => tokenLogprob(token, request.topLogprobs));
+}
+
+/** The non-streaming completion. */
+export function chatCompletion(identity: ChatIdentity, plan: Plan): Json {
+  const { request } = identity;
+  const answer = chatAnswer(plan);
+  const choices = Array.from({ length: request.n }, (_, index) => {
+    const message: Json = {
+      role: "assistant",
+      content: answer.content,
+      refusal: answer.refusal,
+      annotations: [],
+    };
+    if (answer.toolCalls.length > 0) {
+      message.tool_calls = answer.toolCalls.map((call) => ({
+        id: call.id,
+        type: "function",
+        function: { name: call.name, arguments: call.arguments },
+      }));
+    }
+    return {
+      index,
+      message,
+      logprobs: request.logprobs
+        ? {
+            content: answer.content === null ? null : logprobsOf(answer.content, request),
+            refusal: answer.refusal === null ? null : logprobsOf(answer.refusal, request),
+          }
+        : null,
+      finish_reason: answer.finishReason,
+    };
+  });
+  return {
+    id: identity.id,
+    object: "chat.completion",
+    created: identity.created,
+    model: request.model,
+    choices,
+    usage: chatUsage(countUsage(request, plan)),
+    service_tier: "default",
+    system_fingerprint: "fp_emulator",
+  };
+}
+
+/** Every chunk of the streamed completion (without the `[DONE]` sentinel). */
+export function chatChunks(identity: ChatIdentity, plan: Plan): Json[] {
+  const { request } = identity;
+  const answer = chatAnswer(plan);
+  const chunks: Json[] = [];
+  const push = (choices: Json[]) => {
+    const chunk: Json = {
+      id: identity.id,
+      object: "chat.completion.chunk",
+      created: identity.created,
+      model: request.model,
+      service_tier: "default",
+      system_fingerprint: "fp_emulator",
+      choices,
+    };
+    if (request.includeUsage) chunk.usage = null;
+    chunks.push(chunk);
+  };
+  const each = (make: (index: number) => Json) =>
+    push(Array.from({ length: request.n }, (_, index) => make(index)));
+  const choice = (index: number, delta: Json, logprobs: Json | null = null) => ({
+    index,
+    delta,
+    logprobs,
+    finish_reason: null,
+  });
+
+  each((index) =>
+    choice(
+      index,
+      {
+        role: "assistant",
+        content: answer.refusal === null ? "" : null,
+        refusal: answer.refusal === null ? null : "",
+      },
+      request.logprobs ? { content: [], refusal: null } : null,
+    ),
+  );
+  for (const token of answer.content === null ? [] : splitTokens(answer.content)) {
+    const logprobs = request.logprobs
+      ? { content: [tokenLogprob(token, request.topLogprobs)], refusal: null }
+      : null;
+    each((index) => choice(index, { content: token }, logprobs));
+  }
+  for (const token of answer.refusal === null ? [] : splitTokens(answer.refusal)) {
+    const logprobs = request.logprobs
+      ? { content: null, refusal: [tokenLogprob(token, request.topLogprobs)] }
+      : null;
+    each((index) => choice(index, { refusal: token }, logprobs));
+  }
+  answer.toolCalls.forEach((call, callIndex) => {
+    each((index) =>
+      choice(index, {
+        tool_calls: [
+          {
+            index: callIndex,
+            id: call.id,
+            type: "function",
+            function: { name: call.name, arguments: "" },
+          },
+        ],
+      }),
+    );
+    for (const piece of call.arguments.match(/[\s\S]{1,8}/g) ?? []) {
+      each((index) =>
+        choice(index, { tool_calls: [{ index: callIndex, function: { arguments: piece } }] }),
+      );
+    }
+  });
+  each((index) => ({ index, delta: {}, logprobs: null, finish_reason: answer.finishReason }));
+  if (request.includeUsage) {
+    push([]);
+    chunks.at(-1)!.usage = chatUsage(countUsage(request, plan));
+  }
+  return chunks;
+}

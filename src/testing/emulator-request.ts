@@ -1,0 +1,307 @@
+import type { JsonSchema } from "./json-schema-sample.js";
+
+/**
+ * One request to the emulator, read from either API's body into the few facts the
+ * scripted scenarios depend on.
+ */
+
+/** Which OpenAI API a request came through. */
+export type EmulatorApi = "responses" | "chat";
+
+/** A function tool the request offers. */
+export interface FunctionToolSpec {
+  /** The function's name. */
+  name: string;
+  /** JSON schema of its arguments. */
+  parameters?: JsonSchema;
+}
+
+/** An MCP server the request offers (Responses `tools[].type === "mcp"`). */
+export interface McpToolSpec {
+  /** The server's label. */
+  serverLabel: string;
+  /** The server's URL, when given. */
+  serverUrl?: string;
+  /** True when every call needs the user's approval (`require_approval: "always"`). */
+  approvalAlways: boolean;
+}
+
+/** A tool result found in the input after the last user message. */
+export interface ToolOutput {
+  /** The call it answers. */
+  callId: string;
+  /** The tool's name, when the input holds the call too. */
+  name?: string;
+  /** The output as text. */
+  output: string;
+}
+
+/** An answer to an MCP approval request found in the input. */
+export interface ApprovalResponse {
+  /** The approval request it answers. */
+  approvalRequestId: string;
+  /** True when the user approved. */
+  approve: boolean;
+}
+
+/** An MCP approval request found in the input (the one an approval answers). */
+export interface ApprovalRequestInput {
+  /** Its id. */
+  id: string;
+  /** The tool it asked to call. */
+  name: string;
+  /** The arguments it asked to call the tool with. */
+  arguments: string;
+  /** The server's label. */
+  serverLabel: string;
+}
+
+/** The facts of one request the scenarios depend on. */
+export interface EmulatorRequest {
+  /** The API it came through. */
+  api: EmulatorApi;
+  /** The body as sent. */
+  body: Record<string, unknown>;
+  /** The model asked for (echoed back). */
+  model: string;
+  /** True for `stream: true`. */
+  stream: boolean;
+  /** Text of the last user message, directives included. */
+  lastUserText: string;
+  /** All input text, for token counts. */
+  inputText: string;
+  /** Number of input messages / items. */
+  inputCount: number;
+  /** Function tools offered. */
+  functionTools: FunctionToolSpec[];
+  /** Types of the built-in tools offered (`web_search`, `image_generation`, ...). */
+  builtInTools: string[];
+  /** MCP servers offered. */
+  mcpTools: McpToolSpec[];
+  /** The `image_generation` tool's options, when offered. */
+  imageTool?: Record<string, unknown>;
+  /** The `file_search` tool's options, when offered. */
+  fileSearchTool?: Record<string, unknown>;
+  /** The `computer_use_preview` tool's options, when offered. */
+  computerTool?: Record<string, unknown>;
+  /** Tool results after the last user message. */
+  toolOutputs: ToolOutput[];
+  /** Number of `computer_call_output` items after the last user message. */
+  computerOutputs: number;
+  /** MCP approval answers after the last user message. */
+  approvalResponses: ApprovalResponse[];
+  /** MCP approval requests anywhere in the input. */
+  approvalRequests: ApprovalRequestInput[];
+  /** The requested JSON schema, when the response format is `json_schema`. */
+  jsonSchema?: { name: string; schema: JsonSchema };
+  /** True when the response format is `json_object`. */
+  jsonObject: boolean;
+  /** The Responses `include` list. */
+  include: string[];
+  /** True when token log probabilities were asked for. */
+  logprobs: boolean;
+  /** How many alternatives per token, when log probabilities were asked for. */
+  topLogprobs: number;
+  /** True for `background: true` (Responses). */
+  background: boolean;
+  /** Number of Chat choices (`n`). */
+  n: number;
+  /** True when a Chat stream should end with a usage chunk. */
+  includeUsage: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The text of a message `content` (string or list of text parts). */
+export function contentText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .map((part) =>
+      isObject(part) && typeof part.text === "string"
+        ? part.text
+        : isObject(part) && typeof part.refusal === "string"
+          ? part.refusal
+          : "",
+    )
+    .filter(Boolean)
+    .join("\n");
+}
+
+function stringify(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value ?? null);
+}
+
+function asList(value: unknown): Json[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+/** Reads a Responses API body. */
+export function readResponsesRequest(body: Json): EmulatorRequest {
+  const items: Json[] =
+    typeof body.input === "string" ? [{ role: "user", content: body.input }] : asList(body.input);
+  let lastUser = -1;
+  items.forEach((item, index) => {
+    if (item.role === "user" && (item.type === undefined || item.type === "message"))
+      lastUser = index;
+  });
+  const callNames = new Map<string, string>();
+  const toolOutputs: ToolOutput[] = [];
+  const approvalResponses: ApprovalResponse[] = [];
+  const approvalRequests: ApprovalRequestInput[] = [];
+  let computerOutputs = 0;
+  const texts: string[] = typeof body.instructions === "string" ? [body.instructions] : [];
+  items.forEach((item, index) => {
+    if (item.role !== undefined) texts.push(contentText(item.content));
+    if (item.type === "function_call" && typeof item.call_id === "string") {
+      callNames.set(item.call_id, String(item.name ?? ""));
+      texts.push(stringify(item.arguments));
+    }
+    if (item.type === "mcp_approval_request") {
+      approvalRequests.push({
+        id: String(item.id ?? ""),
+        name: String(item.name ?? ""),
+        arguments: stringify(item.arguments ?? "{}"),
+        serverLabel: String(item.server_label ?? ""),
+      });
+    }
+    if (index < lastUser) return;
+    if (item.type === "function_call_output" || item.type === "custom_tool_call_output") {
+      const callId = String(item.call_id ?? "");
+      const name = callNames.get(callId);
+      const output = stringify(item.output);
+      texts.push(output);
+      toolOutputs.push(name === undefined ? { callId, output } : { callId, name, output });
+    }
+    if (item.type === "computer_call_output") computerOutputs++;
+    if (item.type === "mcp_approval_response") {
+      approvalResponses.push({
+        approvalRequestId: String(item.approval_request_id ?? ""),
+        approve: item.approve === true,
+      });
+    }
+  });
+  const tools = asList(body.tools);
+  const text = isObject(body.text) ? body.text : {};
+  const format = isObject(text.format) ? text.format : {};
+  const include = Array.isArray(body.include) ? body.include.map(String) : [];
+  const topLogprobs = typeof body.top_logprobs === "number" ? body.top_logprobs : 0;
+  return {
+    api: "responses",
+    body,
+    model: typeof body.model === "string" ? body.model : "gpt-4o-mini",
+    stream: body.stream === true,
+    lastUserText: lastUser >= 0 ? contentText(items[lastUser]!.content) : "",
+    inputText: texts.join("\n"),
+    inputCount: items.length,
+    functionTools: tools
+      .filter((tool) => tool.type === "function")
+      .map((tool) => ({
+        name: String(tool.name ?? "tool"),
+        ...(isObject(tool.parameters) ? { parameters: tool.parameters as JsonSchema } : {}),
+      })),
+    builtInTools: tools.map((tool) => String(tool.type)).filter((type) => type !== "function"),
+    mcpTools: tools
+      .filter((tool) => tool.type === "mcp")
+      .map((tool) => ({
+        serverLabel: String(tool.server_label ?? "mcp"),
+        ...(typeof tool.server_url === "string" ? { serverUrl: tool.server_url } : {}),
+        approvalAlways: tool.require_approval === "always",
+      })),
+    imageTool: tools.find((tool) => tool.type === "image_generation"),
+    fileSearchTool: tools.find((tool) => tool.type === "file_search"),
+    computerTool: tools.find((tool) => String(tool.type).startsWith("computer")),
+    toolOutputs,
+    computerOutputs,
+    approvalResponses,
+    approvalRequests,
+    ...(format.type === "json_schema" && isObject(format.schema)
+      ? {
+          jsonSchema: {
+            name: String(format.name ?? "output"),
+            schema: format.schema as JsonSchema,
+          },
+        }
+      : {}),
+    jsonObject: format.type === "json_object",
+    include,
+    logprobs: include.includes("message.output_text.logprobs") || topLogprobs > 0,
+    topLogprobs,
+    background: body.background === true,
+    n: 1,
+    includeUsage: false,
+  };
+}
+
+/** Reads a Chat Completions body. */
+export function readChatRequest(body: Json): EmulatorRequest {
+  const messages = asList(body.messages);
+  let lastUser = -1;
+  messages.forEach((message, index) => {
+    if (message.role === "user") lastUser = index;
+  });
+  const callNames = new Map<string, string>();
+  const toolOutputs: ToolOutput[] = [];
+  const texts: string[] = [];
+  messages.forEach((message, index) => {
+    texts.push(contentText(message.content));
+    for (const call of asList(message.tool_calls)) {
+      const fn = isObject(call.function) ? call.function : {};
+      callNames.set(String(call.id ?? ""), String(fn.name ?? ""));
+      texts.push(stringify(fn.arguments));
+    }
+    if (index > lastUser && message.role === "tool") {
+      const callId = String(message.tool_call_id ?? "");
+      const name = callNames.get(callId);
+      const output = contentText(message.content);
+      toolOutputs.push(name === undefined ? { callId, output } : { callId, name, output });
+    }
+  });
+  const tools = asList(body.tools);
+  const format = isObject(body.response_format) ? body.response_format : {};
+  const schemaSpec = isObject(format.json_schema) ? format.json_schema : {};
+  const streamOptions = isObject(body.stream_options) ? body.stream_options : {};
+  return {
+    api: "chat",
+    body,
+    model: typeof body.model === "string" ? body.model : "gpt-4o-mini",
+    stream: body.stream === true,
+    lastUserText: lastUser >= 0 ? contentText(messages[lastUser]!.content) : "",
+    inputText: texts.join("\n"),
+    inputCount: messages.length,
+    functionTools: tools
+      .filter((tool) => tool.type === "function" && isObject(tool.function))
+      .map((tool) => {
+        const fn = tool.function as Json;
+        return {
+          name: String(fn.name ?? "tool"),
+          ...(isObject(fn.parameters) ? { parameters: fn.parameters as JsonSchema } : {}),
+        };
+      }),
+    builtInTools: [],
+    mcpTools: [],
+    toolOutputs,
+    computerOutputs: 0,
+    approvalResponses: [],
+    approvalRequests: [],
+    ...(format.type === "json_schema" && isObject(schemaSpec.schema)
+      ? {
+          jsonSchema: {
+            name: String(schemaSpec.name ?? "output"),
+            schema: schemaSpec.schema as JsonSchema,
+          },
+        }
+      : {}),
+    jsonObject: format.type === "json_object",
+    include: [],
+    logprobs: body.logprobs === true,
+    topLogprobs: typeof body.top_logprobs === "number" ? body.top_logprobs : 0,
+    background: false,
+    n: typeof body.n === "number" && body.n > 1 ? Math.min(Math.floor(body.n), 8) : 1,
+    includeUsage: streamOptions.include_usage === true,
+  };
+}

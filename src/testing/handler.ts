@@ -1,0 +1,355 @@
+import { chatChunks, chatCompletion } from "./chat-render.js";
+import { readChatRequest, readResponsesRequest, type EmulatorRequest } from "./emulator-request.js";
+import {
+  eventBody,
+  listSource,
+  splitSse,
+  type Frame,
+  type FrameSource,
+  type Pace,
+} from "./event-body.js";
+import { BoundedSet, mergeFaults, parseFaults, type Faults } from "./faults.js";
+import { createIdFactory } from "./ids.js";
+import { errorResponse, faultResponse, jsonResponse, SSE_HEADERS } from "./openai-error.js";
+import { planOutput } from "./plan.js";
+import { ResponseStore, StoredResponse } from "./response-store.js";
+import { finalResponse, responseEvents, responseObject } from "./responses-render.js";
+import { chooseScenario, findDirective, isScenarioName, SCENARIOS } from "./scenarios.js";
+
+/** Options of the emulator. */
+export interface EmulatorOptions {
+  /** Recorded SSE bodies by name, streamed verbatim by scenario `replay:<name>`. */
+  recordings?: Record<string, string>;
+  /** Milliseconds between events (default 0). */
+  delayMs?: number;
+  /** Milliseconds between the two halves of every event (default 0: events are sent whole). */
+  chunkDelayMs?: number;
+  /** `realistic` paces deltas at 12-20 ms like a real model, for demos (default `instant`). */
+  pace?: "instant" | "realistic";
+  /** The clock, in ms since the epoch (default `Date.now`); `created_at` comes from it. */
+  now?: () => number;
+  /** Width and height of generated pictures in pixels (default 256). */
+  imageSize?: number;
+  /** Most responses kept for `GET /v1/responses/{id}` and resuming (default 50). */
+  maxStoredResponses?: number;
+  /** Finished responses are forgotten after this many ms (default 10 minutes). */
+  retainMs?: number;
+}
+
+/** A Web fetch handler: `Request` in, `Response` out. */
+export type EmulatorHandler = (request: Request) => Promise<Response>;
+
+/** Names of the models `GET /v1/models` lists. */
+export const EMULATOR_MODELS = [
+  "gpt-4o-mini",
+  "gpt-4o",
+  "gpt-4.1",
+  "gpt-4.1-mini",
+  "gpt-5",
+  "gpt-5-mini",
+  "o4-mini",
+  "computer-use-preview",
+] as const;
+
+type Json = Record<string, unknown>;
+
+function responsesFrame(event: Json): Frame {
+  return {
+    text: `event: ${String(event.type)}\ndata: ${JSON.stringify(event)}\n\n`,
+    delta: String(event.type).endsWith(".delta"),
+  };
+}
+
+function chatFrame(chunk: Json | "[DONE]"): Frame {
+  return {
+    text: `data: ${chunk === "[DONE]" ? chunk : JSON.stringify(chunk)}\n\n`,
+    delta: chunk !== "[DONE]",
+  };
+}
+
+const MALFORMED = {
+  responses:
+    'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta": oops\n\n',
+  chat: 'data: {"id":"chatcmpl-emu","object":"chat.completion.chunk", oops\n\n',
+};
+
+/**
+ * Creates the emulator: a fetch handler speaking OpenAI's HTTP API from scripts, using
+ * only Web APIs so it runs in Node and in the browser alike. State (ids, stored responses,
+ * once-only faults) lives in the returned handler.
+ */
+export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHandler {
+  const now = options.now ?? Date.now;
+  const ids = createIdFactory();
+  const seenFaultInputs = new BoundedSet(1000);
+  const store = new ResponseStore(
+    { maxResponses: options.maxStoredResponses ?? 50, retainMs: options.retainMs ?? 600_000 },
+    now,
+  );
+  const pace: Pace = {
+    delayMs: options.delayMs ?? 0,
+    chunkDelayMs: options.chunkDelayMs ?? 0,
+    preset: options.pace ?? "instant",
+  };
+  const imageSize = options.imageSize ?? 256;
+  const seconds = () => Math.floor(now() / 1000);
+
+  function stream(
+    source: FrameSource,
+    faults: Faults,
+    malformed: { at: number; frame: string },
+    signal: AbortSignal | undefined,
+    live = false,
+  ): Response {
+    // A live run is paced by the run itself; its readers only pass events on.
+    const body = eventBody({
+      source,
+      pace: live ? { ...pace, delayMs: 0, preset: "instant" } : pace,
+      faults: live ? { ...faults, slowMs: undefined } : faults,
+      malformedAt: malformed.at,
+      malformedFrame: malformed.frame,
+      ...(signal ? { signal } : {}),
+    });
+    return new Response(body, { headers: SSE_HEADERS });
+  }
+
+  /**
+   * A JSON body. Stream faults apply to it too: it is sent in slices, so a disconnect or cut
+   * leaves the client with truncated JSON and a stall leaves it waiting.
+   */
+  function json(body: unknown, faults: Faults, signal: AbortSignal): Response {
+    const { disconnectAfter, cutAfter, stallAfter, malformed } = faults;
+    if (
+      disconnectAfter === undefined &&
+      cutAfter === undefined &&
+      stallAfter === undefined &&
+      !malformed
+    ) {
+      return jsonResponse(body);
+    }
+    const text = JSON.stringify(body);
+    const frames = (text.match(/[\s\S]{1,256}/g) ?? []).map((slice) => ({
+      text: slice,
+      delta: false,
+    }));
+    return new Response(
+      eventBody({
+        source: listSource(frames),
+        pace: { ...pace, preset: "instant", chunkDelayMs: 0 },
+        faults,
+        malformedAt: Math.floor(frames.length / 2),
+        malformedFrame: "<<not json>>",
+        signal,
+      }),
+      { headers: { "content-type": "application/json", "access-control-allow-origin": "*" } },
+    );
+  }
+
+  function faultsFor(http: Request, request: EmulatorRequest): Faults | Response {
+    try {
+      const header = http.headers.get("x-colloquy-fault");
+      const fromHeader = header ? parseFaults(header) : undefined;
+      const directive = findDirective(request.lastUserText, "fault");
+      let fromDirective: Faults | undefined;
+      if (directive) {
+        // A directive fails only the first request with this exact input, so a retry recovers.
+        const input = request.api === "chat" ? request.body.messages : request.body.input;
+        const key = `${request.api}:${JSON.stringify(input)}`;
+        if (seenFaultInputs.add(key)) fromDirective = parseFaults(directive);
+      }
+      return mergeFaults(fromHeader, fromDirective);
+    } catch (error) {
+      return errorResponse(400, {
+        message: (error as Error).message,
+        type: "invalid_request_error",
+        param: "x-colloquy-fault",
+      });
+    }
+  }
+
+  async function create(http: Request, api: "responses" | "chat"): Promise<Response> {
+    let body: unknown;
+    try {
+      body = await http.json();
+    } catch {
+      return errorResponse(400, {
+        message: "The request body is not valid JSON. Send a JSON object.",
+        type: "invalid_request_error",
+      });
+    }
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      return errorResponse(400, {
+        message: "The request body must be a JSON object.",
+        type: "invalid_request_error",
+      });
+    }
+    const request =
+      api === "chat" ? readChatRequest(body as Json) : readResponsesRequest(body as Json);
+    const faults = faultsFor(http, request);
+    if (faults instanceof Response) return faults;
+    if (faults.status) return faultResponse(faults.status);
+    if (faults.slowMs && !request.stream) await new Promise((r) => setTimeout(r, faults.slowMs));
+
+    const scenario = chooseScenario(request, http.headers.get("x-colloquy-scenario") ?? undefined);
+    if (scenario.startsWith("replay:")) {
+      const name = scenario.slice("replay:".length);
+      const recording = options.recordings?.[name];
+      if (recording === undefined) {
+        return errorResponse(404, {
+          message: `No recording named "${name}". Pass it as createEmulatorHandler({ recordings: { "${name}": sseText } }).`,
+          type: "invalid_request_error",
+          code: "recording_not_found",
+        });
+      }
+      const frames = splitSse(recording);
+      return stream(
+        listSource(frames),
+        faults,
+        { at: Math.floor(frames.length / 2), frame: MALFORMED[api] },
+        http.signal,
+      );
+    }
+    if (!isScenarioName(scenario)) {
+      return errorResponse(400, {
+        message: `Unknown scenario "${scenario}". Known scenarios: ${SCENARIOS.map((s) => s.name).join(", ")}, or replay:<name>.`,
+        type: "invalid_request_error",
+        param: "x-colloquy-scenario",
+      });
+    }
+    const plan = planOutput(request, scenario, { ids, imageSize });
+
+    if (api === "chat") {
+      const identity = { id: ids.next("chatcmpl"), created: seconds(), request };
+      if (!request.stream) return json(chatCompletion(identity, plan), faults, http.signal);
+      const frames = [...chatChunks(identity, plan).map(chatFrame), chatFrame("[DONE]")];
+      return stream(
+        listSource(frames),
+        faults,
+        { at: Math.floor(frames.length / 2), frame: MALFORMED.chat },
+        http.signal,
+      );
+    }
+
+    const identity = { id: ids.next("resp"), createdAt: seconds(), request };
+    const events = responseEvents(identity, plan);
+    const stored: StoredResponse = new StoredResponse(
+      identity.id,
+      events,
+      responsesFrame,
+      (): Json => responseObject(identity, "cancelled", stored.outputSoFar(), null),
+    );
+    store.add(stored);
+    const malformed = { at: Math.floor(events.length / 2), frame: MALFORMED.responses };
+    if (request.background) {
+      store.run(stored, pace, faults);
+      if (!request.stream)
+        return json(responseObject(identity, "queued", [], null), faults, http.signal);
+      // The run goes on when this connection drops; GET /responses/{id}?stream=true resumes it.
+      return stream(stored.source(0), faults, malformed, http.signal, true);
+    }
+    stored.released = events.length;
+    stored.finishedAt = now();
+    if (!request.stream) return json(finalResponse(identity, plan), faults, http.signal);
+    return stream(stored.source(0), faults, malformed, http.signal);
+  }
+
+  function retrieve(http: Request, id: string): Response {
+    const stored = store.get(id);
+    if (!stored) return notFound(`No response with id "${id}" is kept by the emulator.`);
+    const url = new URL(http.url);
+    if (url.searchParams.get("stream") !== "true") return jsonResponse(stored.current());
+    const after = Number(url.searchParams.get("starting_after") ?? "-1");
+    const start = Number.isInteger(after) ? Math.max(0, after + 1) : 0;
+    return stream(stored.source(start), {}, { at: -1, frame: "" }, http.signal, true);
+  }
+
+  function cancel(id: string): Response {
+    const stored = store.get(id);
+    if (!stored) return notFound(`No response with id "${id}" is kept by the emulator.`);
+    if (!(stored.events[0]!.response as Json).background) {
+      return errorResponse(400, {
+        message: "Only background responses can be cancelled. Create it with background: true.",
+        type: "invalid_request_error",
+      });
+    }
+    stored.cancel(now());
+    return jsonResponse(stored.current());
+  }
+
+  async function uploadFile(http: Request): Promise<Response> {
+    let form: FormData;
+    try {
+      form = await http.formData();
+    } catch {
+      return errorResponse(400, {
+        message: "Upload files as multipart/form-data with a `file` field and a `purpose` field.",
+        type: "invalid_request_error",
+      });
+    }
+    const file = form.get("file");
+    if (!(file instanceof Blob)) {
+      return errorResponse(400, {
+        message: "The upload has no `file` field. Add the file as multipart field `file`.",
+        type: "invalid_request_error",
+        param: "file",
+      });
+    }
+    return jsonResponse({
+      id: ids.next("file"),
+      object: "file",
+      bytes: file.size,
+      created_at: seconds(),
+      filename: "name" in file && typeof file.name === "string" ? file.name : "upload",
+      purpose: String(form.get("purpose") ?? "user_data"),
+      status: "processed",
+      expires_at: null,
+      status_details: null,
+    });
+  }
+
+  function notFound(message: string): Response {
+    return errorResponse(404, { message, type: "invalid_request_error", code: "not_found" });
+  }
+
+  return async (http) => {
+    const url = new URL(http.url);
+    const match = /^(?:.*?)\/v1(\/.*)$/.exec(url.pathname);
+    const path = match?.[1] ?? "";
+    const method = http.method.toUpperCase();
+    if (method === "OPTIONS") {
+      return new Response(null, {
+        status: 204,
+        headers: {
+          "access-control-allow-origin": "*",
+          "access-control-allow-methods": "GET, POST, OPTIONS",
+          "access-control-allow-headers": "*",
+        },
+      });
+    }
+    if (method === "POST" && path === "/responses") return create(http, "responses");
+    if (method === "POST" && path === "/chat/completions") return create(http, "chat");
+    if (method === "GET" && path === "/models") {
+      return jsonResponse({
+        object: "list",
+        data: EMULATOR_MODELS.map((id) => ({
+          id,
+          object: "model",
+          created: 1_700_000_000,
+          owned_by: "openai",
+        })),
+      });
+    }
+    if (method === "POST" && path === "/files") return uploadFile(http);
+    const responseMatch = /^\/responses\/([^/]+)(\/cancel)?$/.exec(path);
+    if (responseMatch) {
+      const id = decodeURIComponent(responseMatch[1]!);
+      if (method === "GET" && !responseMatch[2]) return retrieve(http, id);
+      if (method === "POST" && responseMatch[2]) return cancel(id);
+    }
+    return errorResponse(404, {
+      message: `Unknown route ${method} ${url.pathname}. The emulator serves POST /v1/responses, POST /v1/chat/completions, GET /v1/responses/{id}, POST /v1/responses/{id}/cancel, GET /v1/models and POST /v1/files.`,
+      type: "invalid_request_error",
+      code: "unknown_url",
+    });
+  };
+}

@@ -1,0 +1,67 @@
+import type { EmulatorRequest } from "./emulator-request.js";
+import type { Plan } from "./plan.js";
+import { countTokens } from "./tokens.js";
+
+/** Token counts of one response, before they are shaped for either API. */
+export interface TokenCounts {
+  /** Prompt tokens. */
+  input: number;
+  /** Prompt tokens served from the prompt cache. */
+  cached: number;
+  /** Completion tokens, reasoning included. */
+  output: number;
+  /** Reasoning tokens. */
+  reasoning: number;
+}
+
+function outputText(plan: Plan): string {
+  return plan.items
+    .map((item) => {
+      if (item.type === "message") {
+        const content = item.content as { text?: string; refusal?: string }[];
+        return content.map((part) => part.text ?? part.refusal ?? "").join("");
+      }
+      if (typeof item.arguments === "string") return item.arguments;
+      if (typeof item.code === "string") return item.code;
+      return "";
+    })
+    .join("");
+}
+
+/**
+ * Counts tokens the way the scripted model "spent" them. Follow-up turns report a quarter
+ * of the prompt as cached, so cached-token displays have something to show.
+ */
+export function countUsage(request: EmulatorRequest, plan: Plan): TokenCounts {
+  const input = countTokens(request.inputText) + 4 * Math.max(1, request.inputCount);
+  const cached = request.inputCount > 1 ? Math.floor(input / 4) : 0;
+  const output = countTokens(outputText(plan)) * Math.max(1, request.n) + plan.reasoningTokens;
+  return { input, cached, output, reasoning: plan.reasoningTokens };
+}
+
+/** Usage in the Responses API's shape. */
+export function responsesUsage(counts: TokenCounts): Record<string, unknown> {
+  return {
+    input_tokens: counts.input,
+    input_tokens_details: { cached_tokens: counts.cached },
+    output_tokens: counts.output,
+    output_tokens_details: { reasoning_tokens: counts.reasoning },
+    total_tokens: counts.input + counts.output,
+  };
+}
+
+/** Usage in the Chat Completions API's shape. */
+export function chatUsage(counts: TokenCounts): Record<string, unknown> {
+  return {
+    prompt_tokens: counts.input,
+    completion_tokens: counts.output,
+    total_tokens: counts.input + counts.output,
+    prompt_tokens_details: { cached_tokens: counts.cached, audio_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: counts.reasoning,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { allExchanges, capturesAvailable } from "../support/captures.js";
+import {
+  emulator,
+  events,
+  post,
+  ssePayloads,
+  timeTool,
+  weatherTool,
+  type Json,
+} from "./support.js";
+
+/**
+ * Compares the emulator's events with the real recordings: every field the real API sends
+ * with an event (or an output item, or a chat chunk) the emulator sends too.
+ */
+
+/** Fields the emulator may leave out: anti-side-channel padding and per-deployment extras. */
+const OPTIONAL = new Set([
+  "obfuscation",
+  "content_filters",
+  "content_filter_results",
+  "prompt_filter_results",
+  "phase",
+  "moderation",
+  "prompt_cache_retention",
+  "billing",
+  "frequency_penalty",
+  "presence_penalty",
+  "status",
+  "user_location",
+  // Newer or feature-specific fields: programmatic tool calling, tool search, per-tool billing.
+  "function_call.caller",
+  "function_call.namespace",
+  "response.tool_usage",
+  "reasoning.content",
+]);
+
+const optional = (type: string, key: string) => OPTIONAL.has(key) || OPTIONAL.has(`${type}.${key}`);
+
+function keysByType(
+  payloads: Json[],
+  pick: (payload: Json) => [string, Json][],
+): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const payload of payloads) {
+    for (const [type, object] of pick(payload)) {
+      const keys = map.get(type) ?? new Set<string>();
+      for (const key of Object.keys(object)) keys.add(key);
+      map.set(type, keys);
+    }
+  }
+  return map;
+}
+
+const eventsOf = (payload: Json): [string, Json][] => [[String(payload.type), payload]];
+const itemsOf = (payload: Json): [string, Json][] =>
+  payload.type === "response.output_item.done" ? [[String(payload.item.type), payload.item]] : [];
+const responsesOf = (payload: Json): [string, Json][] =>
+  payload.type === "response.completed" ? [["response", payload.response]] : [];
+
+async function emulatorPayloads(): Promise<Json[]> {
+  const handler = emulator({ imageSize: 16 });
+  const bodies: Json[] = [
+    { input: "hello" },
+    { input: "why?", include: ["reasoning.encrypted_content"] },
+    { input: "use the tool", tools: [weatherTool, timeTool] },
+    { input: "search news" },
+    { input: "read the file", include: ["file_search_call.results"] },
+    { input: "draw" },
+    { input: "python code" },
+    { input: "screenshot" },
+    { input: "mcp", tools: [{ type: "mcp", server_label: "s", require_approval: "always" }] },
+    { input: "mcp" },
+    { input: "refuse" },
+    { input: "hi", include: ["message.output_text.logprobs"], top_logprobs: 2 },
+  ];
+  const all: Json[] = [];
+  for (const body of bodies) {
+    all.push(
+      ...(await events(
+        await post(handler, "/v1/responses", { model: "m", stream: true, ...body }),
+      )),
+    );
+  }
+  return all;
+}
+
+describe.skipIf(!capturesAvailable())("wire shape against the recordings", () => {
+  it("sends every field the real Responses API sends, per event, item and response", async () => {
+    const recorded = allExchanges("responses")
+      .filter((exchange) => exchange.sse)
+      .flatMap((exchange) => ssePayloads(exchange.sse!))
+      .filter((payload): payload is Json => typeof payload === "object" && payload !== null);
+    const ours = await emulatorPayloads();
+    const missing: string[] = [];
+    for (const pick of [eventsOf, itemsOf, responsesOf]) {
+      const real = keysByType(recorded, pick);
+      const mine = keysByType(ours, pick);
+      for (const [type, keys] of mine) {
+        for (const key of real.get(type) ?? []) {
+          if (!keys.has(key) && !optional(type, key)) missing.push(`${type}.${key}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("sends every field the real Chat API sends per chunk and choice", async () => {
+    const recorded = allExchanges("chat")
+      .filter((exchange) => exchange.sse)
+      .flatMap((exchange) => ssePayloads(exchange.sse!))
+      .filter(
+        (payload): payload is Json =>
+          typeof payload === "object" &&
+          payload !== null &&
+          (payload as Json).object === "chat.completion.chunk",
+      );
+    const handler = emulator();
+    const ours: Json[] = [];
+    for (const body of [
+      { messages: [{ role: "user", content: "hi" }], stream_options: { include_usage: true } },
+      { messages: [{ role: "user", content: "refuse" }], logprobs: true },
+    ]) {
+      const text = await (
+        await post(handler, "/v1/chat/completions", { model: "m", stream: true, ...body })
+      ).text();
+      ours.push(...(ssePayloads(text).filter((p) => typeof p === "object") as Json[]));
+    }
+    const chunkKeys = (list: Json[]) => keysByType(list, (chunk) => [["chunk", chunk]]);
+    const choiceKeys = (list: Json[]) =>
+      keysByType(list, (chunk) =>
+        ((chunk.choices as Json[] | undefined) ?? []).map(
+          (choice) => ["choice", choice] as [string, Json],
+        ),
+      );
+    const missing: string[] = [];
+    for (const keys of [chunkKeys, choiceKeys]) {
+      const real = keys(recorded);
+      const mine = keys(ours);
+      for (const [type, set] of mine) {
+        for (const key of real.get(type) ?? []) {
+          if (!set.has(key) && !optional(type, key)) missing.push(`${type}.${key}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
