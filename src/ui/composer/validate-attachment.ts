@@ -1,0 +1,70 @@
+/**
+ * Checks a file against the composer's `accept` list and size limit before it is attached.
+ * Pure, so the rules can be tested without a DOM.
+ */
+
+/** Why a file was refused. */
+export type AttachmentProblem =
+  | {
+      /** The file is larger than the limit. */
+      reason: "size";
+      /** The limit in bytes. */
+      limit: number;
+    }
+  | {
+      /** The file's type is not in the accept list. */
+      reason: "type";
+      /** The accept list as given. */
+      accepted: readonly string[];
+    };
+
+/** Splits an `accept` string (`"image/*,.pdf"`) into its entries. */
+export function parseAccept(accept: string | undefined): string[] {
+  if (!accept) return [];
+  return accept
+    .split(",")
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== "");
+}
+
+/** True when a file matches one entry of an accept list (MIME type, `type/*` or `.ext`). */
+export function matchesAccept(
+  file: { name: string; type: string },
+  accepted: readonly string[],
+): boolean {
+  if (accepted.length === 0) return true;
+  const type = file.type.toLowerCase();
+  const name = file.name.toLowerCase();
+  return accepted.some((entry) => {
+    if (entry.startsWith(".")) return name.endsWith(entry);
+    if (entry.endsWith("/*")) return type.startsWith(entry.slice(0, -1));
+    return type === entry;
+  });
+}
+
+/** The problem with attaching `file`, or `undefined` when it may be attached. */
+export function validateAttachment(
+  file: { name: string; type: string; size: number },
+  { accept, maxFileSize }: { accept?: string; maxFileSize?: number },
+): AttachmentProblem | undefined {
+  const accepted = parseAccept(accept);
+  if (!matchesAccept(file, accepted)) return { reason: "type", accepted };
+  if (maxFileSize !== undefined && file.size > maxFileSize) {
+    return { reason: "size", limit: maxFileSize };
+  }
+  return undefined;
+}
+
+/** A byte count for people: `512 B`, `1.5 KB`, `20 MB`. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1);
+  return `${rounded} ${units[unit]}`;
+}

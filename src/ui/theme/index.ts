@@ -1,0 +1,1 @@
+export { ThemeRoot, type ThemeRootProps, type ColloquyTheme } from "./theme-root.js";

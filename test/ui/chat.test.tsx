@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createEmulatorHandler } from "../../src/testing/index.js";
+import { Chat } from "../../src/ui/index.js";
+
+function emulatorFetch(): typeof fetch {
+  const handler = createEmulatorHandler();
+  return (input, init) => handler(new Request(new URL(String(input), "http://127.0.0.1/"), init));
+}
+
+describe("<Chat>", () => {
+  it("sends what is typed and shows the streamed answer", async () => {
+    const user = userEvent.setup();
+    render(
+      <Chat
+        endpoint="http://127.0.0.1/v1"
+        model="gpt-4.1-mini"
+        api="responses"
+        theme="dark"
+        placeholder="Ask anything"
+        chatOptions={{ fetch: emulatorFetch(), storage: null, notify: "sync" }}
+      />,
+    );
+    const root = document.querySelector(".colloquy-chat")!;
+    expect(root.getAttribute("data-theme")).toBe("dark");
+    const input = screen.getByPlaceholderText("Ask anything");
+    await user.type(input, "Hello there{Enter}");
+    await waitFor(() => expect(screen.getByText("Hello there")).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        root.querySelector('.colloquy-message[data-role="assistant"]')?.getAttribute("data-state"),
+      ).toBe("complete"),
+    );
+    const answer = root.querySelector(
+      '.colloquy-message[data-role="assistant"] .colloquy-message__body',
+    )!;
+    expect(answer.textContent!.trim().length).toBeGreaterThan(0);
+    await waitFor(() =>
+      expect((screen.getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(
+        true,
+      ),
+    );
+  });
+
+  it("takes wording overrides", () => {
+    render(
+      <Chat
+        endpoint="http://127.0.0.1/v1"
+        model="gpt-4.1-mini"
+        strings={{ composerLabel: "Nachricht", send: "Senden" }}
+        chatOptions={{ fetch: emulatorFetch(), storage: null }}
+      />,
+    );
+    expect(screen.getByRole("textbox", { name: "Nachricht" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Senden" })).toBeTruthy();
+  });
+});
