@@ -1,0 +1,75 @@
+// Builds one entry with Vite for production (React and react-dom left out) and measures the
+// JavaScript a page loads up front: the entry chunk and its static imports, minified and gzipped.
+import { gzipSync } from "node:zlib";
+import react from "@vitejs/plugin-react";
+import { build } from "vite";
+
+/** React, react-dom and the JSX runtime are the app's own; every bundle here leaves them out. */
+const REACT = [/^react($|\/)/, /^react-dom($|\/)/, /^scheduler($|\/)/];
+
+function moduleIdsOf(chunk) {
+  if (Array.isArray(chunk.moduleIds)) return chunk.moduleIds;
+  return Object.keys(chunk.modules ?? {});
+}
+
+/**
+ * Builds `entry` (an absolute path) in memory and returns
+ * `{ minBytes, gzipBytes, lazyGzipBytes, modules }` for its initial JavaScript.
+ */
+export async function buildEntry(entry) {
+  const result = await build({
+    configFile: false,
+    logLevel: "silent",
+    plugins: [react()],
+    define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    build: {
+      write: false,
+      minify: true,
+      sourcemap: false,
+      modulePreload: false,
+      reportCompressedSize: false,
+      rollupOptions: { input: entry, external: REACT },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunks = new Map(outputs.filter((o) => o.type === "chunk").map((c) => [c.fileName, c]));
+  const entryChunk = [...chunks.values()].find((chunk) => chunk.isEntry);
+  if (!entryChunk) throw new Error(`No entry chunk was produced for ${entry}.`);
+  const initial = new Set();
+  const visit = (name) => {
+    if (initial.has(name) || !chunks.has(name)) return;
+    initial.add(name);
+    for (const child of chunks.get(name).imports) visit(child);
+  };
+  visit(entryChunk.fileName);
+  let minBytes = 0;
+  let gzipBytes = 0;
+  let lazyGzipBytes = 0;
+  const modules = [];
+  for (const [name, chunk] of chunks) {
+    const size = gzipSync(chunk.code, { level: 9 }).length;
+    if (!initial.has(name)) {
+      lazyGzipBytes += size;
+      continue;
+    }
+    minBytes += Buffer.byteLength(chunk.code);
+    gzipBytes += size;
+    modules.push(...moduleIdsOf(chunk));
+  }
+  return { minBytes, gzipBytes, lazyGzipBytes, modules };
+}
+
+/** Packages that must never reach a browser bundle's chat path, with why. */
+export const FORBIDDEN_IN_BROWSER = [
+  { name: "openai", pattern: /[\\/]node_modules[\\/]openai[\\/]/, why: "use `import type` only" },
+  {
+    name: "zod",
+    pattern: /[\\/]node_modules[\\/]zod[\\/]/,
+    why: "keep zod out of the stream path",
+  },
+];
+
+/** The forbidden packages found among a bundle's modules. */
+export function forbiddenModules(modules) {
+  return FORBIDDEN_IN_BROWSER.filter((rule) => modules.some((id) => rule.pattern.test(id)));
+}

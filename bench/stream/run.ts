@@ -1,0 +1,160 @@
+import {
+  allExchanges,
+  capturesAvailable,
+  isModelCall,
+  type CaptureApi,
+} from "../../test/support/captures.js";
+import { interleaved, type TimedResult } from "../lib/measure.js";
+import { benchOptions, publish, type TargetCheck, type Table } from "../lib/report.js";
+import { ratio, round } from "../lib/stats.js";
+import { slicedBody, STREAM_CONTENDERS, type StreamContender } from "./contenders.js";
+import { generateStream, type StreamApi } from "./generate-sse.js";
+
+/**
+ * stream: the same OpenAI SSE bytes, in 1 KB slices, read to a final message by each
+ * contender. Ratios are against the floor measured in the same run.
+ */
+const options = benchOptions();
+const APIS: StreamApi[] = ["responses", "chat"];
+const encoder = new TextEncoder();
+
+function byName(results: TimedResult[], name: string): TimedResult | undefined {
+  return results.find((result) => result.name.startsWith(name));
+}
+
+function rowsOf(results: TimedResult[]): (string | number)[][] {
+  const floor = byName(results, "floor")?.medianMs;
+  return results.map((result) => [
+    result.name,
+    result.error ? `error: ${result.error.slice(0, 60)}` : round(result.medianMs),
+    result.error ? "n/a" : ratio(result.medianMs, floor),
+  ]);
+}
+
+/** Checks one generated input's answer, so no contender is timed doing less than the others. */
+async function checkedContenders(
+  api: StreamApi,
+  bytes: Uint8Array,
+  expected: string,
+  contenders: StreamContender[],
+) {
+  const body = slicedBody(bytes);
+  const usable: StreamContender[] = [];
+  for (const contender of contenders) {
+    const text = await contender
+      .run(body, api)
+      .catch((error: unknown) => `error: ${String(error)}`);
+    if (text === expected) usable.push(contender);
+    else console.warn(`! ${contender.name} (${api}) returned a different answer; left out.`);
+  }
+  return usable;
+}
+
+async function generatedPart(api: StreamApi, count: number, contenders: StreamContender[]) {
+  const stream = generateStream(api, count);
+  const bytes = encoder.encode(stream.sse);
+  const usable = await checkedContenders(api, bytes, stream.text, contenders);
+  const body = slicedBody(bytes);
+  const results = await interleaved(
+    usable.map((contender) => ({ name: contender.name, run: () => contender.run(body, api) })),
+    options.runs,
+  );
+  return { api, count, bytes: bytes.length, results };
+}
+
+function recordedBodies(api: CaptureApi): Uint8Array[] {
+  return allExchanges(api)
+    .filter((exchange) => exchange.kind === "stream" && exchange.sse && isModelCall(exchange))
+    .map((exchange) => encoder.encode(exchange.sse!));
+}
+
+async function recordedPart(api: StreamApi) {
+  const bodies = recordedBodies(api).map((bytes) => slicedBody(bytes));
+  const total = recordedBodies(api).reduce((sum, bytes) => sum + bytes.length, 0);
+  const results = await interleaved(
+    STREAM_CONTENDERS.map((contender) => ({
+      name: contender.name,
+      // Every recording in turn; a contender that rejects a recording is still timed for it.
+      run: async () => {
+        for (const body of bodies) await contender.run(body, api).catch(() => "");
+      },
+    })),
+    options.runs,
+  );
+  return { api, recordings: bodies.length, bytes: total, results };
+}
+
+const tables: Table[] = [];
+const targets: TargetCheck[] = [];
+const data: Record<string, unknown> = {};
+
+for (const api of APIS) {
+  const part = await generatedPart(api, 20_000, STREAM_CONTENDERS);
+  data[`generated-${api}`] = part;
+  tables.push({
+    title: `stream: ${api}, 20,000 generated deltas (${round(part.bytes / 1024)} KB), median of ${options.runs}`,
+    columns: ["contender", "median ms", "vs floor"],
+    rows: rowsOf(part.results),
+  });
+  const colloquy = byName(part.results, "colloquy")?.medianMs;
+  const floor = byName(part.results, "floor")?.medianMs;
+  targets.push({
+    name: `colloquy <= 1.5x the floor (${api}, 20k deltas)`,
+    measured: ratio(colloquy, floor),
+    met: colloquy !== undefined && floor !== undefined ? colloquy <= 1.5 * floor : undefined,
+  });
+}
+
+if (capturesAvailable()) {
+  for (const api of APIS) {
+    const part = await recordedPart(api);
+    data[`recorded-${api}`] = part;
+    tables.push({
+      title: `stream: ${api}, all ${part.recordings} recorded streams in turn (${round(part.bytes / 1024)} KB), median of ${options.runs}`,
+      columns: ["contender", "median ms", "vs floor"],
+      rows: rowsOf(part.results),
+    });
+  }
+} else {
+  console.warn("! recordings not found: the recorded-streams tables are left out.");
+}
+
+const scaling = STREAM_CONTENDERS.filter((c) => /^(colloquy|floor)/.test(c.name));
+for (const api of APIS) {
+  const rows: (string | number)[][] = [];
+  const costs: Record<number, number | undefined> = {};
+  for (const count of [2_000, 20_000, 200_000]) {
+    const part = await generatedPart(api, count, scaling);
+    data[`scaling-${api}-${count}`] = part;
+    const colloquy = byName(part.results, "colloquy")?.medianMs;
+    costs[count] = colloquy;
+    rows.push([
+      count.toLocaleString("en"),
+      round(colloquy ?? Number.NaN),
+      round(byName(part.results, "floor")?.medianMs ?? Number.NaN),
+      ratio(colloquy, costs[2_000]),
+    ]);
+  }
+  tables.push({
+    title: `stream: ${api} scaling (colloquy and floor), median of ${options.runs}`,
+    columns: ["deltas", "colloquy ms", "floor ms", "colloquy vs 2k"],
+    rows,
+  });
+  const big = costs[200_000];
+  const mid = costs[20_000];
+  targets.push({
+    name: `200k deltas <= 12x the 20k cost (${api})`,
+    measured: ratio(big, mid),
+    met: big !== undefined && mid !== undefined ? big <= 12 * mid : undefined,
+  });
+}
+
+publish(
+  "stream",
+  { tables, targets, data },
+  ["openai", "ai", "@ai-sdk/openai", "eventsource-parser"],
+  {
+    ...options,
+    sliceBytes: 1024,
+  },
+);

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Size budget, run by `npm test`: builds colloquy's browser entries for production (React and
+// react-dom left out) and fails when one is over budget or ships `openai`/zod at runtime.
+import { resolve } from "node:path";
+import { buildEntry, forbiddenModules } from "../bench/bundle/build-entry.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const KB = 1024;
+
+/**
+ * Each colloquy entry with two figures for the JavaScript loaded up front (gzip):
+ * `budget` is the ceiling CI enforces today (the measured size plus a small margin), so any
+ * regression fails `npm test`; `target` is where we mean to be (docs/performance.md says how
+ * far off we are and what closes the gap). Lower `budget` as the size comes down; never raise
+ * it without saying why in the commit.
+ */
+const ENTRIES = [
+  {
+    name: "core (createChatClient + readMessageStream)",
+    file: "colloquy-core.ts",
+    budget: 26 * KB,
+    target: 15 * KB,
+  },
+  { name: "core + useChat", file: "colloquy-hooks.tsx", budget: 31 * KB, target: 15 * KB },
+  { name: "<Chat> with markdown", file: "colloquy-chat.tsx", budget: 66 * KB, target: 45 * KB },
+];
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const failures = [];
+const results = await Promise.allSettled(
+  ENTRIES.map((entry) => buildEntry(resolve(root, "bench/bundle/entries", entry.file))),
+);
+for (const [index, entry] of ENTRIES.entries()) {
+  const result = results[index];
+  if (result.status === "rejected") {
+    const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+    failures.push(
+      `${entry.name}: the build failed (${reason.split("\n")[0]}); fix the build first.`,
+    );
+    console.log(`✗ ${entry.name}: build failed`);
+    continue;
+  }
+  const size = result.value;
+  const over = size.gzipBytes > entry.budget;
+  const forbidden = forbiddenModules(size.modules);
+  const ok = !over && forbidden.length === 0;
+  console.log(
+    `${ok ? "✓" : "✗"} ${entry.name}: ${kb(size.gzipBytes)} gzip (${kb(size.minBytes)} min), budget ${kb(entry.budget)}, target ${kb(entry.target)}${size.gzipBytes > entry.target ? ` (${kb(size.gzipBytes - entry.target)} to go)` : ""}`,
+  );
+  if (over) {
+    failures.push(
+      `${entry.name} is ${kb(size.gzipBytes)} gzip, over its ${kb(entry.budget)} budget by ${kb(size.gzipBytes - entry.budget)}: move code behind a dynamic import or drop a dependency.`,
+    );
+  }
+  for (const rule of forbidden) {
+    failures.push(`${entry.name} bundles the ${rule.name} package at runtime: ${rule.why}.`);
+  }
+}
+if (failures.length > 0) {
+  for (const failure of failures) console.error(`size budget: ${failure}`);
+  process.exit(1);
+}
