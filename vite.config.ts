@@ -1,7 +1,8 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from "vite";
+import type { TestProjectInlineConfiguration } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumLaunchOptions } from "./test/support/chromium.js";
 import { captureExchanges, capturesAvailable, type CaptureApi } from "./test/support/captures.js";
 
@@ -18,6 +19,26 @@ const external = [
   /^redis($|\/)/,
   /^node:/,
 ];
+
+/**
+ * Storybook's Vitest addon: every story in stories/ renders in Chromium, with its play
+ * function and axe checks. Built only when Vitest asks for it.
+ */
+const storybookProject = (): TestProjectInlineConfiguration => ({
+  extends: ".storybook/vite.config.ts",
+  plugins: [storybookTest({ configDir: ".storybook" })],
+  test: {
+    name: "storybook",
+    testTimeout: 60_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+      instances: [{ browser: "chromium" }],
+      screenshotFailures: false,
+    },
+  },
+});
 
 export default defineConfig({
   plugins: [react()],
@@ -47,7 +68,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/{core,server,testing,scripts}/**/*.test.ts"],
+          include: ["test/{core,server,testing,scripts,reliability}/**/*.test.ts"],
           testTimeout: 30_000,
         },
       },
@@ -94,6 +115,8 @@ export default defineConfig({
           },
         },
       },
+      // The stories replay the recordings, so they run where the recordings are (always in CI).
+      ...(process.env.VITEST && capturesAvailable() ? [storybookProject()] : []),
       {
         extends: true,
         test: {

@@ -1,0 +1,70 @@
+import { createOpenAIProxy, toNodeHandler, type NodeHandler } from "../../src/server/index.js";
+import type { OpenAIProxyOptions } from "../../src/server/index.js";
+import { createEmulatorHandler } from "../../src/testing/index.js";
+
+/** Options of {@link createPlaygroundApi}. */
+export interface PlaygroundApiOptions {
+  /** Environment to read OPENAI_API_KEY, OPENAI_BASE_URL and the AZURE_OPENAI_* variables from. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** How fast the emulator answers: `realistic` for people watching, `instant` for tests. */
+  pace?: "instant" | "realistic";
+  /** Where proxy log lines go; `false` for silence. */
+  log?: ((line: string) => void) | false;
+}
+
+/** The playground's API: the colloquy proxy, and which upstream it talks to. */
+export interface PlaygroundApi {
+  /** node:http handler for `/api/openai/**`; calls `next` for anything else. */
+  handler: NodeHandler;
+  /** The path the proxy serves, `/api/openai`. */
+  basePath: string;
+  /** True when the built-in emulator answers (no key or base URL configured). */
+  usingEmulator: boolean;
+  /** One line saying which upstream is in use, for the first log line. */
+  upstreamLine: string;
+}
+
+/** Tools the playground lets through besides the proxy's defaults, so every demo page works. */
+const PLAYGROUND_TOOLS = ["code_interpreter", "computer_use_preview", "computer_use", "mcp"];
+
+/**
+ * Azure OpenAI from the environment: AZURE_OPENAI_ENDPOINT (the v1 endpoint, or the
+ * resource endpoint with AZURE_OPENAI_API_VERSION) and AZURE_OPENAI_API_KEY.
+ */
+function azureFromEnv(env: PlaygroundApiOptions["env"]): OpenAIProxyOptions["azure"] | undefined {
+  const endpoint = env["AZURE_OPENAI_ENDPOINT"];
+  if (!endpoint) return undefined;
+  const apiVersion = env["AZURE_OPENAI_API_VERSION"];
+  return { endpoint, ...(apiVersion ? { apiVersion } : {}) };
+}
+
+/**
+ * The proxy the playground mounts at `/api/openai`. With no OPENAI_API_KEY, OPENAI_BASE_URL
+ * or AZURE_OPENAI_ENDPOINT it answers from the built-in emulator, so the playground works
+ * offline and costs nothing; otherwise requests go to that upstream unchanged.
+ */
+export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundApi {
+  const { env } = options;
+  const azure = azureFromEnv(env);
+  const usingEmulator = !env["OPENAI_API_KEY"] && !env["OPENAI_BASE_URL"] && !azure;
+  const log = options.log === false ? () => {} : (options.log ?? console.log);
+  const proxy = createOpenAIProxy({
+    env,
+    logger: options.log === false ? false : { info: log, warn: log, error: log },
+    tools: { allow: PLAYGROUND_TOOLS },
+    rateLimit: false,
+    ...(usingEmulator
+      ? {
+          upstream: createEmulatorHandler({ pace: options.pace ?? "realistic" }),
+          models: "all" as const,
+        }
+      : {}),
+    ...(azure ? { azure, models: "all" as const } : {}),
+  });
+  const upstreamLine = usingEmulator
+    ? "colloquy playground: no OPENAI_API_KEY, OPENAI_BASE_URL or AZURE_OPENAI_ENDPOINT set, using the built-in emulator (no network, no cost)"
+    : azure
+      ? `colloquy playground: using Azure OpenAI at ${azure.endpoint}`
+      : `colloquy playground: using ${env["OPENAI_BASE_URL"] ?? "https://api.openai.com/v1"} (the key stays on this server)`;
+  return { handler: toNodeHandler(proxy), basePath: proxy.basePath, usingEmulator, upstreamLine };
+}
