@@ -53,6 +53,23 @@ export class StoredResponse {
     this.#wake();
   }
 
+  /**
+   * Resolves on the next release, cancel or abort. The abort listener lives only while this
+   * one wait does: a reader pulls once per event, and listeners left behind on its signal
+   * would pile up (and trip Node's MaxListenersExceededWarning) on long streams.
+   */
+  #nextRelease(signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        signal.removeEventListener("abort", wake);
+        this.#waiters.delete(wake);
+        resolve();
+      };
+      this.#waiters.add(wake);
+      signal.addEventListener("abort", wake, { once: true });
+    });
+  }
+
   #wake(): void {
     for (const wake of this.#waiters) wake();
     this.#waiters.clear();
@@ -84,10 +101,7 @@ export class StoredResponse {
     return async (index, signal) => {
       const position = start + index;
       while (position >= this.released && !this.finished && !signal.aborted) {
-        await new Promise<void>((resolve) => {
-          this.#waiters.add(resolve);
-          signal.addEventListener("abort", () => resolve(), { once: true });
-        });
+        await this.#nextRelease(signal);
       }
       return position < this.released ? this.toFrame(this.events[position]!) : undefined;
     };

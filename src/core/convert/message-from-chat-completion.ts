@@ -5,6 +5,7 @@ import { createMessageId } from "../model/create.js";
 import { annotationFromWire, logprobsFromWire } from "./parts-from-output-item.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { usageFromChatCompletions } from "./usage-from-wire.js";
+import { describe, invalidInput } from "./content-from-wire.js";
 import { isRecord, unmappedFields } from "./wire-helpers.js";
 
 /** Top-level completion fields mapped into the message; the rest go to `metadata.extra`. */
@@ -125,6 +126,11 @@ export function partsFromChatChoice(choice: Record<string, unknown>): Part[] {
   return parts;
 }
 
+/** A choice's `index`, 0 when it has none (or one that is not a number). */
+function choiceIndex(choice: Record<string, unknown>): number {
+  return typeof choice.index === "number" ? choice.index : 0;
+}
+
 /** Chat `finish_reason` -> message status: `length` and `content_filter` stop early. */
 export function messageStatusFromFinishReason(finishReason: unknown): MessageStatus {
   return finishReason === "length" || finishReason === "content_filter" ? "incomplete" : "complete";
@@ -161,16 +167,23 @@ export function metadataFromChatCompletion(completion: Record<string, unknown>):
 /**
  * A Chat Completions object -> one assistant `Message` from choice 0; further choices
  * (`n > 1`) go to `metadata.alternatives`, and unmapped fields of the completion to
- * `metadata.extra` (choice 0's own unmapped fields under `extra.choice`).
+ * `metadata.extra` (choice 0's own unmapped fields under `extra.choice`). Throws
+ * `ColloquyError("invalid_input")` when `completion` is not an object.
  */
 export function messageFromChatCompletion(
   completion: ChatCompletion | Record<string, unknown>,
   options: MessageFromChatCompletionOptions = {},
 ): ConversionResult<Message> {
-  const raw = completion as Record<string, unknown>;
+  if (!isRecord(completion)) {
+    return invalidInput(
+      "messageFromChatCompletion",
+      `expected a completion object, got ${describe(completion)}. Pass the object returned by POST /v1/chat/completions.`,
+    );
+  }
+  const raw: Record<string, unknown> = completion;
   const warnings: ConversionWarning[] = [];
   const choices = Array.isArray(raw.choices) ? raw.choices.filter(isRecord) : [];
-  const sorted = [...choices].sort((a, b) => Number(a.index ?? 0) - Number(b.index ?? 0));
+  const sorted = [...choices].sort((a, b) => choiceIndex(a) - choiceIndex(b));
   const first = sorted[0];
   if (!first) {
     warnings.push({
@@ -185,7 +198,7 @@ export function messageFromChatCompletion(
   if (choiceExtra) metadata.extra = { ...metadata.extra, choice: choiceExtra };
   if (sorted.length > 1) {
     metadata.alternatives = sorted.slice(1).map((choice) => ({
-      index: Number(choice.index ?? 0),
+      index: choiceIndex(choice),
       parts: partsFromChatChoice(choice),
       ...(typeof choice.finish_reason === "string" ? { finishReason: choice.finish_reason } : {}),
     }));

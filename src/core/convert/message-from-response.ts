@@ -5,6 +5,7 @@ import { createMessageId } from "../model/create.js";
 import { partsFromOutputItem } from "./parts-from-output-item.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { usageFromResponses } from "./usage-from-wire.js";
+import { describe, invalidInput } from "./content-from-wire.js";
 import { isRecord, unmappedFields } from "./wire-helpers.js";
 
 /**
@@ -117,13 +118,20 @@ export function errorFromResponse(response: Record<string, unknown>): MessageErr
 /**
  * A Responses API response object -> one assistant `Message`. Every output item becomes a
  * part (unknown items as `UnknownPart`), so nothing is dropped; usage, status and the
- * response's own fields go to `metadata`.
+ * response's own fields go to `metadata`. Throws `ColloquyError("invalid_input")` when
+ * `response` is not an object.
  */
 export function messageFromResponse(
   response: R.Response | Record<string, unknown>,
   options: MessageFromResponseOptions = {},
 ): ConversionResult<Message> {
-  const raw = response as Record<string, unknown>;
+  if (!isRecord(response)) {
+    return invalidInput(
+      "messageFromResponse",
+      `expected a response object, got ${describe(response)}. Pass the object returned by POST /v1/responses.`,
+    );
+  }
+  const raw: Record<string, unknown> = response;
   const warnings: ConversionWarning[] = [];
   let parts: Part[] = [];
   if (Array.isArray(raw.output)) {

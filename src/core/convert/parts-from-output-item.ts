@@ -40,7 +40,10 @@ function numberOr(value: unknown, fallback: number): number {
  */
 export function annotationFromWire(raw: unknown): Annotation {
   if (!isRecord(raw)) return { type: "unknown", raw: { value: raw } };
-  const nested = isRecord(raw[String(raw.type)]) ? (raw[String(raw.type)] as Loose) : undefined;
+  // Own properties only: a `type` like "__proto__" must not reach into the prototype.
+  const key = typeof raw.type === "string" ? raw.type : undefined;
+  const nestedValue = key !== undefined && Object.hasOwn(raw, key) ? raw[key] : undefined;
+  const nested = isRecord(nestedValue) ? nestedValue : undefined;
   const fields: Loose = nested ? { ...nested, type: raw.type } : raw;
   switch (fields.type) {
     case "url_citation":
@@ -89,27 +92,46 @@ export interface WireLogprob {
   top_logprobs?: { token: string; logprob: number; bytes?: number[] | null }[] | null;
 }
 
-/** Maps one wire logprob (either API) to a `TokenLogprob` (`top_logprobs` -> `topLogprobs`). */
+/** True for a wire logprob entry with the two fields every entry needs. */
+function isWireLogprob(raw: unknown): raw is WireLogprob {
+  return isRecord(raw) && typeof raw.token === "string" && typeof raw.logprob === "number";
+}
+
+/** `bytes` as the model keeps it: an array or null; any other type reads as absent. */
+function bytesOf(raw: unknown): number[] | null | undefined {
+  return Array.isArray(raw) || raw === null ? (raw as number[] | null) : undefined;
+}
+
+/**
+ * Maps one wire logprob (either API) to a `TokenLogprob` (`top_logprobs` -> `topLogprobs`).
+ * Alternatives without a string `token` and a number `logprob` are left out.
+ */
 export function logprobFromWire(raw: WireLogprob): TokenLogprob {
   const result: TokenLogprob = { token: raw.token, logprob: raw.logprob };
-  if (raw.bytes !== undefined) result.bytes = raw.bytes;
+  const bytes = bytesOf(raw.bytes);
+  if (bytes !== undefined) result.bytes = bytes;
   if (Array.isArray(raw.top_logprobs)) {
-    result.topLogprobs = raw.top_logprobs.map((top) => {
+    result.topLogprobs = (raw.top_logprobs as unknown[]).filter(isWireLogprob).map((top) => {
       const alternative: { token: string; logprob: number; bytes?: number[] | null } = {
         token: top.token,
         logprob: top.logprob,
       };
-      if (top.bytes !== undefined) alternative.bytes = top.bytes;
+      const topBytes = bytesOf(top.bytes);
+      if (topBytes !== undefined) alternative.bytes = topBytes;
       return alternative;
     });
   }
   return result;
 }
 
-/** Maps an array of wire logprobs; `undefined` when there are none (so the key stays absent). */
+/**
+ * Maps an array of wire logprobs; `undefined` when there are none (so the key stays absent).
+ * Entries without a string `token` and a number `logprob` are malformed and left out.
+ */
 export function logprobsFromWire(raw: unknown): TokenLogprob[] | undefined {
   if (!Array.isArray(raw) || raw.length === 0) return undefined;
-  return (raw as WireLogprob[]).map(logprobFromWire);
+  const entries = (raw as unknown[]).filter(isWireLogprob);
+  return entries.length === 0 ? undefined : entries.map(logprobFromWire);
 }
 
 const TEXT_FIELDS = new Set(["type", "text", "annotations", "logprobs"]);
@@ -164,8 +186,8 @@ function reasoningPart(item: Loose): Part {
     summary: summary.filter(isRecord).map((s) => ({ text: stringOr(s.text, "") })),
     // Paragraph breaks keep several reasoning_text blocks readable as one text.
     ...(texts.length > 0 ? { text: texts.join("\n\n") } : {}),
-    ...("encrypted_content" in item
-      ? { encryptedContent: item.encrypted_content as string | null }
+    ...(typeof item.encrypted_content === "string" || item.encrypted_content === null
+      ? { encryptedContent: item.encrypted_content }
       : {}),
   };
 }
@@ -277,7 +299,8 @@ export function builtinPartType(itemType: string): string | undefined {
  * - anything else (including `function_call_output` items): an `UnknownPart`.
  */
 export function partsFromOutputItem(item: OutputItemLike): Part[] {
-  const loose = item as Loose;
+  // Something that is not an item at all is still kept, as an unknown part holding it.
+  const loose: Loose = isRecord(item) ? item : { value: item };
   const type = stringOr(loose.type, "unknown");
   switch (type) {
     case "message":

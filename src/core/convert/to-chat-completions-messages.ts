@@ -7,6 +7,7 @@ import type {
 import type { Message } from "../model/message.js";
 import type { Part, TextPart, ToolCallPart } from "../model/parts.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
+import { convertingMessage, usableMessages } from "./usable-messages.js";
 import { outputToText, toDataUrl } from "./wire-helpers.js";
 
 /** Options for `toChatCompletionsMessages`. */
@@ -240,7 +241,8 @@ function systemContent(
 }
 
 /**
- * Messages -> Chat Completions `messages`. Pure; never throws. What Chat cannot carry
+ * Messages -> Chat Completions `messages`. Pure; throws only `ColloquyError("invalid_input")`, when
+ * `messages` is not an array (a message or part too broken to read is dropped with a warning). What Chat cannot carry
  * (reasoning, generated images, built-in tool items, images given only as file ids) is
  * dropped with a warning naming the message and part.
  */
@@ -250,7 +252,17 @@ export function toChatCompletionsMessages(
 ): ConversionResult<ChatCompletionMessageParam[]> {
   const value: ChatCompletionMessageParam[] = [];
   const warnings: ConversionWarning[] = [];
-  messages.forEach((message, messageIndex) => {
+  usableMessages(messages, "toChatCompletionsMessages", warnings).forEach(
+    (message, messageIndex) => {
+      if (!message) return;
+      convertingMessage("toChatCompletionsMessages", messageIndex, () =>
+        convertOne(message, messageIndex),
+      );
+    },
+  );
+  return { value, warnings };
+
+  function convertOne(message: Message, messageIndex: number): void {
     const warn: Warn = (code, text, part) =>
       warnings.push({
         code,
@@ -280,6 +292,5 @@ export function toChatCompletionsMessages(
         value.push(...assistantMessages(message.parts, warn));
         break;
     }
-  });
-  return { value, warnings };
+  }
 }

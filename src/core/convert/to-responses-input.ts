@@ -2,12 +2,13 @@ import type * as R from "openai/resources/responses/responses";
 import type { Message } from "../model/message.js";
 import type { ComputerCallPart, ImagePart, Part, TextPart, ToolCallPart } from "../model/parts.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
+import { convertingMessage, usableMessages } from "./usable-messages.js";
 import {
   toolCallArguments,
   toolCallHasResult,
   toolResultText,
 } from "./to-chat-completions-messages.js";
-import { annotationToWire, toDataUrl } from "./wire-helpers.js";
+import { annotationToWire, isRecord, toDataUrl } from "./wire-helpers.js";
 
 /** Options for `toResponsesInput`. */
 export interface ToResponsesInputOptions {
@@ -139,9 +140,18 @@ function imageItem(part: ImagePart, warn: Warn): Item | undefined {
   };
 }
 
+/** The wire item a built-in tool part keeps; a part without one is dropped with a warning. */
+function builtinItem(part: Part, warn: Warn): Item | undefined {
+  const item = (part as { item?: unknown }).item;
+  if (isRecord(item)) return item as unknown as Item;
+  warn("invalid-part", `A '${part.type}' part without its wire item was dropped.`, part);
+  return undefined;
+}
+
 /** Item types an unknown part may be sent back as verbatim (opaque items the API round-trips). */
-function isItemLike(raw: Record<string, unknown>, originalType: string): boolean {
+function isItemLike(raw: unknown, originalType: string): raw is Record<string, unknown> {
   return (
+    isRecord(raw) &&
     typeof raw.type === "string" &&
     (typeof raw.id === "string" ||
       ["item_reference", "function_call_output", "custom_tool_call_output"].includes(originalType))
@@ -202,7 +212,7 @@ function assistantItems(parts: readonly Part[], warn: Warn, onlyResults: boolean
           ...part.extra,
           type: "output_text",
           text: part.text,
-          annotations: (part.annotations ?? []).map(
+          annotations: (Array.isArray(part.annotations) ? part.annotations : []).map(
             annotationToWire,
           ) as unknown as R.ResponseOutputText["annotations"],
         });
@@ -225,7 +235,10 @@ function assistantItems(parts: readonly Part[], warn: Warn, onlyResults: boolean
         push({
           type: "reasoning",
           id: part.id,
-          summary: part.summary.map((s) => ({ type: "summary_text", text: s.text })),
+          summary: (Array.isArray(part.summary) ? part.summary : []).map((s) => ({
+            type: "summary_text",
+            text: typeof s?.text === "string" ? s.text : "",
+          })),
           ...(part.text !== undefined
             ? { content: [{ type: "reasoning_text" as const, text: part.text }] }
             : {}),
@@ -245,14 +258,14 @@ function assistantItems(parts: readonly Part[], warn: Warn, onlyResults: boolean
         push(imageItem(part, warn));
         break;
       case "computer-call": {
-        push(part.item);
+        push(builtinItem(part, warn));
         const output = computerOutputItem(part);
         if (output) pendingResults.push(output);
         break;
       }
       case "mcp-approval-request":
         flushResults();
-        push(part.item);
+        push(builtinItem(part, warn));
         if (part.decision) items.push(approvalResponse(part.id, part.decision));
         break;
       case "audio":
@@ -273,7 +286,7 @@ function assistantItems(parts: readonly Part[], warn: Warn, onlyResults: boolean
         break;
       default:
         flushResults();
-        push(part.item as Item);
+        push(builtinItem(part, warn));
     }
   }
   closeMessage();
@@ -312,16 +325,17 @@ function systemText(parts: readonly Part[], warn: Warn): string | R.ResponseInpu
 }
 
 /** Index of the last assistant message whose response the server already holds, or -1. */
-function anchorIndex(messages: readonly Message[]): number {
+function anchorIndex(messages: readonly (Message | undefined)[]): number {
   for (let i = messages.length - 1; i >= 0; i--) {
-    const message = messages[i]!;
-    if (message.role === "assistant" && message.metadata.responseId) return i;
+    const message = messages[i];
+    if (message?.role === "assistant" && message.metadata.responseId) return i;
   }
   return -1;
 }
 
 /**
- * Messages -> Responses API `input` items. Pure; never throws. Assistant output (reasoning
+ * Messages -> Responses API `input` items. Pure; throws only `ColloquyError("invalid_input")`, when
+ * `messages` is not an array (a message or part too broken to read is dropped with a warning). Assistant output (reasoning
  * with its encrypted content, tool calls and results, built-in tool items, compaction) goes
  * back as items so reasoning + tool loops keep their context; what the API cannot take
  * (audio input) is dropped with a warning.
@@ -332,9 +346,15 @@ export function toResponsesInput(
 ): ConversionResult<Item[]> {
   const value: Item[] = [];
   const warnings: ConversionWarning[] = [];
-  const anchor = options.previousResponseId ? anchorIndex(messages) : -1;
-  messages.forEach((message, messageIndex) => {
-    if (messageIndex < anchor) return;
+  const usable = usableMessages(messages, "toResponsesInput", warnings);
+  const anchor = options.previousResponseId ? anchorIndex(usable) : -1;
+  usable.forEach((message, messageIndex) => {
+    if (messageIndex < anchor || !message) return;
+    convertingMessage("toResponsesInput", messageIndex, () => convertOne(message, messageIndex));
+  });
+  return { value, warnings };
+
+  function convertOne(message: Message, messageIndex: number): void {
     const warn: Warn = (code, text, part) =>
       warnings.push({
         code,
@@ -360,6 +380,5 @@ export function toResponsesInput(
         value.push(...assistantItems(message.parts, warn, messageIndex === anchor));
         break;
     }
-  });
-  return { value, warnings };
+  }
 }

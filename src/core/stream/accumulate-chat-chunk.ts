@@ -5,6 +5,8 @@ import type { UnknownStreamEvent } from "./types.js";
 import { applyChoiceDelta, finishChoiceParts } from "./chat-choice.js";
 import { messageErrorFromWire } from "./message-error.js";
 import { usageFromChatCompletions } from "../convert/usage-from-wire.js";
+import { isRecord } from "../convert/wire-helpers.js";
+import { asMalformedEvent, notAnObjectError } from "./malformed-event.js";
 
 /**
  * Chat Completions chunks folded into a message: choice 0 becomes the message's parts, the
@@ -33,6 +35,30 @@ export function statusFromFinishReason(reason: string): MessageStatus {
   return reason === "length" || reason === "content_filter" ? "incomplete" : "complete";
 }
 
+/**
+ * False for a mapped chunk field whose value has a type the mapping cannot use. Cheap
+ * `typeof` checks only: they run on every chunk.
+ */
+function hasExpectedType(key: string, value: unknown): boolean {
+  switch (key) {
+    case "id":
+    case "object":
+    case "model":
+      return typeof value === "string";
+    case "created":
+      return typeof value === "number";
+    case "system_fingerprint":
+    case "service_tier":
+      return typeof value === "string" || value === null || value === undefined;
+    case "choices":
+      return Array.isArray(value);
+    case "usage":
+      return value === null || isRecord(value);
+    default:
+      return true;
+  }
+}
+
 function chunkMetadata(metadata: MessageMetadata, chunk: Loose): MessageMetadata {
   let next = metadata;
   const set = <K extends keyof MessageMetadata>(key: K, value: MessageMetadata[K]) => {
@@ -44,16 +70,17 @@ function chunkMetadata(metadata: MessageMetadata, chunk: Loose): MessageMetadata
   if (typeof chunk.id === "string" && chunk.id !== "") set("completionId", chunk.id);
   if (typeof chunk.model === "string" && chunk.model !== "") set("model", chunk.model);
   if (typeof chunk.created === "number" && chunk.created !== 0) set("createdAt", chunk.created);
-  if ("system_fingerprint" in chunk && chunk.system_fingerprint !== undefined) {
-    set("systemFingerprint", chunk.system_fingerprint as string | null);
+  if (typeof chunk.system_fingerprint === "string" || chunk.system_fingerprint === null) {
+    set("systemFingerprint", chunk.system_fingerprint);
   }
-  if ("service_tier" in chunk && chunk.service_tier !== undefined) {
-    set("serviceTier", chunk.service_tier as string | null);
+  if (typeof chunk.service_tier === "string" || chunk.service_tier === null) {
+    set("serviceTier", chunk.service_tier);
   }
   const usage = usageFromChatCompletions(chunk.usage);
   if (usage) set("usage", usage);
   for (const key of Object.keys(chunk)) {
-    if (KNOWN_CHUNK_FIELDS.has(key)) continue;
+    if (KNOWN_CHUNK_FIELDS.has(key) && hasExpectedType(key, chunk[key])) continue;
+    // Unknown fields, and known ones of the wrong type, are kept as they came.
     set("extra", { ...next.extra, [key]: chunk[key] });
   }
   return next;
@@ -82,21 +109,50 @@ function applyAlternative(
 }
 
 /**
+ * A choice's `index`: 0 when absent or not a number (servers that send one choice often omit
+ * it), `undefined` for a number no choice can have. Only small non-negative integers address
+ * alternatives, so a hostile index cannot grow the alternatives list or land in choice 0.
+ */
+function choiceIndex(raw: unknown): number | undefined {
+  if (typeof raw !== "number") return 0;
+  return Number.isInteger(raw) && raw >= 0 && raw <= MAX_CHOICE_INDEX ? raw : undefined;
+}
+
+/** Highest choice index kept; the API caps `n` at 128. */
+const MAX_CHOICE_INDEX = 127;
+
+/**
  * Folds one Chat Completions chunk into a message snapshot and returns the next one. Pure and
  * immutable with structural sharing (untouched parts keep their identity). A `finish_reason`
  * on choice 0 completes the message (`incomplete` for `length` and `content_filter`) and
  * parses its tool call arguments; a `{ "error": ... }` payload fails it, keeping its parts.
+ *
+ * Fields of the wrong type are ignored (mapped chunk fields of the wrong type are kept in
+ * `metadata.extra`). Throws only `ColloquyError("malformed_event")`: for a chunk that is not
+ * an object, or one that cannot be folded at all (the error then carries the snapshot).
  */
 export function accumulateChatChunk(
   snapshot: Message,
   chunk: ChatCompletionChunk | UnknownStreamEvent,
 ): Message {
-  const loose = chunk as Loose;
-  if (typeof loose.error === "object" && loose.error !== null) {
+  if (!isRecord(chunk)) throw notAnObjectError("accumulateChatChunk", chunk);
+  try {
+    return foldChunk(snapshot, chunk);
+  } catch (error) {
+    // The fold tolerates wrong-typed fields; a shape nobody foresaw must still surface as a
+    // colloquy error, never as a bare TypeError.
+    throw asMalformedEvent("accumulateChatChunk", "a chunk", error, snapshot);
+  }
+}
+
+function foldChunk(snapshot: Message, loose: Loose): Message {
+  // Some compatible servers send `error: null` on every chunk, others a bare message string.
+  if (isRecord(loose.error) || (typeof loose.error === "string" && loose.error !== "")) {
+    const wire = isRecord(loose.error) ? loose.error : { message: loose.error };
     return {
       ...snapshot,
       status: "failed",
-      error: messageErrorFromWire(loose.error, "The stream reported an error."),
+      error: messageErrorFromWire(wire, "The stream reported an error."),
     };
   }
   const metadata = chunkMetadata(snapshot.metadata, loose);
@@ -104,9 +160,11 @@ export function accumulateChatChunk(
   if (next.id === "" && typeof loose.id === "string" && loose.id !== "") {
     next = { ...next, id: loose.id };
   }
-  const choices = Array.isArray(loose.choices) ? (loose.choices as Loose[]) : [];
+  const choices = Array.isArray(loose.choices) ? (loose.choices as unknown[]) : [];
   for (const choice of choices) {
-    const index = typeof choice.index === "number" ? choice.index : 0;
+    if (!isRecord(choice)) continue;
+    const index = choiceIndex(choice.index);
+    if (index === undefined) continue;
     if (index !== 0) {
       const alternatives = applyAlternative(next.metadata.alternatives, choice, index);
       next = { ...next, metadata: { ...next.metadata, alternatives } };

@@ -1,4 +1,6 @@
 import type { Message } from "../model/message.js";
+import { isRecord } from "../convert/wire-helpers.js";
+import { asMalformedEvent, notAnObjectError } from "./malformed-event.js";
 import type { ResponsesStreamEvent, UnknownStreamEvent } from "./types.js";
 import { applyErrorEvent, applyResponseEvent } from "./responses-lifecycle.js";
 import { applyOutputItemAdded, applyOutputItemDone } from "./responses-items.js";
@@ -38,7 +40,11 @@ function applyKnownEvent(
   event: Loose,
   options: AccumulateResponsesOptions,
 ): Message | undefined {
-  const type = event.type as string;
+  const type = event.type;
+  if (typeof type !== "string") return undefined;
+  // A payload of the wrong type reads as an empty one: the event still moves the lifecycle on.
+  const response = isRecord(event.response) ? event.response : {};
+  const item = isRecord(event.item) ? event.item : {};
   switch (type) {
     case "response.created":
     case "response.queued":
@@ -46,13 +52,13 @@ function applyKnownEvent(
     case "response.completed":
     case "response.incomplete":
     case "response.failed":
-      return applyResponseEvent(message, type, (event.response ?? {}) as Loose);
+      return applyResponseEvent(message, type, response);
     case "error":
       return applyErrorEvent(message, event);
     case "response.output_item.added":
-      return applyOutputItemAdded(message, (event.item ?? {}) as Loose);
+      return applyOutputItemAdded(message, item);
     case "response.output_item.done":
-      return applyOutputItemDone(message, (event.item ?? {}) as Loose, options.reasoningDurationMs);
+      return applyOutputItemDone(message, item, options.reasoningDurationMs);
     case "response.content_part.added":
       return applyContentPart(message, event, false);
     case "response.content_part.done":
@@ -113,7 +119,7 @@ function applyKnownEvent(
 /** True for the `response.created` of a response other than the one the message holds. */
 function startsNewResponse(snapshot: Message, event: Loose): boolean {
   if (event.type !== "response.created") return false;
-  const response = (event.response ?? {}) as Loose;
+  const response = isRecord(event.response) ? event.response : {};
   return response.id !== snapshot.metadata.responseId;
 }
 
@@ -124,14 +130,34 @@ function startsNewResponse(snapshot: Message, event: Loose): boolean {
  * their identity. Every piece of state lives in the message, so a persisted snapshot can be
  * continued: events at or before `metadata.lastSequenceNumber` are skipped (returning the
  * same snapshot). Unknown event types are appended to `metadata.unknownEvents`.
+ *
+ * Fields of the wrong type are ignored rather than trusted. Throws only
+ * `ColloquyError("malformed_event")`: for an event that is not an object, or one that cannot
+ * be folded at all (the error then carries the snapshot before it).
  */
 export function accumulateResponsesEvent(
   snapshot: Message,
   event: ResponsesStreamEvent | UnknownStreamEvent,
   options: AccumulateResponsesOptions = {},
 ): Message {
-  const loose = event as Loose;
-  const sequence = typeof loose.sequence_number === "number" ? loose.sequence_number : undefined;
+  if (!isRecord(event)) throw notAnObjectError("accumulateResponsesEvent", event);
+  try {
+    return foldEvent(snapshot, event, options);
+  } catch (error) {
+    // The folds tolerate wrong-typed fields; a shape nobody foresaw must still surface as a
+    // colloquy error naming the event, never as a bare TypeError.
+    throw asMalformedEvent("accumulateResponsesEvent", describeEvent(event), error, snapshot);
+  }
+}
+
+function describeEvent(event: Loose): string {
+  return typeof event.type === "string" ? `a "${event.type}" event` : "an event without a type";
+}
+
+function foldEvent(snapshot: Message, loose: Loose, options: AccumulateResponsesOptions): Message {
+  const sequence = Number.isFinite(loose.sequence_number)
+    ? (loose.sequence_number as number)
+    : undefined;
   const last = snapshot.metadata.lastSequenceNumber;
   if (
     sequence !== undefined &&

@@ -22,7 +22,7 @@ import type {
 type Loose = Record<string, unknown>;
 
 /** Error codes this reader sets on a message itself; continuing such a message clears them. */
-const READER_ERROR_CODES = new Set(["stream_cut", "invalid_json", "aborted"]);
+const READER_ERROR_CODES = new Set(["stream_cut", "invalid_json", "aborted", "connection_error"]);
 
 /** The message a stream starts from. */
 function startingSnapshot(options: ReadMessageStreamOptions): Message {
@@ -67,7 +67,9 @@ function excerpt(text: string): string {
  * normally with a message whose status is `failed`. Errors thrown are `ColloquyError`s
  * carrying the message received so far as `snapshot`: `api_error` (`APIError`) for a non-2xx
  * JSON error body, `not_event_stream` for HTML or other content, `invalid_json` for an event
- * that is not JSON, `stream_cut` for a stream that ended early, `aborted` when the signal fired.
+ * that is not JSON, `stream_cut` for a stream that ended early, `aborted` when the signal fired,
+ * `malformed_event` for an event the accumulator cannot fold, and `connection_error` when
+ * reading the body failed.
  */
 export function readMessageStream(
   body: Response | ReadableStream<Uint8Array>,
@@ -79,9 +81,43 @@ export function readMessageStream(
 
   const reasoningStarts = new Map<string, number>();
 
+  /**
+   * Anything but a `ColloquyError` escaping the reader (the body failing mid-read, mostly) as
+   * one that carries the snapshot, so callers handle a single error type and keep the partial
+   * message whatever went wrong.
+   */
+  function asColloquyError(error: unknown): ColloquyError {
+    if (error instanceof ColloquyError) return error;
+    if (options.signal?.aborted) return abortedError();
+    const detail = error instanceof Error ? error.message : String(error);
+    const message =
+      `Reading the stream failed (${detail}). The connection was probably lost; the ` +
+      "snapshot holds what had arrived. Retry the request.";
+    snapshot = failedWith(snapshot, "connection_error", message);
+    return new ColloquyError("connection_error", message, { snapshot, cause: error });
+  }
+
+  /** Folds one payload; an event the accumulator cannot fold fails the message. */
   function apply(payload: Loose): Message {
+    try {
+      return accumulate(payload);
+    } catch (error) {
+      const failure = error instanceof ColloquyError ? error : undefined;
+      const code = failure?.code ?? "malformed_event";
+      const message = failure?.message ?? `An event could not be read: ${String(error)}.`;
+      snapshot = failedWith(snapshot, code, message);
+      throw new ColloquyError(code, message, {
+        snapshot,
+        cause: error,
+      });
+    }
+  }
+
+  function accumulate(payload: Loose): Message {
     if (options.api === "chat") return accumulateChatChunk(snapshot, payload);
-    const item = (payload.item ?? {}) as Loose;
+    const item = (
+      typeof payload.item === "object" && payload.item !== null ? payload.item : {}
+    ) as Loose;
     if (item.type === "reasoning" && typeof item.id === "string") {
       if (payload.type === "response.output_item.added") reasoningStarts.set(item.id, now());
       if (payload.type === "response.output_item.done") {
@@ -181,10 +217,11 @@ export function readMessageStream(
         }
         const atEnd = result.done;
         let chunk = result.value;
+        // Chunks of only whitespace still go to the decoder (they can be part of a line), so
+        // the stream parses the same however it is split.
         if (!sniffed && chunk) {
           const first = chunk.find((byte) => byte > 0x20);
-          if (first === undefined) continue;
-          sniffed = true;
+          if (first !== undefined) sniffed = true;
           // `<` opens an HTML page, `{` a JSON body: neither is an event stream.
           if (first === 0x3c || first === 0x7b) {
             const text = await readText(reader, chunk);
@@ -229,8 +266,8 @@ export function readMessageStream(
     try {
       yield* run();
     } catch (error) {
-      failure = error;
-      throw error;
+      failure = asColloquyError(error);
+      throw failure;
     }
   }
 

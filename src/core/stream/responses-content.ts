@@ -5,6 +5,7 @@ import {
   logprobsFromWire,
   partsFromOutputItem,
 } from "../convert/parts-from-output-item.js";
+import { isRecord } from "../convert/wire-helpers.js";
 import { updateLastPart } from "./parts-edit.js";
 
 /**
@@ -71,7 +72,7 @@ function partFromContent(message: Message, event: Loose, state: "streaming" | "d
 
 /** Applies `response.content_part.added` / `.done`. */
 export function applyContentPart(message: Message, event: Loose, done: boolean): Message {
-  const content = (event.part ?? {}) as Loose;
+  const content: Loose = isRecord(event.part) ? event.part : {};
   if (content.type === "reasoning_text") {
     // A new reasoning_text block starts a new paragraph, as in the non-streamed mapping.
     if (done) return message;
@@ -106,8 +107,8 @@ export function applyContentPart(message: Message, event: Loose, done: boolean):
 export function applyTextDelta(message: Message, event: Loose): Message {
   const delta = textOf(event.delta);
   const logprobs = logprobsFromWire(event.logprobs);
-  // Logprobs are a plain array in the model, so adding to them copies it; only streams that
-  // asked for logprobs pay that, and token counts stay modest there.
+  // Logprobs are a plain array in the model, so each delta copies it (see LOGPROBS_COPY_COST
+  // in chat-choice.ts for the measured cost); only streams that asked for logprobs pay it.
   return updateLastPart(
     message,
     isTextAt(event.item_id, event.content_index),
@@ -158,11 +159,21 @@ function newReasoningPart(event: Loose): () => ReasoningPart {
   return () => ({ type: "reasoning", id: textOf(event.item_id), summary: [], state: "streaming" });
 }
 
+/**
+ * How far past the last summary an index may point. Summaries arrive in order, so a gap only
+ * means a missed `summary_part.added`; a larger one is a hostile index that would otherwise
+ * allocate that many empty summaries.
+ */
+const MAX_SUMMARY_GAP = 16;
+
 function withSummary(
   part: ReasoningPart,
   index: number,
   update: (summary: ReasoningPart["summary"][number]) => ReasoningPart["summary"][number],
 ): ReasoningPart {
+  if (!Number.isInteger(index) || index < 0 || index > part.summary.length + MAX_SUMMARY_GAP) {
+    return part;
+  }
   const summary = part.summary.slice();
   while (summary.length <= index) summary.push({ text: "", state: "streaming" });
   summary[index] = update(summary[index]!);
@@ -172,7 +183,7 @@ function withSummary(
 /** Applies `response.reasoning_summary_part.added` / `.done` and `reasoning_summary_text.delta` / `.done`. */
 export function applyReasoningSummary(message: Message, event: Loose): Message {
   const index = typeof event.summary_index === "number" ? event.summary_index : 0;
-  const part = (event.part ?? {}) as Loose;
+  const part: Loose = isRecord(event.part) ? event.part : {};
   return updateLastPart(
     message,
     isReasoning(event.item_id),

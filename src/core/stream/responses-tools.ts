@@ -1,6 +1,7 @@
 import type { Message } from "../model/message.js";
 import type { AudioPart, BuiltinToolState, ImagePart, Part, ToolCallPart } from "../model/parts.js";
 import { isBuiltinToolPart } from "../model/guards.js";
+import { isRecord } from "../convert/wire-helpers.js";
 import { updateLastPart } from "./parts-edit.js";
 
 /**
@@ -69,7 +70,7 @@ export function applyInterpreterCode(message: Message, event: Loose, done: boole
 /** Applies `apply_patch_call_operation_diff.delta` / `.done`: the diff of the file operation. */
 export function applyPatchDiff(message: Message, event: Loose, done: boolean): Message {
   return updateBuiltinItem(message, event.item_id, (item) => {
-    const operation = (item.operation ?? {}) as Loose;
+    const operation: Loose = isRecord(item.operation) ? item.operation : {};
     const diff = done ? textOf(event.diff) : textOf(operation.diff) + textOf(event.delta);
     return { ...item, operation: { ...operation, diff } };
   });
