@@ -7,11 +7,6 @@ const meta = {
   title: "Playground/Prompt playground",
   component: PromptLab,
   args: { endpoint: "/api/openai/v1", fetch: emulatorFetch({ pace: "instant" }) },
-  parameters: {
-    // Every answer here has a markdown table, and each table wrapper is a region named
-    // "Table": with several answers side by side the names repeat.
-    a11y: { config: { rules: [{ id: "landmark-unique", enabled: false }] } },
-  },
 } satisfies Meta<typeof PromptLab>;
 
 export default meta;

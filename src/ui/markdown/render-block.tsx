@@ -51,6 +51,9 @@ function BlockToken({ token, state }: { token: Token; state: "streaming" | "done
     }
     case "heading": {
       const heading = token as Tokens.Heading;
+      // A stream that stopped right after "## " has no heading text yet; an empty heading
+      // would be announced by screen readers as a blank section.
+      if (heading.text.trim() === "") return null;
       const Tag = `h${Math.min(Math.max(heading.depth, 1), 6)}` as "h1";
       return (
         <Tag className="colloquy-markdown__heading" data-depth={heading.depth}>
@@ -151,7 +154,8 @@ function MarkdownTable({ token }: { token: Tokens.Table }) {
     <div
       className="colloquy-markdown__table-wrapper"
       tabIndex={0}
-      role="region"
+      // A group, not a region: a message may hold several tables, and landmarks must be unique.
+      role="group"
       aria-label={strings.table}
     >
       <table className="colloquy-markdown__table">
