@@ -1,4 +1,5 @@
 import { APIError, ColloquyError } from "../errors.js";
+import { createMessageId } from "../model/create.js";
 import type { Message } from "../model/message.js";
 import { createStructuredClient } from "../structured/structured-client.js";
 import { defineTool, isToolDefinition } from "../tools/define-tool.js";
@@ -39,7 +40,9 @@ export interface ClientRuntime {
 const defaultRuntime: ClientRuntime = {
   sleep: abortableSleep,
   random: Math.random,
-  newId: () => `msg_${globalThis.crypto.randomUUID().replaceAll("-", "")}`,
+  // crypto.randomUUID only exists in secure contexts; a page served over plain http on a LAN
+  // address has none, and chat must still work there.
+  newId: () => `msg_${createMessageId().replace(/-/g, "")}`,
 };
 
 const BROWSER_BASE_URL = "/api/openai/v1";
