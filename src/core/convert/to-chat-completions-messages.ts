@@ -5,10 +5,10 @@ import type {
   ChatCompletionMessageToolCall,
 } from "openai/resources/chat/completions";
 import type { Message } from "../model/message.js";
-import type { Part, TextPart, ToolCallPart } from "../model/parts.js";
+import type { Part, ToolCallPart } from "../model/parts.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { convertingMessage, usableMessages } from "./usable-messages.js";
-import { outputToText, toDataUrl } from "./wire-helpers.js";
+import { outputToText, systemMessageContent, toDataUrl } from "./wire-helpers.js";
 
 /** Options for `toChatCompletionsMessages`. */
 export interface ToChatCompletionsOptions {
@@ -219,27 +219,6 @@ function assistantMessages(parts: readonly Part[], warn: Warn): ChatCompletionMe
   return out;
 }
 
-/** System text as a string, or as text parts when a part carries extra fields to keep. */
-function systemContent(
-  parts: readonly Part[],
-  warn: Warn,
-): string | { type: "text"; text: string }[] {
-  const texts: TextPart[] = [];
-  for (const part of parts) {
-    if (part.type === "text") texts.push(part);
-    else
-      warn(
-        "unsupported-part",
-        `A system message can hold only text; a '${part.type}' part was dropped.`,
-        part,
-      );
-  }
-  if (texts.some((part) => part.extra)) {
-    return texts.map((part) => ({ ...part.extra, type: "text" as const, text: part.text }));
-  }
-  return texts.map((part) => part.text).join("\n\n");
-}
-
 /**
  * Messages -> Chat Completions `messages`. Pure; throws only `ColloquyError("invalid_input")`, when
  * `messages` is not an array (a message or part too broken to read is dropped with a warning). What Chat cannot carry
@@ -275,7 +254,7 @@ export function toChatCompletionsMessages(
       case "developer":
         value.push({
           role: options.systemRole ?? message.role,
-          content: systemContent(message.parts, warn),
+          content: systemMessageContent(message.parts, warn, "text"),
         });
         break;
       case "user": {

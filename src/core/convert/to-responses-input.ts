@@ -1,6 +1,6 @@
 import type * as R from "openai/resources/responses/responses";
 import type { Message } from "../model/message.js";
-import type { ComputerCallPart, ImagePart, Part, TextPart, ToolCallPart } from "../model/parts.js";
+import type { ComputerCallPart, ImagePart, Part, ToolCallPart } from "../model/parts.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { convertingMessage, usableMessages } from "./usable-messages.js";
 import {
@@ -8,7 +8,7 @@ import {
   toolCallHasResult,
   toolResultText,
 } from "./to-chat-completions-messages.js";
-import { annotationToWire, isRecord, toDataUrl } from "./wire-helpers.js";
+import { annotationToWire, isRecord, systemMessageContent, toDataUrl } from "./wire-helpers.js";
 
 /** Options for `toResponsesInput`. */
 export interface ToResponsesInputOptions {
@@ -306,24 +306,6 @@ function approvalResponse(
   };
 }
 
-/** System text as a string, or as input_text parts when a part carries extra fields to keep. */
-function systemText(parts: readonly Part[], warn: Warn): string | R.ResponseInputText[] {
-  const texts: TextPart[] = [];
-  for (const part of parts) {
-    if (part.type === "text") texts.push(part);
-    else
-      warn(
-        "unsupported-part",
-        `A system message can hold only text; a '${part.type}' part was dropped.`,
-        part,
-      );
-  }
-  if (texts.some((part) => part.extra)) {
-    return texts.map((part) => ({ ...part.extra, type: "input_text" as const, text: part.text }));
-  }
-  return texts.map((part) => part.text).join("\n\n");
-}
-
 /** Index of the last assistant message whose response the server already holds, or -1. */
 function anchorIndex(messages: readonly (Message | undefined)[]): number {
   for (let i = messages.length - 1; i >= 0; i--) {
@@ -369,7 +351,7 @@ export function toResponsesInput(
         value.push({
           type: "message",
           role: message.role,
-          content: systemText(message.parts, warn),
+          content: systemMessageContent(message.parts, warn, "input_text"),
         });
         break;
       case "user":

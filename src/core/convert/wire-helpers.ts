@@ -1,4 +1,5 @@
 import type { Annotation } from "../model/annotations.js";
+import type { Part, TextPart } from "../model/parts.js";
 
 /** Small pure helpers shared by the converters. */
 
@@ -71,4 +72,30 @@ export function unmappedFields(
 ): Record<string, unknown> | undefined {
   const rest = Object.entries(source).filter(([key]) => !mapped.has(key));
   return rest.length > 0 ? Object.fromEntries(rest) : undefined;
+}
+
+/**
+ * A system or developer message's content for either API: a plain string, or text parts of
+ * `textType` when a part carries extra fields that must go back. Other parts are dropped with
+ * a warning, since neither API lets a system message hold them.
+ */
+export function systemMessageContent<TextType extends string>(
+  parts: readonly Part[],
+  warn: (code: string, message: string, part?: Part) => void,
+  textType: TextType,
+): string | ({ type: TextType; text: string } & Record<string, unknown>)[] {
+  const texts: TextPart[] = [];
+  for (const part of parts) {
+    if (part.type === "text") texts.push(part);
+    else
+      warn(
+        "unsupported-part",
+        `A system message can hold only text; a '${part.type}' part was dropped.`,
+        part,
+      );
+  }
+  if (texts.some((part) => part.extra)) {
+    return texts.map((part) => ({ ...part.extra, type: textType, text: part.text }));
+  }
+  return texts.map((part) => part.text).join("\n\n");
 }
