@@ -49,6 +49,24 @@ const ESCAPES: Record<string, string> = {
   t: "\t",
 };
 
+/**
+ * Sets an own data property the way JSON.parse does. Plain assignment would treat a
+ * `"__proto__"` key as the prototype setter, dropping the value and changing the object's
+ * prototype; model output may hold that key, so it must stay an ordinary field.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
+}
+
 /** Creates an incremental partial-JSON parser (see `PartialJsonParser`). */
 export function createPartialJsonParser(): PartialJsonParser {
   const frames: Frame[] = [];
@@ -89,7 +107,7 @@ export function createPartialJsonParser(): PartialJsonParser {
       return;
     }
     if (top.isArray) (top.container as unknown[]).push(value);
-    else (top.container as Record<string, unknown>)[top.key] = value;
+    else setOwn(top.container as Record<string, unknown>, top.key, value);
     top.expect = "comma-or-end";
     markDirty();
   };
@@ -262,7 +280,7 @@ export function createPartialJsonParser(): PartialJsonParser {
     } else {
       copy = { ...(frame.container as Record<string, unknown>) };
       if (child !== undefined && (frame.expect === "value" || frame.expect === "value-or-end")) {
-        copy[frame.key] = child;
+        setOwn(copy, frame.key, child);
       }
     }
     frame.snapshot = copy;

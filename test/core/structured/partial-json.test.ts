@@ -73,6 +73,19 @@ describe("createPartialJsonParser", () => {
     );
   });
 
+  it('keeps a "__proto__" key as an ordinary field, as JSON.parse does', () => {
+    const text = '{"__proto__":{"polluted":true},"a":[{"__proto__":null}]}';
+    const expected = JSON.parse(text) as unknown;
+    for (let i = 0; i <= text.length; i++) {
+      const parser = createPartialJsonParser();
+      parser.push(text.slice(0, i));
+      const partial = parser.push(text.slice(i));
+      expect(partial).toEqual(expected);
+      expect(Object.getPrototypeOf(partial)).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
   it("reads escapes split anywhere, including \\u escapes and surrogate pairs", () => {
     const text = JSON.stringify({ s: 'a"b\\c\n\u00e9\ud83d\ude00/\t' });
     for (let i = 0; i <= text.length; i++) {
