@@ -52,6 +52,9 @@ export async function mount(node: ReactNode, theme: ColloquyTheme, width = 720):
 
 /** Runs axe on an element and returns the violations, described well enough to fix. */
 export async function axeViolations(element: Element): Promise<string[]> {
+  // Contrast is measured on the painted colours, so a fade-in still running
+  // (the lightbox, a new image) would read as low contrast.
+  await settledAnimations();
   const results = await axe.run(element, { resultTypes: ["violations"] });
   return results.violations.map(
     (violation) =>
@@ -60,6 +63,14 @@ export async function axeViolations(element: Element): Promise<string[]> {
         .map((node) => node.target.join(" "))
         .join(", ")})`,
   );
+}
+
+/** Waits for every finite CSS animation and transition in the document to end. */
+export async function settledAnimations(): Promise<void> {
+  const finite = document
+    .getAnimations()
+    .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
 }
 
 /** Waits until every image under `element` has loaded (or failed). */
