@@ -41,6 +41,8 @@ export {
 } from "./stream/accumulate-responses-event.js";
 export { accumulateChatChunk } from "./stream/accumulate-chat-chunk.js";
 export { readMessageStream } from "./stream/read-message-stream.js";
+export { readResponsesStream } from "./stream/read-responses-stream.js";
+export { readChatStream } from "./stream/read-chat-stream.js";
 export { createPromptTemplate } from "./template/create-prompt-template.js";
 export type * from "./template/types.js";
 export { parseTemplate } from "./template/parse-template.js";

@@ -7,6 +7,7 @@ import { messageErrorFromWire } from "./message-error.js";
 import { usageFromChatCompletions } from "../convert/usage-from-wire.js";
 import { isRecord } from "../convert/wire-helpers.js";
 import { asMalformedEvent, notAnObjectError } from "./malformed-event.js";
+import { copyMessage } from "./snapshot-copies.js";
 
 /**
  * Chat Completions chunks folded into a message: choice 0 becomes the message's parts, the
@@ -16,30 +17,17 @@ import { asMalformedEvent, notAnObjectError } from "./malformed-event.js";
 type Loose = Record<string, unknown>;
 type Alternative = NonNullable<MessageMetadata["alternatives"]>[number];
 
-/** Chunk fields mapped elsewhere; anything else is kept in `metadata.extra`. */
-const KNOWN_CHUNK_FIELDS = new Set([
-  "id",
-  "object",
-  "created",
-  "model",
-  "system_fingerprint",
-  "service_tier",
-  "choices",
-  "usage",
-  // Padding against length side channels: meaningless to keep.
-  "obfuscation",
-]);
-
 /** The message status a `finish_reason` means. */
 export function statusFromFinishReason(reason: string): MessageStatus {
   return reason === "length" || reason === "content_filter" ? "incomplete" : "complete";
 }
 
 /**
- * False for a mapped chunk field whose value has a type the mapping cannot use. Cheap
- * `typeof` checks only: they run on every chunk.
+ * True for a chunk field mapped elsewhere whose value has a type the mapping can use; anything
+ * else (unknown fields, and known ones of the wrong type) is kept in `metadata.extra`. Cheap
+ * `typeof` checks only: they run on every field of every chunk.
  */
-function hasExpectedType(key: string, value: unknown): boolean {
+function isMappedField(key: string, value: unknown): boolean {
   switch (key) {
     case "id":
     case "object":
@@ -54,36 +42,55 @@ function hasExpectedType(key: string, value: unknown): boolean {
       return Array.isArray(value);
     case "usage":
       return value === null || isRecord(value);
-    default:
+    case "obfuscation":
+      // Padding against length side channels: meaningless to keep.
       return true;
+    default:
+      return false;
   }
 }
 
+/**
+ * `metadata` updated from a chunk's fields; the same object when nothing changed, which is
+ * the case for every chunk but the first and last of a stream.
+ */
 function chunkMetadata(metadata: MessageMetadata, chunk: Loose): MessageMetadata {
-  let next = metadata;
-  const set = <K extends keyof MessageMetadata>(key: K, value: MessageMetadata[K]) => {
-    if (next[key] === value) return;
-    if (next === metadata) next = { ...metadata };
-    next[key] = value;
-  };
+  // Copied on the first change only.
+  let next: MessageMetadata | undefined;
   // Azure's first chunk carries empty ids and names; they never overwrite real ones.
-  if (typeof chunk.id === "string" && chunk.id !== "") set("completionId", chunk.id);
-  if (typeof chunk.model === "string" && chunk.model !== "") set("model", chunk.model);
-  if (typeof chunk.created === "number" && chunk.created !== 0) set("createdAt", chunk.created);
-  if (typeof chunk.system_fingerprint === "string" || chunk.system_fingerprint === null) {
-    set("systemFingerprint", chunk.system_fingerprint);
+  const id = chunk.id;
+  if (typeof id === "string" && id !== "" && metadata.completionId !== id) {
+    (next ??= { ...metadata }).completionId = id;
   }
-  if (typeof chunk.service_tier === "string" || chunk.service_tier === null) {
-    set("serviceTier", chunk.service_tier);
+  const model = chunk.model;
+  if (typeof model === "string" && model !== "" && metadata.model !== model) {
+    (next ??= { ...metadata }).model = model;
   }
-  const usage = usageFromChatCompletions(chunk.usage);
-  if (usage) set("usage", usage);
+  const created = chunk.created;
+  if (typeof created === "number" && created !== 0 && metadata.createdAt !== created) {
+    (next ??= { ...metadata }).createdAt = created;
+  }
+  const fingerprint = chunk.system_fingerprint;
+  if (
+    (typeof fingerprint === "string" || fingerprint === null) &&
+    metadata.systemFingerprint !== fingerprint
+  ) {
+    (next ??= { ...metadata }).systemFingerprint = fingerprint;
+  }
+  const tier = chunk.service_tier;
+  if ((typeof tier === "string" || tier === null) && metadata.serviceTier !== tier) {
+    (next ??= { ...metadata }).serviceTier = tier;
+  }
+  if (chunk.usage !== null && chunk.usage !== undefined) {
+    const usage = usageFromChatCompletions(chunk.usage);
+    if (usage) (next ??= { ...metadata }).usage = usage;
+  }
   for (const key of Object.keys(chunk)) {
-    if (KNOWN_CHUNK_FIELDS.has(key) && hasExpectedType(key, chunk[key])) continue;
-    // Unknown fields, and known ones of the wrong type, are kept as they came.
-    set("extra", { ...next.extra, [key]: chunk[key] });
+    if (isMappedField(key, chunk[key])) continue;
+    next ??= { ...metadata };
+    next.extra = { ...next.extra, [key]: chunk[key] };
   }
-  return next;
+  return next ?? metadata;
 }
 
 function applyAlternative(
@@ -180,7 +187,7 @@ function foldChunk(snapshot: Message, loose: Loose): Message {
         metadata: { ...next.metadata, finishReason: reason },
       };
     }
-    if (parts !== next.parts) next = { ...next, parts };
+    if (parts !== next.parts) next = copyMessage(next, parts, next.metadata);
   }
   return next;
 }

@@ -2,9 +2,11 @@ import type { Message } from "../model/message.js";
 import { isRecord } from "../convert/wire-helpers.js";
 import { asMalformedEvent, notAnObjectError } from "./malformed-event.js";
 import type { ResponsesStreamEvent, UnknownStreamEvent } from "./types.js";
+import { copyMessage, metadataWithSequence } from "./snapshot-copies.js";
 import { applyErrorEvent, applyResponseEvent } from "./responses-lifecycle.js";
 import { applyOutputItemAdded, applyOutputItemDone } from "./responses-items.js";
 import {
+  appendTextDelta,
   applyAnnotationAdded,
   applyContentPart,
   applyReasoningSummary,
@@ -167,13 +169,17 @@ function foldEvent(snapshot: Message, loose: Loose, options: AccumulateResponses
   ) {
     return snapshot;
   }
+  if (loose.type === "response.output_text.delta") {
+    const appended = appendTextDelta(snapshot, loose, sequence);
+    if (appended) return appended;
+  }
   let next = applyKnownEvent(snapshot, loose, options);
   if (next === undefined) {
     const unknownEvents = [...(snapshot.metadata.unknownEvents ?? []), { ...loose }];
     next = { ...snapshot, metadata: { ...snapshot.metadata, unknownEvents } };
   }
   if (sequence !== undefined && next.metadata.lastSequenceNumber !== sequence) {
-    next = { ...next, metadata: { ...next.metadata, lastSequenceNumber: sequence } };
+    next = copyMessage(next, next.parts, metadataWithSequence(next.metadata, sequence));
   }
   return next;
 }

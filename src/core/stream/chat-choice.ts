@@ -9,6 +9,7 @@ import type {
 import { logprobsFromWire } from "../convert/parts-from-output-item.js";
 import { isRecord } from "../convert/wire-helpers.js";
 import { findLastPartIndex, replacePartAt } from "./parts-edit.js";
+import { textPartWithText } from "./snapshot-copies.js";
 
 /**
  * One Chat Completions choice's delta folded into that choice's parts: text, refusal, tool
@@ -118,9 +119,9 @@ function applyAudioDelta(parts: readonly Part[], audio: Loose): readonly Part[] 
 /**
  * LOGPROBS_COPY_COST: `TextPart.logprobs` is a plain immutable array, so a delta that adds
  * logprobs copies all earlier ones: cost per delta grows with the stream's length. Measured
- * (Node 20, one token with two top_logprobs per delta, both accumulators alike): ~3 µs per
- * delta without logprobs at any length; with logprobs ~20-50 µs per delta around token 2k and
- * ~240 µs around token 20k, about 2.5 s of CPU and over a gigabyte of short-lived arrays for a
+ * (Node 20, one token with two top_logprobs per delta, both accumulators alike): a delta
+ * without logprobs costs the same at any length; with logprobs ~20-50 µs per delta around
+ * token 2k and ~240 µs around token 20k, about 2.5 s of CPU and over a gigabyte of short-lived arrays for a
  * whole 20k-token stream. Streams without logprobs pay nothing; removing the copy needs a
  * change to the message model (logprobs kept in chunks), not a trick here.
  */
@@ -146,13 +147,14 @@ export function applyChoiceDelta(parts: readonly Part[], choice: Loose): readonl
     next = upsert(
       next,
       isText,
-      (part) => ({
-        ...part,
-        text: part.text + textOf(delta.content),
-        ...(contentLogprobs
-          ? { logprobs: part.logprobs ? part.logprobs.concat(contentLogprobs) : contentLogprobs }
-          : {}),
-      }),
+      (part) =>
+        contentLogprobs
+          ? {
+              ...part,
+              text: part.text + textOf(delta.content),
+              logprobs: part.logprobs ? part.logprobs.concat(contentLogprobs) : contentLogprobs,
+            }
+          : textPartWithText(part, part.text + textOf(delta.content)),
       () => ({ type: "text", text: "", state: "streaming" }),
     );
   }

@@ -1,5 +1,6 @@
 import type { Message } from "../model/message.js";
 import type { Part } from "../model/parts.js";
+import { copyMessage } from "./snapshot-copies.js";
 
 /**
  * Immutable edits of a message's parts with structural sharing: an edit copies the message
@@ -43,7 +44,7 @@ export function spliceParts(
 
 /** `message` with new parts (the same message when nothing changed). */
 export function withParts(message: Message, parts: readonly Part[]): Message {
-  return parts === message.parts ? message : { ...message, parts };
+  return parts === message.parts ? message : copyMessage(message, parts, message.metadata);
 }
 
 /** The id of the output item a part came from (Responses API), if it has one. */

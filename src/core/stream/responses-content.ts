@@ -7,6 +7,7 @@ import {
 } from "../convert/parts-from-output-item.js";
 import { isRecord } from "../convert/wire-helpers.js";
 import { updateLastPart } from "./parts-edit.js";
+import { copyMessage, metadataWithSequence, textPartWithText } from "./snapshot-copies.js";
 
 /**
  * Content events of a Responses stream: text and refusal parts of message items (with
@@ -112,13 +113,49 @@ export function applyTextDelta(message: Message, event: Loose): Message {
   return updateLastPart(
     message,
     isTextAt(event.item_id, event.content_index),
-    (part) => ({
-      ...part,
-      text: part.text + delta,
-      ...(logprobs ? { logprobs: part.logprobs ? part.logprobs.concat(logprobs) : logprobs } : {}),
-    }),
+    (part) =>
+      logprobs
+        ? {
+            ...part,
+            text: part.text + delta,
+            logprobs: part.logprobs ? part.logprobs.concat(logprobs) : logprobs,
+          }
+        : textPartWithText(part, part.text + delta),
     newTextPart(event),
   );
+}
+
+/**
+ * `response.output_text.delta` in the common case, in one step: no logprobs, and the delta
+ * belongs to the last part. The message is copied once, with its sequence number, where the
+ * general path copies it twice. `undefined` when the event needs the general path.
+ */
+export function appendTextDelta(
+  message: Message,
+  event: Loose,
+  sequence: number | undefined,
+): Message | undefined {
+  const delta = event.delta;
+  if (typeof delta !== "string") return undefined;
+  const logprobs = event.logprobs;
+  if (Array.isArray(logprobs) && logprobs.length > 0) return undefined;
+  const parts = message.parts;
+  const index = parts.length - 1;
+  const last = parts[index];
+  if (
+    last?.type !== "text" ||
+    last.itemId !== event.item_id ||
+    last.contentIndex !== event.content_index
+  ) {
+    return undefined;
+  }
+  const nextParts = parts.slice();
+  nextParts[index] = textPartWithText(last, last.text + delta);
+  const metadata =
+    sequence === undefined || message.metadata.lastSequenceNumber === sequence
+      ? message.metadata
+      : metadataWithSequence(message.metadata, sequence);
+  return copyMessage(message, nextParts, metadata);
 }
 
 /** Applies `response.output_text.done`: the whole text, authoritative. */

@@ -58,10 +58,8 @@ export interface StreamUpdate {
 /** Which OpenAI API produced the stream. */
 export type StreamApi = "responses" | "chat";
 
-/** Options for `readMessageStream`. */
-export interface ReadMessageStreamOptions {
-  /** The API whose events the body carries. */
-  api: StreamApi;
+/** Options for `readResponsesStream` and `readChatStream` (each reads one API's events). */
+export interface ReadStreamOptions {
   /** Aborting it stops reading and rejects with `ColloquyError("aborted")`. */
   signal?: AbortSignal;
   /**
@@ -73,6 +71,12 @@ export interface ReadMessageStreamOptions {
   id?: string;
   /** Clock for reasoning durations in milliseconds; defaults to `performance.now`. */
   now?: () => number;
+}
+
+/** Options for `readMessageStream`: which API's events the body carries, and the rest. */
+export interface ReadMessageStreamOptions extends ReadStreamOptions {
+  /** The API whose events the body carries. */
+  api: StreamApi;
 }
 
 /** A message stream: iterate it for every update, or await `finalMessage()`. */

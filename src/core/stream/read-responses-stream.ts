@@ -1,0 +1,71 @@
+import type { Message } from "../model/message.js";
+import { accumulateResponsesEvent } from "./accumulate-responses-event.js";
+import { readEventStream, type StreamFolding } from "./stream-reader.js";
+import type { MessageStream, ReadStreamOptions } from "./types.js";
+
+type Loose = Record<string, unknown>;
+
+/** Folding for Responses API events, timing reasoning items with the stream's clock. */
+function responsesFolding(options: ReadStreamOptions): StreamFolding {
+  const now = options.now ?? (() => performance.now());
+  const reasoningStarts = new Map<string, number>();
+  return {
+    expectedEnd: "response.completed, response.incomplete or response.failed",
+    resumeAdvice(snapshot: Message) {
+      const last = snapshot.metadata.lastSequenceNumber;
+      return last !== undefined
+        ? ` A background response can be resumed with starting_after=${last}.`
+        : " Retry the request.";
+    },
+    payloadOf(payload, event) {
+      // Some servers name the event only in the SSE `event:` field.
+      if (typeof payload.type !== "string" && event.event) return { type: event.event, ...payload };
+      return payload;
+    },
+    finish: (snapshot) => snapshot,
+    fold(snapshot, payload) {
+      const type = payload.type;
+      if (type === "response.output_item.added" || type === "response.output_item.done") {
+        const item = payload.item as Loose | null | undefined;
+        if (typeof item === "object" && item !== null && item.type === "reasoning") {
+          const id = item.id;
+          if (typeof id === "string") {
+            if (type === "response.output_item.added") reasoningStarts.set(id, now());
+            const start =
+              type === "response.output_item.done" ? reasoningStarts.get(id) : undefined;
+            if (start !== undefined) {
+              return accumulateResponsesEvent(snapshot, payload, {
+                reasoningDurationMs: Math.max(0, now() - start),
+              });
+            }
+          }
+        }
+      }
+      return accumulateResponsesEvent(snapshot, payload);
+    },
+  };
+}
+
+/**
+ * Reads a Responses API event stream (a fetch `Response` or its body) into message
+ * snapshots, folded with `accumulateResponsesEvent`. The stream must end with
+ * `response.completed`, `response.incomplete` or `response.failed` (or an `error` event).
+ * Reasoning items get a `durationMs` measured with `options.now`.
+ *
+ * Iterate the result for a `{ snapshot, event }` per event, or await `finalMessage()`. A
+ * stream that reports a failure ends normally with a message whose status is `failed`.
+ * Errors thrown are `ColloquyError`s carrying the message received so far as `snapshot`:
+ * `api_error` (`APIError`) for a non-2xx JSON error body, `not_event_stream` for HTML or other
+ * content, `invalid_json` for an event that is not JSON, `stream_cut` for a stream that ended
+ * early, `aborted` when the signal fired, `malformed_event` for an event that cannot be
+ * folded, and `connection_error` when reading the body failed.
+ *
+ * Only the Responses accumulator is imported, so an app that reads only Responses streams
+ * does not ship the Chat Completions one (`readChatStream` is its counterpart).
+ */
+export function readResponsesStream(
+  body: Response | ReadableStream<Uint8Array>,
+  options: ReadStreamOptions = {},
+): MessageStream {
+  return readEventStream(body, options, responsesFolding(options));
+}
