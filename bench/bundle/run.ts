@@ -13,6 +13,7 @@ const ENTRIES = [
     file: "colloquy-core.ts",
     budget: 15,
   },
+  { name: "colloquy createChatClient alone", file: "colloquy-client.ts" },
   { name: "colloquy core + useChat", file: "colloquy-hooks.tsx", budget: 15 },
   { name: "colloquy <Chat> with markdown", file: "colloquy-chat.tsx", budget: 45 },
   { name: "colloquy <Markdown> alone", file: "colloquy-markdown.tsx" },

@@ -1,36 +1,14 @@
-import { useMemo } from "react";
 import { createChatClient } from "../core/client/create-chat-client.js";
 import type { ChatClient } from "../core/client/types.js";
 import type { ColloquyOptions } from "./options.js";
+import { useClientFor } from "./use-client-for.js";
+
+export { stableKey } from "./use-client-for.js";
 
 /**
  * The client for these options, rebuilt only when an option really changes: object options
  * written inline (`defaults`, `headers`) are compared by content, functions by identity.
  */
 export function useChatClient(options: ColloquyOptions): ChatClient {
-  const { client, endpoint, api, model, defaults, headers, fetch } = options;
-  const defaultsKey = stableKey(defaults);
-  const headersKey = typeof headers === "function" ? headers : stableKey(headers);
-  return useMemo(
-    () =>
-      client ??
-      createChatClient({
-        ...defaults,
-        ...(endpoint === undefined ? {} : { baseURL: endpoint }),
-        ...(api === undefined ? {} : { api }),
-        ...(model === undefined ? {} : { model }),
-        ...(headers === undefined ? {} : { headers }),
-        ...(fetch === undefined ? {} : { fetch }),
-      }),
-    // The keys stand for `defaults` and `headers`: content, not identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [client, endpoint, api, model, defaultsKey, headersKey, fetch],
-  );
-}
-
-/** A string that changes only when the value's JSON does (functions and tools by name). */
-export function stableKey(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, item: unknown) =>
-    typeof item === "function" ? `fn:${(item as { name?: string }).name ?? ""}` : item,
-  );
+  return useClientFor(options, createChatClient);
 }

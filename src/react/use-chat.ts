@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ChatStore } from "../core/chat/chat-store.js";
 import type { ChatState, ChatStoreOptions } from "../core/chat/types.js";
+import { createStreamingClient } from "../core/client/streaming-client.js";
 import type { RequestParams } from "../core/client/types.js";
 import { pickColloquyOptions, type ColloquyOptions } from "./options.js";
 import { useColloquyOptions } from "./provider.js";
-import { useChatClient } from "./use-chat-client.js";
+import { useClientFor } from "./use-client-for.js";
 
 /** Options of `useChat`: the connection options, and the store's. */
 export interface UseChatOptions
@@ -44,7 +45,8 @@ export interface UseChatResult extends ChatState {
  */
 export function useChat(options: UseChatOptions = {}): UseChatResult {
   const connection = useColloquyOptions(pickColloquyOptions(options));
-  const client = useChatClient(connection);
+  // The store only streams, so its client loads each API's conversions on first use.
+  const client = useClientFor(connection, createStreamingClient);
   const callbacks = useRef({ onError: options.onError, onFinish: options.onFinish });
   useEffect(() => {
     callbacks.current = { onError: options.onError, onFinish: options.onFinish };

@@ -1,24 +1,24 @@
-import { APIError, ColloquyError } from "../errors.js";
-import { createMessageId } from "../model/create.js";
-import type { Message } from "../model/message.js";
-import { createStructuredClient } from "../structured/structured-client.js";
 import { defineTool, isToolDefinition } from "../tools/define-tool.js";
-import { BatchItemError, runSettled } from "./batch.js";
 import { buildRequest } from "./build-request.js";
-import type { ClientCodec } from "./codec.js";
-import { mergeParams, requestDefaults } from "./merge-params.js";
-import { abortableSleep, send, type Transport } from "./transport.js";
+import {
+  clientRuntime,
+  createClientCore,
+  requestParamsFor,
+  type ClientRuntime,
+} from "./client-core.js";
+import type { ClientCodec, CoreCodec } from "./codec.js";
+import { loadOnce } from "./load-once.js";
+import { requestDefaults } from "./merge-params.js";
 import type {
-  BatchOptions,
-  BatchResult,
   ChatClient,
   ChatClientOptions,
   ChatInput,
   RequestParams,
-  ResumeOptions,
-  StreamUpdate,
+  StructuredClient,
   ToolInput,
 } from "./types.js";
+
+export type { ClientRuntime } from "./client-core.js";
 
 function withStrict(tools: readonly ToolInput[], strict: boolean | undefined): ToolInput[] {
   if (strict === undefined) return [...tools];
@@ -27,44 +27,38 @@ function withStrict(tools: readonly ToolInput[], strict: boolean | undefined): T
   );
 }
 
-/** Time and randomness, replaceable in tests. */
-export interface ClientRuntime {
-  /** Waits between retries. */
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** A number in [0, 1). */
-  random: () => number;
-  /** A new message id. */
-  newId: () => string;
+/** Structured output (partial JSON, schema checks) loads when a structured client is first used. */
+const loadStructured = loadOnce(
+  "colloquy's structured output",
+  () => import("../structured/structured-client.js"),
+);
+
+/** A structured client whose implementation loads on its first call. */
+function lazyStructuredClient<T, IncludeRaw extends boolean>(
+  create: () => Promise<StructuredClient<T, IncludeRaw>>,
+): StructuredClient<T, IncludeRaw> {
+  let structured: Promise<StructuredClient<T, IncludeRaw>> | undefined;
+  const ready = () => (structured ??= create());
+  return {
+    invoke: async (input: ChatInput, params?: RequestParams) =>
+      (await ready()).invoke(input, params),
+    async *stream(input: ChatInput, params?: RequestParams) {
+      yield* (await ready()).stream(input, params);
+    },
+  };
 }
 
-const defaultRuntime: ClientRuntime = {
-  sleep: abortableSleep,
-  random: Math.random,
-  // crypto.randomUUID only exists in secure contexts; a page served over plain http on a LAN
-  // address has none, and chat must still work there.
-  newId: () => `msg_${createMessageId().replace(/-/g, "")}`,
-};
-
-const BROWSER_BASE_URL = "/api/openai/v1";
-
-function resolveBaseURL(baseURL: string | undefined): string {
-  if (baseURL) return baseURL.replace(/\/+$/, "");
-  const inBrowser = typeof window !== "undefined" && typeof document !== "undefined";
-  if (inBrowser) return BROWSER_BASE_URL;
-  throw new ColloquyError(
-    "invalid_input",
-    "createChatClient needs `baseURL` outside the browser, e.g. `https://api.openai.com/v1` or your proxy's URL.",
-  );
-}
-
-/** An error from reading the body, as a `ColloquyError` that keeps what had arrived. */
-function streamError(error: unknown, snapshot: Message | undefined): unknown {
-  if (error instanceof ColloquyError) return error;
-  return new ColloquyError(
-    "connection_error",
-    `The connection dropped while the answer was streaming (${(error as Error)?.message ?? String(error)}). The partial answer is on \`snapshot\`; send the request again to retry.`,
-    { cause: error, snapshot },
-  );
+/** The request loop's view of a codec whose request conversions are synchronous. */
+function coreCodecOf(codec: ClientCodec): CoreCodec {
+  return {
+    toMessages: (input) => codec.toMessages(input),
+    buildRequest: (api, messages, params, stream) =>
+      buildRequest(messages, params, { api, stream, codec }),
+    messageFromJson: (api, json) =>
+      api === "chat" ? codec.messageFromChatCompletion(json) : codec.messageFromResponse(json),
+    readStream: (api, body, options) => codec.readMessageStream(body, { ...options, api }),
+    prepare: codec.prepare && ((api) => codec.prepare!(api)),
+  };
 }
 
 /** Builds a client on the given conversions; `createChatClient` passes the core's own. */
@@ -73,213 +67,15 @@ export function createChatClientWith(
   codec: ClientCodec,
   runtime: Partial<ClientRuntime> = {},
 ): ChatClient {
-  const rt: ClientRuntime = { ...defaultRuntime, ...runtime };
-  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
-  if (!fetchImpl) {
-    throw new ColloquyError("invalid_input", "No fetch is available: pass `fetch` in the options.");
-  }
-  const transport: Transport = {
-    baseURL: resolveBaseURL(options.baseURL),
-    headers: options.headers,
-    fetch: fetchImpl,
-    timeout: options.timeout,
-    maxRetries: options.maxRetries ?? 2,
-    sleep: rt.sleep,
-    random: rt.random,
-  };
-  const api = options.api ?? "auto";
-  const streaming = options.stream ?? true;
+  const rt = clientRuntime(runtime);
+  const core = createClientCore(options, coreCodecOf(codec), rt);
+  const api = core.options.api ?? "auto";
+  const stream = options.stream ?? true;
   const defaults = requestDefaults(options);
-
-  const build = (messages: readonly Message[], params?: RequestParams) => {
-    const merged = mergeParams(defaults, params);
-    if (!merged.model) {
-      throw new ColloquyError(
-        "invalid_input",
-        "No model given: set `model` on createChatClient or on the call, e.g. `gpt-4.1-mini`.",
-      );
-    }
-    return buildRequest(messages, merged, { api, stream: streaming, codec });
-  };
-
-  async function* streamUpdates(
-    input: ChatInput,
-    params?: RequestParams,
-  ): AsyncGenerator<StreamUpdate> {
-    const request = build(codec.toMessages(input), params);
-    const id = rt.newId();
-    const stop = new AbortController();
-    const signal = params?.signal ? AbortSignal.any([params.signal, stop.signal]) : stop.signal;
-    let finished = false;
-    try {
-      const sent = await send(transport, {
-        method: "POST",
-        path: request.path,
-        body: request.body,
-        stream: streaming,
-        signal,
-      });
-      if (!streaming) {
-        const json: unknown = await sent.response.json().catch((error: unknown) => {
-          throw sent.mapError(
-            new ColloquyError("invalid_json", `The response body was not JSON: ${String(error)}`, {
-              cause: error,
-            }),
-          );
-        });
-        const converted =
-          request.api === "chat"
-            ? codec.messageFromChatCompletion(json)
-            : codec.messageFromResponse(json);
-        finished = true;
-        yield {
-          snapshot: { ...converted.value, id },
-          event: json as StreamUpdate["event"],
-        };
-        return;
-      }
-      if (!sent.response.body) {
-        throw new ColloquyError(
-          "not_event_stream",
-          `${transport.baseURL}${request.path} answered without a body.`,
-        );
-      }
-      let last: Message | undefined;
-      try {
-        for await (const update of codec.readMessageStream(sent.response.body, {
-          api: request.api,
-          signal: sent.signal,
-          id,
-        })) {
-          last = update.snapshot;
-          yield update;
-        }
-      } catch (error) {
-        throw streamError(sent.mapError(error), last);
-      }
-      finished = true;
-    } finally {
-      // The consumer stopped early: release the connection.
-      if (!finished) stop.abort();
-    }
-  }
-
-  async function* snapshots(input: ChatInput, params?: RequestParams): AsyncGenerator<Message> {
-    for await (const update of streamUpdates(input, params)) yield update.snapshot;
-  }
-
-  async function invoke(input: ChatInput, params?: RequestParams): Promise<Message> {
-    let last: Message | undefined;
-    for await (const update of streamUpdates(input, params)) last = update.snapshot;
-    if (!last) {
-      throw new ColloquyError(
-        "stream_cut",
-        "The stream ended before any event arrived. Retry the request.",
-      );
-    }
-    if (last.status === "failed") {
-      // The HTTP exchange succeeded but the upstream reported a failure inside it.
-      const error = last.error;
-      throw new APIError(
-        error?.status ?? 200,
-        `The response failed: ${error?.message ?? "no reason given"}`,
-        {
-          errorCode: error?.code ?? null,
-          type: error?.type ?? null,
-          snapshot: last,
-        },
-      );
-    }
-    return last;
-  }
-
-  async function batchSettled(
-    inputs: readonly ChatInput[],
-    batchOptions: BatchOptions = {},
-  ): Promise<BatchResult[]> {
-    const { concurrency = 4, ...params } = batchOptions;
-    const settled = await runSettled(inputs, concurrency, (item) => invoke(item, params));
-    return settled.map((result) =>
-      result.status === "fulfilled"
-        ? { status: "fulfilled", value: result.value }
-        : { status: "rejected", reason: result.reason },
-    );
-  }
-
-  async function batch(
-    inputs: readonly ChatInput[],
-    batchOptions: BatchOptions = {},
-  ): Promise<Message[]> {
-    const { concurrency = 4, signal: outer, ...params } = batchOptions;
-    const stopAll = new AbortController();
-    const signal = outer ? AbortSignal.any([outer, stopAll.signal]) : stopAll.signal;
-    let firstFailure: BatchItemError | undefined;
-    const settled = await runSettled(inputs, concurrency, async (item, index) => {
-      if (firstFailure) throw firstFailure;
-      try {
-        return await invoke(item, { ...params, signal });
-      } catch (error) {
-        // The first failure decides the batch; the rest are stopped, not reported.
-        firstFailure ??= new BatchItemError(index, error);
-        stopAll.abort();
-        throw error;
-      }
-    });
-    if (firstFailure) throw firstFailure;
-    return settled.map((result) => (result as PromiseFulfilledResult<Message>).value);
-  }
-
-  async function* resume(
-    responseId: string,
-    resumeOptions: ResumeOptions = {},
-  ): AsyncGenerator<StreamUpdate> {
-    const after = resumeOptions.startingAfter ?? resumeOptions.message?.metadata.lastSequenceNumber;
-    const query = `stream=true${after !== undefined ? `&starting_after=${after}` : ""}`;
-    const sent = await send(transport, {
-      method: "GET",
-      path: `/responses/${encodeURIComponent(responseId)}?${query}`,
-      stream: true,
-      signal: resumeOptions.signal,
-    });
-    if (!sent.response.body) {
-      throw new ColloquyError("not_event_stream", `Resuming ${responseId} returned no body.`);
-    }
-    let last = resumeOptions.message;
-    try {
-      for await (const update of codec.readMessageStream(sent.response.body, {
-        api: "responses",
-        signal: sent.signal,
-        initial: resumeOptions.message,
-        id: resumeOptions.message?.id ?? rt.newId(),
-      })) {
-        last = update.snapshot;
-        yield update;
-      }
-    } catch (error) {
-      throw streamError(sent.mapError(error), last);
-    }
-  }
-
-  async function cancel(responseId: string, cancelOptions: { signal?: AbortSignal } = {}) {
-    const sent = await send(transport, {
-      method: "POST",
-      path: `/responses/${encodeURIComponent(responseId)}/cancel`,
-      stream: false,
-      signal: cancelOptions.signal,
-    });
-    await sent.response.body?.cancel();
-  }
-
   const client: ChatClient = {
-    options: Object.freeze({ ...options, api, baseURL: transport.baseURL }),
-    invoke,
-    stream: snapshots,
-    streamUpdates,
-    batch,
-    batchSettled,
-    resume,
-    cancel,
-    buildRequest: (messages, params) => build(messages, params),
+    ...core,
+    buildRequest: (messages, params) =>
+      buildRequest(messages, requestParamsFor(defaults, params), { api, stream, codec }),
     bindTools: (tools, bindOptions = {}) =>
       createChatClientWith(
         {
@@ -294,7 +90,9 @@ export function createChatClientWith(
         rt,
       ),
     withStructuredOutput: (schema, structuredOptions) =>
-      createStructuredClient(client, schema, structuredOptions),
+      lazyStructuredClient(async () =>
+        (await loadStructured()).createStructuredClient(client, schema, structuredOptions),
+      ),
   };
   return client;
 }

@@ -6,7 +6,10 @@ import { toResponsesInput } from "../convert/to-responses-input.js";
 import { readMessageStream } from "../stream/read-message-stream.js";
 import type { ClientCodec } from "./codec.js";
 
-/** The core's own conversions and stream reader, as the client uses them. */
+/**
+ * The core's conversions and stream readers, all loaded up front: for tests and for callers of
+ * `createChatClientWith` that want nothing loaded on use (`createChatClient` loads them per API).
+ */
 export const defaultCodec: ClientCodec = {
   toMessages,
   toChatMessages: (messages) => toChatCompletionsMessages(messages),

@@ -1,6 +1,6 @@
-import { ColloquyError } from "../errors.js";
 import type { AudioPart, FilePart, ImagePart, Part, TextPart } from "../model/parts.js";
 import { annotationFromWire } from "./parts-from-output-item.js";
+import { describe, invalidInput } from "./input-errors.js";
 import { isRecord, parseDataUrl, unmappedFields } from "./wire-helpers.js";
 
 /**
@@ -19,11 +19,6 @@ const OWN_PART_TYPES: ReadonlySet<string> = new Set([
 
 const EXPECTED_CONTENT =
   "expected text, image_url, input_audio, file, input_text, input_image, input_file, output_text or refusal";
-
-/** Throws the `invalid_input` error every input check uses. */
-export function invalidInput(where: string, problem: string): never {
-  throw new ColloquyError("invalid_input", `${where}: ${problem}`);
-}
 
 function mediaTypeFromFilename(filename: string | undefined): string {
   const extension = filename?.toLowerCase().split(".").pop();
@@ -151,12 +146,4 @@ export function partsFromContent(content: unknown, where: string): Part[] {
     );
   }
   return content.map((entry, index) => partFromContent(entry, `${where}[${index}]`));
-}
-
-/** A short description of a value for error messages. */
-export function describe(value: unknown): string {
-  if (typeof value === "string") return `'${value}'`;
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : String(value);
 }

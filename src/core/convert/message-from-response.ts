@@ -5,7 +5,7 @@ import { createMessageId } from "../model/create.js";
 import { partsFromOutputItem } from "./parts-from-output-item.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { usageFromResponses } from "./usage-from-wire.js";
-import { describe, invalidInput } from "./content-from-wire.js";
+import { describe, invalidInput } from "./input-errors.js";
 import { isRecord, unmappedFields } from "./wire-helpers.js";
 
 /**

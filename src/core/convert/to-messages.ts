@@ -8,7 +8,8 @@ import type {
   Part,
   ToolCallPart,
 } from "../model/parts.js";
-import { describe, invalidInput, partsFromContent } from "./content-from-wire.js";
+import { partsFromContent } from "./content-from-wire.js";
+import { describe, invalidInput } from "./input-errors.js";
 import { partsFromOutputItem } from "./parts-from-output-item.js";
 import { isRecord } from "./wire-helpers.js";
 

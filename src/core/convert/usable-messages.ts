@@ -1,7 +1,7 @@
 import { ColloquyError } from "../errors.js";
 import type { Message } from "../model/message.js";
 import type { Part } from "../model/parts.js";
-import { invalidInput } from "./content-from-wire.js";
+import { invalidInput } from "./input-errors.js";
 import type { ConversionWarning } from "./result.js";
 import { isRecord } from "./wire-helpers.js";
 

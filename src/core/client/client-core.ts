@@ -1,0 +1,300 @@
+import { APIError, ColloquyError } from "../errors.js";
+import { createMessageId } from "../model/create.js";
+import type { Message } from "../model/message.js";
+import type { BatchItemError } from "./batch.js";
+import { chooseApi } from "./choose-api.js";
+import type { CoreCodec } from "./codec.js";
+import { loadOnce } from "./load-once.js";
+import { mergeParams, requestDefaults } from "./merge-params.js";
+import { abortableSleep, send, type Transport } from "./transport.js";
+import type {
+  BatchOptions,
+  BatchResult,
+  ChatClient,
+  ChatClientOptions,
+  ChatInput,
+  RequestParams,
+  ResumeOptions,
+  StreamUpdate,
+} from "./types.js";
+
+/** Time and randomness, replaceable in tests. */
+export interface ClientRuntime {
+  /** Waits between retries. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** A number in [0, 1). */
+  random: () => number;
+  /** A new message id. */
+  newId: () => string;
+}
+
+/** The client minus what needs conversions at hand synchronously (`buildRequest`) or extras. */
+export type ClientCore = Pick<
+  ChatClient,
+  "options" | "invoke" | "stream" | "streamUpdates" | "batch" | "batchSettled" | "resume" | "cancel"
+>;
+
+const defaultRuntime: ClientRuntime = {
+  sleep: abortableSleep,
+  random: Math.random,
+  // crypto.randomUUID only exists in secure contexts; a page served over plain http on a LAN
+  // address has none, and chat must still work there.
+  newId: () => `msg_${createMessageId().replace(/-/g, "")}`,
+};
+
+/** Batching loads with the first batch: most apps send one conversation at a time. */
+const loadBatch = loadOnce("colloquy's batching", () => import("./batch.js"));
+
+const BROWSER_BASE_URL = "/api/openai/v1";
+
+function resolveBaseURL(baseURL: string | undefined): string {
+  if (baseURL) return baseURL.replace(/\/+$/, "");
+  const inBrowser = typeof window !== "undefined" && typeof document !== "undefined";
+  if (inBrowser) return BROWSER_BASE_URL;
+  throw new ColloquyError(
+    "invalid_input",
+    "createChatClient needs `baseURL` outside the browser, e.g. `https://api.openai.com/v1` or your proxy's URL.",
+  );
+}
+
+/** An error from reading the body, as a `ColloquyError` that keeps what had arrived. */
+function streamError(error: unknown, snapshot: Message | undefined): unknown {
+  if (error instanceof ColloquyError) return error;
+  return new ColloquyError(
+    "connection_error",
+    `The connection dropped while the answer was streaming (${(error as Error)?.message ?? String(error)}). The partial answer is on \`snapshot\`; send the request again to retry.`,
+    { cause: error, snapshot },
+  );
+}
+
+/** The client's defaults with a call's params over them; a model must be set by then. */
+export function requestParamsFor(
+  defaults: RequestParams,
+  params: RequestParams | undefined,
+): RequestParams {
+  const merged = mergeParams(defaults, params);
+  if (!merged.model) {
+    throw new ColloquyError(
+      "invalid_input",
+      "No model given: set `model` on createChatClient or on the call, e.g. `gpt-4.1-mini`.",
+    );
+  }
+  return merged;
+}
+
+/** The runtime with the defaults filled in. */
+export function clientRuntime(runtime: Partial<ClientRuntime>): ClientRuntime {
+  return { ...defaultRuntime, ...runtime };
+}
+
+/**
+ * The request loop every client shares: sending (with retries), streaming, batching,
+ * resuming and cancelling, over whatever conversions `codec` provides, loaded or loading.
+ */
+export function createClientCore(
+  options: ChatClientOptions,
+  codec: CoreCodec,
+  rt: ClientRuntime,
+): ClientCore {
+  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  if (!fetchImpl) {
+    throw new ColloquyError("invalid_input", "No fetch is available: pass `fetch` in the options.");
+  }
+  const transport: Transport = {
+    baseURL: resolveBaseURL(options.baseURL),
+    headers: options.headers,
+    fetch: fetchImpl,
+    timeout: options.timeout,
+    maxRetries: options.maxRetries ?? 2,
+    sleep: rt.sleep,
+    random: rt.random,
+  };
+  const api = options.api ?? "auto";
+  const streaming = options.stream ?? true;
+  const defaults = requestDefaults(options);
+
+  async function* streamUpdates(
+    input: ChatInput,
+    params?: RequestParams,
+  ): AsyncGenerator<StreamUpdate> {
+    // A fixed API's conversions load while the input is normalised.
+    if (api !== "auto") codec.prepare?.(api);
+    const messages = await codec.toMessages(input);
+    const merged = requestParamsFor(defaults, params);
+    const resolved = chooseApi(api, messages, merged);
+    codec.prepare?.(resolved);
+    const request = await codec.buildRequest(resolved, messages, merged, streaming);
+    const id = rt.newId();
+    const stop = new AbortController();
+    const signal = params?.signal ? AbortSignal.any([params.signal, stop.signal]) : stop.signal;
+    let finished = false;
+    try {
+      const sent = await send(transport, {
+        method: "POST",
+        path: request.path,
+        body: request.body,
+        stream: streaming,
+        signal,
+      });
+      if (!streaming) {
+        const json: unknown = await sent.response.json().catch((error: unknown) => {
+          throw sent.mapError(
+            new ColloquyError("invalid_json", `The response body was not JSON: ${String(error)}`, {
+              cause: error,
+            }),
+          );
+        });
+        const converted = await codec.messageFromJson(request.api, json);
+        finished = true;
+        yield {
+          snapshot: { ...converted.value, id },
+          event: json as StreamUpdate["event"],
+        };
+        return;
+      }
+      if (!sent.response.body) {
+        throw new ColloquyError(
+          "not_event_stream",
+          `${transport.baseURL}${request.path} answered without a body.`,
+        );
+      }
+      let last: Message | undefined;
+      try {
+        const updates = await codec.readStream(request.api, sent.response.body, {
+          signal: sent.signal,
+          id,
+        });
+        for await (const update of updates) {
+          last = update.snapshot;
+          yield update;
+        }
+      } catch (error) {
+        throw streamError(sent.mapError(error), last);
+      }
+      finished = true;
+    } finally {
+      // The consumer stopped early: release the connection.
+      if (!finished) stop.abort();
+    }
+  }
+
+  async function* snapshots(input: ChatInput, params?: RequestParams): AsyncGenerator<Message> {
+    for await (const update of streamUpdates(input, params)) yield update.snapshot;
+  }
+
+  async function invoke(input: ChatInput, params?: RequestParams): Promise<Message> {
+    let last: Message | undefined;
+    for await (const update of streamUpdates(input, params)) last = update.snapshot;
+    if (!last) {
+      throw new ColloquyError(
+        "stream_cut",
+        "The stream ended before any event arrived. Retry the request.",
+      );
+    }
+    if (last.status === "failed") {
+      // The HTTP exchange succeeded but the upstream reported a failure inside it.
+      const error = last.error;
+      throw new APIError(
+        error?.status ?? 200,
+        `The response failed: ${error?.message ?? "no reason given"}`,
+        {
+          errorCode: error?.code ?? null,
+          type: error?.type ?? null,
+          snapshot: last,
+        },
+      );
+    }
+    return last;
+  }
+
+  async function batchSettled(
+    inputs: readonly ChatInput[],
+    batchOptions: BatchOptions = {},
+  ): Promise<BatchResult[]> {
+    const { concurrency = 4, ...params } = batchOptions;
+    const { runSettled } = await loadBatch();
+    const settled = await runSettled(inputs, concurrency, (item) => invoke(item, params));
+    return settled.map((result) =>
+      result.status === "fulfilled"
+        ? { status: "fulfilled", value: result.value }
+        : { status: "rejected", reason: result.reason },
+    );
+  }
+
+  async function batch(
+    inputs: readonly ChatInput[],
+    batchOptions: BatchOptions = {},
+  ): Promise<Message[]> {
+    const { concurrency = 4, signal: outer, ...params } = batchOptions;
+    const stopAll = new AbortController();
+    const signal = outer ? AbortSignal.any([outer, stopAll.signal]) : stopAll.signal;
+    let firstFailure: BatchItemError | undefined;
+    const { BatchItemError, runSettled } = await loadBatch();
+    const settled = await runSettled(inputs, concurrency, async (item, index) => {
+      if (firstFailure) throw firstFailure;
+      try {
+        return await invoke(item, { ...params, signal });
+      } catch (error) {
+        // The first failure decides the batch; the rest are stopped, not reported.
+        firstFailure ??= new BatchItemError(index, error);
+        stopAll.abort();
+        throw error;
+      }
+    });
+    if (firstFailure) throw firstFailure;
+    return settled.map((result) => (result as PromiseFulfilledResult<Message>).value);
+  }
+
+  async function* resume(
+    responseId: string,
+    resumeOptions: ResumeOptions = {},
+  ): AsyncGenerator<StreamUpdate> {
+    codec.prepare?.("responses");
+    const after = resumeOptions.startingAfter ?? resumeOptions.message?.metadata.lastSequenceNumber;
+    const query = `stream=true${after !== undefined ? `&starting_after=${after}` : ""}`;
+    const sent = await send(transport, {
+      method: "GET",
+      path: `/responses/${encodeURIComponent(responseId)}?${query}`,
+      stream: true,
+      signal: resumeOptions.signal,
+    });
+    if (!sent.response.body) {
+      throw new ColloquyError("not_event_stream", `Resuming ${responseId} returned no body.`);
+    }
+    let last = resumeOptions.message;
+    try {
+      const updates = await codec.readStream("responses", sent.response.body, {
+        signal: sent.signal,
+        initial: resumeOptions.message,
+        id: resumeOptions.message?.id ?? rt.newId(),
+      });
+      for await (const update of updates) {
+        last = update.snapshot;
+        yield update;
+      }
+    } catch (error) {
+      throw streamError(sent.mapError(error), last);
+    }
+  }
+
+  async function cancel(responseId: string, cancelOptions: { signal?: AbortSignal } = {}) {
+    const sent = await send(transport, {
+      method: "POST",
+      path: `/responses/${encodeURIComponent(responseId)}/cancel`,
+      stream: false,
+      signal: cancelOptions.signal,
+    });
+    await sent.response.body?.cancel();
+  }
+
+  return {
+    options: Object.freeze({ ...options, api, baseURL: transport.baseURL }),
+    invoke,
+    stream: snapshots,
+    streamUpdates,
+    batch,
+    batchSettled,
+    resume,
+    cancel,
+  };
+}
