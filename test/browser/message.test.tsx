@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Message as MessageModel } from "../../src/core/index.js";
-import { MessageList } from "../../src/ui/index.js";
+import { MessageList, preloadPartViews } from "../../src/ui/index.js";
 import {
   THEMES,
   axeViolations,
@@ -14,6 +14,8 @@ let recorded: MessageModel[] = [];
 let mounted: Mounted | undefined;
 beforeAll(async () => {
   recorded = await recordedMessages("web-search-url-citations.json");
+  // Screenshots show the finished parts; test/browser/message-deferred-parts covers loading.
+  await preloadPartViews();
 });
 afterEach(async () => {
   await mounted?.unmount();

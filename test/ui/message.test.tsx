@@ -32,6 +32,7 @@ describe("<Message>", () => {
     render(<Message message={m} />);
     const article = screen.getByRole("article", { name: "Assistant" });
     expect(article.getAttribute("data-role")).toBe("assistant");
+    expect(article.getAttribute("data-message-id")).toBe("m1");
     expect(screen.getByRole("button", { name: "Thought for 2 seconds" })).toBeTruthy();
     expect(screen.getByText("there").tagName).toBe("STRONG");
     expect(screen.getByRole("note").textContent).toContain("I can't help with that.");

@@ -2,6 +2,7 @@ import type { HTMLAttributes, ReactNode } from "react";
 import type { WebSearchCallPart } from "../../core/index.js";
 import { useStrings, type UiStrings } from "../strings/index.js";
 import { isExternalUrl, sanitizeLinkUrl } from "../markdown/url-policy.js";
+import { displayDomain } from "./citation-marker.js";
 
 /** Props of {@link WebSearchProgress}. */
 export interface WebSearchProgressProps extends Omit<
@@ -81,7 +82,7 @@ export function WebSearchProgress({ part, className, ...rest }: WebSearchProgres
                       ? { target: "_blank", rel: "noopener noreferrer" }
                       : {})}
                   >
-                    {hostOf(href)}
+                    {displayDomain(href) ?? href}
                   </a>
                 ) : (
                   url
@@ -93,12 +94,4 @@ export function WebSearchProgress({ part, className, ...rest }: WebSearchProgres
       ) : null}
     </div>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return url;
-  }
 }

@@ -1,6 +1,9 @@
 import type { ImagePart } from "../../core/index.js";
 import { imageDataUrl, safeImageUrl } from "./safe-image-url.js";
 
+// Its own module so a placeholder can size itself without pulling in the rest of this one.
+export { imageAspectRatio } from "./image-aspect-ratio.js";
+
 /** The URL to draw an image part from, when it has one that is safe to use. */
 export function imageSource(part: ImagePart): string | undefined {
   if (part.url) {
@@ -56,14 +59,4 @@ export function imageFileName(part: ImagePart, fallbackIndex = 1): string {
 export function partialBlurPx(partialImageIndex: number | undefined): number {
   const index = Math.max(0, partialImageIndex ?? 0);
   return Math.max(2, Math.round(16 / 2 ** index));
-}
-
-/**
- * The width / height ratio the tool was asked for (`size: "1536x1024"`), so the placeholder
- * takes the final image's shape; square when unknown.
- */
-export function imageAspectRatio(part: ImagePart): string {
-  const size = (part.item as { size?: unknown } | undefined)?.size;
-  const match = typeof size === "string" ? /^(\d+)x(\d+)$/.exec(size) : null;
-  return match ? `${match[1]} / ${match[2]}` : "1";
 }

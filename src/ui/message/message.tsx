@@ -3,8 +3,9 @@ import type { Message as MessageModel, Role } from "../../core/index.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
 import { useStableId } from "../primitives/index.js";
 import { useStrings, type UiStrings } from "../strings/index.js";
-import { TokenUsage } from "../token-usage/token-usage.js";
 import type { PartRenderers } from "./part-renderers.js";
+import { DeferredBoundary } from "./deferred-part.js";
+import { DeferredTokenUsage } from "./deferred-part-views.js";
 import { PartView, type PartActions } from "./part-view.js";
 
 /** Props of {@link Message}. */
@@ -62,6 +63,7 @@ function MessageView({
       className={["colloquy-message", className].filter(Boolean).join(" ")}
       data-role={message.role}
       data-state={message.status}
+      data-message-id={message.id}
       aria-labelledby={roleId}
       {...(streaming ? { "aria-live": "polite", "aria-busy": true } : {})}
       {...rest}
@@ -99,7 +101,9 @@ function MessageView({
       ) : null}
       {usage && message.role === "assistant" && message.metadata.usage && !streaming ? (
         <footer className="colloquy-message__footer">
-          <TokenUsage usage={message.metadata.usage} variant={usage} />
+          <DeferredBoundary fallback={null} failed={null}>
+            <DeferredTokenUsage usage={message.metadata.usage} variant={usage} />
+          </DeferredBoundary>
         </footer>
       ) : null}
     </article>
@@ -109,6 +113,7 @@ function MessageView({
 /**
  * One message: its role, every part rendered by type (overridable per type), errors and
  * usage. Memoised on its props: with immutable messages, a streaming delta re-renders only
- * the message it changed. `data-role` and `data-state` (the message status) for styling.
+ * the message it changed. `data-role` and `data-state` (the message status) for styling,
+ * `data-message-id` so tests and analytics can tell messages apart.
  */
 export const Message = memo(MessageView);

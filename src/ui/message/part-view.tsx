@@ -6,26 +6,19 @@ import type {
   McpApprovalRequestPart,
   ComputerCallPart,
 } from "../../core/index.js";
-import { FileSearchResults } from "../citations/file-search-results.js";
 import { Sources } from "../citations/sources.js";
 import { TextWithCitations } from "../citations/text-with-citations.js";
-import { WebSearchProgress } from "../citations/web-search-progress.js";
-import { ComputerScreenshot } from "../computer/index.js";
-import { GeneratedImage, ImageThumbnails } from "../images/index.js";
-import { Logprobs } from "../logprobs/logprobs.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
 import { Reasoning } from "../reasoning/reasoning.js";
 import { useStrings } from "../strings/index.js";
+import { DeferredPart } from "./deferred-part.js";
 import {
-  ApplyPatchCall,
-  CodeInterpreterCall,
-  McpApprovalRequest,
-  McpCall,
-  McpListTools,
-  ShellCall,
-  ShellCallOutput,
-  ToolCall,
-} from "../tool-call/index.js";
+  DeferredComputerPart,
+  DeferredImagePart,
+  DeferredLogprobs,
+  DeferredSearchPart,
+  DeferredToolPart,
+} from "./deferred-part-views.js";
 import type { PartRenderContext, PartRenderer, PartRenderers } from "./part-renderers.js";
 
 /** Actions the built-in part renderers can trigger. */
@@ -72,9 +65,8 @@ function BuiltinPart({
   const strings = useStrings();
   const policy: UrlPolicy = { linkProtocols, imageProtocols, allowExternalImages };
   switch (part.type) {
-    case "text":
-      if (showLogprobs && part.logprobs?.length) return <Logprobs part={part} />;
-      return (
+    case "text": {
+      const text = (
         <>
           <TextWithCitations part={part} {...policy} />
           {part.annotations?.length && part.state !== "streaming" ? (
@@ -82,6 +74,14 @@ function BuiltinPart({
           ) : null}
         </>
       );
+      if (!showLogprobs || !part.logprobs?.length) return text;
+      // Until the token view has loaded, the same words show as ordinary text.
+      return (
+        <DeferredPart part={part} fallback={text}>
+          <DeferredLogprobs part={part} />
+        </DeferredPart>
+      );
+    }
     case "refusal":
       return (
         <p className="colloquy-message__refusal" role="note" data-state={part.state ?? "done"}>
@@ -92,10 +92,10 @@ function BuiltinPart({
     case "reasoning":
       return <Reasoning part={part} />;
     case "image":
-      return part.origin === "generated" ? (
-        <GeneratedImage part={part} />
-      ) : (
-        <ImageThumbnails parts={[part]} />
+      return (
+        <DeferredPart part={part}>
+          <DeferredImagePart part={part} />
+        </DeferredPart>
       );
     case "file":
       return (
@@ -112,37 +112,36 @@ function BuiltinPart({
           ) : null}
         </div>
       );
-    case "tool-call":
-      return <ToolCall part={part} onApprove={onApproveToolCall} onDeny={onDenyToolCall} />;
     case "web-search-call":
-      return <WebSearchProgress part={part} />;
     case "file-search-call":
-      return <FileSearchResults part={part} />;
-    case "code-interpreter-call":
-      return <CodeInterpreterCall part={part} />;
+      return (
+        <DeferredPart part={part}>
+          <DeferredSearchPart part={part} />
+        </DeferredPart>
+      );
     case "computer-call":
       return (
-        <ComputerScreenshot
-          part={part}
-          {...(onAcknowledgeSafetyChecks
-            ? { onAcknowledge: (p: ComputerCallPart) => onAcknowledgeSafetyChecks(p) }
-            : {})}
-        />
+        <DeferredPart part={part}>
+          <DeferredComputerPart part={part} onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks} />
+        </DeferredPart>
       );
+    case "tool-call":
+    case "code-interpreter-call":
     case "mcp-call":
-      return <McpCall part={part} />;
     case "mcp-list-tools":
-      return <McpListTools part={part} />;
     case "mcp-approval-request":
-      return (
-        <McpApprovalRequest part={part} onApprove={onApproveToolCall} onDeny={onDenyToolCall} />
-      );
     case "shell-call":
-      return <ShellCall part={part} />;
     case "shell-call-output":
-      return <ShellCallOutput part={part} />;
     case "apply-patch-call":
-      return <ApplyPatchCall part={part} />;
+      return (
+        <DeferredPart part={part}>
+          <DeferredToolPart
+            part={part}
+            onApproveToolCall={onApproveToolCall}
+            onDenyToolCall={onDenyToolCall}
+          />
+        </DeferredPart>
+      );
     default:
       return <UnknownPartView type={part.type === "unknown" ? part.originalType : part.type} />;
   }

@@ -176,6 +176,8 @@ export interface UiStrings {
   aborted: string;
   /** A part type this version does not render. */
   unsupportedPart: (type: string) => string;
+  /** A part that could not be shown (its renderer failed to load or to draw). */
+  partFailed: (type: string) => string;
 
   // Logprobs and usage
   /** Probability of a token in percent. */
@@ -373,6 +375,7 @@ export const defaultStrings: UiStrings = {
   incomplete: "Response incomplete",
   aborted: "Stopped",
   unsupportedPart: (type) => `Unsupported content: ${type}`,
+  partFailed: (type) => `This ${type} could not be shown. Reload the page to try again.`,
 
   probability: (percent) => `${percent}%`,
   alternatives: "Alternatives",

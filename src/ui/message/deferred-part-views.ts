@@ -1,0 +1,55 @@
+import { lazyView } from "./lazy-view.js";
+
+// Part kinds most answers never contain load on first use, one chunk per family, so a chat
+// that only ever shows text does not download them. Each family's module is the only path
+// from <Message> to its components; the components stay directly importable from the package.
+
+/** Generated images and input image thumbnails. */
+export const DeferredImagePart = lazyView(() =>
+  import("./image-part-view.js").then((module) => module.ImagePartView),
+);
+
+/** Function, MCP, code interpreter, shell and apply_patch tool cards. */
+export const DeferredToolPart = lazyView(() =>
+  import("./tool-part-view.js").then((module) => module.ToolPartView),
+);
+
+/** Computer-use screenshots with their actions. */
+export const DeferredComputerPart = lazyView(() =>
+  import("./computer-part-view.js").then((module) => module.ComputerPartView),
+);
+
+/** Hosted web search progress and file search results. */
+export const DeferredSearchPart = lazyView(() =>
+  import("./search-part-view.js").then((module) => module.SearchPartView),
+);
+
+/** Text drawn as tokens tinted by their log probabilities. */
+export const DeferredLogprobs = lazyView(() =>
+  import("../logprobs/logprobs.js").then((module) => module.Logprobs),
+);
+
+/** Token counts under an answer, shown only when the app asks for them. */
+export const DeferredTokenUsage = lazyView(() =>
+  import("../token-usage/token-usage.js").then((module) => module.TokenUsage),
+);
+
+/**
+ * Fetches the code of every renderer `<Message>` loads on first use (images, tool cards,
+ * computer use, search, logprobs, token usage), so that no part shows its loading placeholder
+ * later. Optional: call it when the app is idle, or before rendering in tests (React does not
+ * retry a render that suspended inside a test's unawaited `act`). Rejects when a chunk cannot
+ * be fetched; the parts that need it then say they could not be shown.
+ */
+export async function preloadPartViews(): Promise<void> {
+  await Promise.all(
+    [
+      DeferredImagePart,
+      DeferredToolPart,
+      DeferredComputerPart,
+      DeferredSearchPart,
+      DeferredLogprobs,
+      DeferredTokenUsage,
+    ].map((view) => view.preload()),
+  );
+}
