@@ -25,6 +25,8 @@ export interface RenderRequest {
   sizes: number[];
   layout: boolean;
   budgetMs: number;
+  /** Chunk index at which to call `window.benchProfileStart` (the profile script's hook). */
+  profileFrom?: number;
 }
 
 type Renderer = (text: string) => void;
@@ -68,6 +70,7 @@ async function run(request: RenderRequest): Promise<RenderRun> {
   const started = performance.now();
   let chunksDone = 0;
   for (const size of request.sizes) {
+    if (request.profileFrom && chunksDone === request.profileFrom) await startProfiling();
     offset += size;
     const text = request.text.slice(0, offset);
     const start = performance.now();
@@ -84,6 +87,10 @@ async function run(request: RenderRequest): Promise<RenderRun> {
   done();
   container.remove();
   return { chunkMs, chunksDone, textLength };
+}
+
+async function startProfiling(): Promise<void> {
+  await (window as unknown as { benchProfileStart(): Promise<void> }).benchProfileStart();
 }
 
 Object.assign(window, { benchRender: run, benchReady: true });

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type {
   ComputerCallPart,
   McpListToolsPart,
   Message as MessageModel,
   Part,
 } from "../../src/core/index.js";
-import { Markdown, Message, Reasoning } from "../../src/ui/index.js";
+import { Markdown, Message, Reasoning, preloadPartViews } from "../../src/ui/index.js";
 import { mount, type Mounted } from "./component-harness.js";
 
 /**
@@ -123,6 +123,10 @@ function hostileMessage(payload: string): MessageModel {
 }
 
 let mounted: Mounted | undefined;
+
+// The tool cards, computer steps and images load on first use; have them in before the first
+// mount so every payload is checked inside the real renderers, not their placeholders.
+beforeAll(() => preloadPartViews());
 
 beforeEach(() => {
   globalThis.__colloquyHostile = undefined;

@@ -9,6 +9,7 @@ import {
   type LexedMarkdown,
 } from "../../src/ui/markdown/incremental-lexer.js";
 import { repairOpenBlock } from "../../src/ui/markdown/repair-open-block.js";
+import { BLOCK_GROUP_SIZE, groupFinishedBlocks } from "../../src/ui/markdown/block-groups.js";
 
 const SAMPLE = [
   "# Title",
@@ -44,6 +45,22 @@ const SAMPLE = [
   "",
   "Last paragraph.",
 ].join("\n");
+
+/** A long answer of every kind of block, enough for several block groups. */
+function longDocument(blocks: number): string {
+  const kinds = [
+    (i: number) => `## Section ${i}`,
+    (i: number) =>
+      `Paragraph ${i} with **bold**, *em*, \`code_${i}\` and [a link](https://example.com/${i}).`,
+    (i: number) => `- item ${i}\n- item ${i} with [link][ref]\n  continued`,
+    (i: number) => "```ts\nconst v" + i + " = 1;\n\nconst w = 2;\n```",
+    (i: number) => `| a | b |\n| --- | ---: |\n| ${i} | ${i * 2} |`,
+    (i: number) => `> quoted ${i}\nlazy line`,
+    (i: number) => `${i + 1}. first\n${i + 2}. second`,
+    (i: number) => (i === 7 ? "[ref]: https://example.org/ref" : `Plain paragraph ${i}.`),
+  ];
+  return Array.from({ length: blocks }, (_, i) => kinds[i % kinds.length]!(i)).join("\n\n");
+}
 
 function blockRaws(lexed: LexedMarkdown): string[] {
   return lexed.blocks.map((block) => block.token.raw);
@@ -95,6 +112,38 @@ describe("lexIncrementally", () => {
     );
   });
 
+  it("lexes only the last block once a blank line settles the one before", () => {
+    const sources: string[] = [];
+    const counting: LexFunction = (source, links) => {
+      sources.push(source);
+      return lexMarkdown(source, links);
+    };
+    const list = Array.from({ length: 20 }, (_, i) => `- a long list item number ${i}`).join("\n");
+    let state = lexIncrementally(undefined, `${list}\n\nNext para`, counting);
+    sources.length = 0;
+    state = lexIncrementally(state, `${list}\n\nNext paragraph`, counting);
+    expect(sources).toEqual(["\n\nNext paragraph"]);
+    // After a list, a line that may still become one of its items keeps the list open.
+    state = lexIncrementally(state, `${list}\n\nNext paragraph\n\n- `, counting);
+    state = lexIncrementally(state, `${list}\n\nNext paragraph\n\n- more`, counting);
+    expect(blockRaws(state)).toEqual(
+      blockRaws(lexIncrementally(undefined, `${list}\n\nNext paragraph\n\n- more`)),
+    );
+    const open = lexIncrementally(undefined, `${list}\n\n1`);
+    expect(open.openIndex).toBeLessThan(open.lastIndex);
+  });
+
+  it("matches a whole lex for a long document streamed in small chunks", () => {
+    const text = longDocument(120);
+    let state: LexedMarkdown | undefined;
+    for (let i = 1; i <= text.length; i += 5) state = lexIncrementally(state, text.slice(0, i));
+    state = lexIncrementally(state, text);
+    const whole = lexIncrementally(undefined, text);
+    expect(JSON.stringify(state.blocks.map((b) => b.token))).toBe(
+      JSON.stringify(whole.blocks.map((b) => b.token)),
+    );
+  });
+
   it("matches a whole lex for any split of generated markdown", () => {
     const piece = fc.constantFrom(
       "# H\n",
@@ -115,6 +164,10 @@ describe("lexIncrementally", () => {
       "<div>\n",
       "`c` ",
       "~~s~~",
+      "\n\nAlpha ",
+      "\n\n- ",
+      "+ plus\n",
+      "Foo\n",
     );
     fc.assert(
       fc.property(
@@ -136,6 +189,33 @@ describe("lexIncrementally", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("groupFinishedBlocks", () => {
+  const blocksOf = (text: string) => lexIncrementally(undefined, text).blocks;
+
+  it("splits blocks into groups and keeps the arrays of unchanged groups", () => {
+    const text = longDocument(60);
+    const blocks = blocksOf(text);
+    const first = groupFinishedBlocks(blocks, blocks.length, []);
+    expect(first.flat()).toEqual(blocks.map((b) => b.token));
+    expect(first.every((group) => group.length <= BLOCK_GROUP_SIZE)).toBe(true);
+    const again = groupFinishedBlocks(blocks, blocks.length, first);
+    again.forEach((group, k) => expect(group).toBe(first[k]));
+  });
+
+  it("gives a new array to a group whose blocks changed or grew", () => {
+    const blocks = blocksOf(longDocument(60));
+    const count = BLOCK_GROUP_SIZE + 3;
+    const before = groupFinishedBlocks(blocks, count, []);
+    const grown = groupFinishedBlocks(blocks, count + 1, before);
+    expect(grown[0]).toBe(before[0]);
+    expect(grown[1]).not.toBe(before[1]);
+    expect(grown[1]).toHaveLength(4);
+    const changed = blocks.slice();
+    changed[2] = { ...changed[2]!, token: { ...changed[2]!.token } };
+    expect(groupFinishedBlocks(changed, count + 1, grown)[0]).not.toBe(grown[0]);
   });
 });
 
@@ -186,6 +266,18 @@ describe("<Markdown>", () => {
     expect(ref?.getAttribute("href")).toBe("https://example.org/ref");
   });
 
+  it("shows text the markdown lexer cannot read as plain text instead of crashing", () => {
+    // marked throws a TypeError on this list-in-quote shape.
+    const hostile = "1. item\n\t>2) x\nx";
+    expect(() => lexMarkdown(hostile, {})).toThrow();
+    const { container, rerender } = render(<Markdown text={hostile} state="streaming" />);
+    expect(container.textContent).toContain("item");
+    expect(container.textContent).toContain("2) x");
+    // Text arriving after the unreadable part still renders as markdown.
+    rerender(<Markdown text={`${hostile}\n\n**bold** after`} state="done" />);
+    expect(container.querySelector("strong")?.textContent).toBe("bold");
+  });
+
   it("gives the same DOM streamed char by char as rendered whole", () => {
     const whole = render(<Markdown text={SAMPLE} />).container;
     const { container, rerender } = render(<Markdown text="" streaming />);
@@ -203,6 +295,47 @@ describe("<Markdown>", () => {
     rerender(<Markdown text={"First.\n\nSecond **bold**\n\nThird"} streaming />);
     expect(container.querySelector("p")).toBe(first);
     expect(container.querySelectorAll("p")).toHaveLength(3);
+  });
+
+  it("gives the same DOM for a long document streamed in chunks as rendered whole", () => {
+    const text = longDocument(150);
+    const whole = render(<Markdown text={text} />).container;
+    const { container, rerender } = render(<Markdown text="" streaming />);
+    for (let i = 1; i <= text.length; i += 7)
+      rerender(<Markdown text={text.slice(0, i)} streaming />);
+    rerender(<Markdown text={text} />);
+    expect(container.querySelectorAll(".colloquy-markdown > *").length).toBeGreaterThan(
+      2 * BLOCK_GROUP_SIZE,
+    );
+    expect(container.firstElementChild!.isEqualNode(whole.firstElementChild)).toBe(true);
+  });
+
+  it("keeps the elements of finished blocks in every group while text streams in", () => {
+    const paragraphs = Array.from({ length: 120 }, (_, i) => `Paragraph ${i}.`);
+    const text = paragraphs.join("\n\n");
+    const { container, rerender } = render(<Markdown text="" streaming />);
+    const seen = new Map<number, Element>();
+    for (let i = 1; i <= text.length; i += 4) {
+      rerender(<Markdown text={text.slice(0, i)} streaming />);
+      const elements = container.querySelectorAll("p");
+      // The last paragraph may still be open; the ones before it are finished.
+      for (let n = 0; n < elements.length - 1; n++) {
+        const known = seen.get(n);
+        if (known) expect(elements[n]).toBe(known);
+        else seen.set(n, elements[n]!);
+      }
+    }
+    rerender(<Markdown text={text} />);
+    const elements = container.querySelectorAll("p");
+    expect(elements).toHaveLength(120);
+    for (const [n, element] of seen) expect(elements[n]).toBe(element);
+    expect(elements[119]!.textContent).toBe("Paragraph 119.");
+  });
+
+  it("resolves a reference defined before the open block while streaming", () => {
+    const text = "[ref]: https://example.org/ref\n\nSee [the docs][ref] and [more";
+    const { container } = render(<Markdown text={text} streaming />);
+    expect(container.querySelector("a")?.getAttribute("href")).toBe("https://example.org/ref");
   });
 
   it("lexes each streamed chunk from the open block only", () => {

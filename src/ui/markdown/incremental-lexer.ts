@@ -25,12 +25,23 @@ export interface LexedMarkdown {
   /**
    * Index of the first block that may still change when text is appended: the last two
    * non-space blocks and whatever follows them (a new block can still merge into the one
-   * before it, as `*` starting a list turns into emphasis continuing the previous item).
+   * before it, as `*` starting a list turns into emphasis continuing the previous item),
+   * or only the last one once a blank line and its first character rule that out.
    * Blocks before it are finished and never lexed again.
    */
   openIndex: number;
   /** Index of the last non-space block: the one still being written while streaming. */
   lastIndex: number;
+  /** The reference definitions of the finished blocks, kept so the next call need not look again. */
+  definitions?: FinishedDefinitions;
+}
+
+/** Reference definitions found in the first `count` blocks. */
+export interface FinishedDefinitions {
+  /** How many blocks (from the first) were searched. */
+  count: number;
+  /** The definitions, by lower-cased tag; the first definition of a tag wins. */
+  links: Links;
 }
 
 /** Lexes with GitHub-flavoured markdown, the way every `<Markdown>` does by default. */
@@ -39,6 +50,29 @@ export const lexMarkdown: LexFunction = (source, links) => {
   Object.assign(lexer.tokens.links, links);
   return lexer.lex(source);
 };
+
+/**
+ * Lexes, or, when the lexer throws (marked crashes on a few rare inputs), lexes each
+ * blank-line-separated piece on its own and keeps a piece that still fails as one plain
+ * paragraph: the answer stays readable, the rest keeps its formatting, and the page keeps
+ * running.
+ */
+function lexOrPlainText(lex: LexFunction, source: string, links: Links): Token[] {
+  try {
+    return lex(source, links);
+  } catch {
+    const tokens: Token[] = [];
+    for (const piece of source.split(/(?<=\n[ \t]*\n)/)) {
+      try {
+        tokens.push(...lex(piece, links));
+      } catch {
+        const text: Token = { type: "text", raw: piece, text: piece, escaped: false };
+        tokens.push({ type: "paragraph", raw: piece, text: piece, tokens: [text] });
+      }
+    }
+    return tokens;
+  }
+}
 
 function definitionsIn(blocks: readonly MarkdownBlock[]): Links {
   const links: Links = {};
@@ -57,7 +91,9 @@ export function normaliseSource(text: string): string {
 }
 
 function commonPrefixLength(a: string, b: string): number {
-  if (b.startsWith(a)) return a.length;
+  // Streaming only ever appends: one native comparison confirms it without a loop over
+  // characters (`substring` shares the string's storage, `===` compares it in bulk).
+  if (b.length >= a.length && b.substring(0, a.length) === a) return a.length;
   const max = Math.min(a.length, b.length);
   let index = 0;
   while (index < max && a.charCodeAt(index) === b.charCodeAt(index)) index++;
@@ -68,6 +104,61 @@ function lastContentIndex(blocks: readonly MarkdownBlock[], before: number): num
   let index = before - 1;
   while (index >= 0 && blocks[index]!.token.type === "space") index--;
   return index;
+}
+
+/**
+ * Whether the block at `before` is finished even though the block at `last` is still being
+ * written. Text appended to the last block can pull the one before into it only through a
+ * continuation: a lazy line or a table row (no blank line between), an indented line, or,
+ * after a list, a line that is or may yet become one of its items. None of that can happen
+ * once a blank line separates them and the last block starts otherwise; lexing then starts
+ * at the last block alone, which keeps each chunk's work to the size of that block.
+ */
+function settledBefore(
+  source: string,
+  blocks: readonly MarkdownBlock[],
+  before: number,
+  last: number,
+): boolean {
+  if (before >= last) return false;
+  const block = blocks[before]!;
+  const first = blocks[last]!.token.raw.charAt(0);
+  if (first === "" || /\s/.test(first)) return false;
+  if (block.token.type === "list" && /[-+*\d]/.test(first)) return false;
+  const contentEnd = block.start + block.token.raw.trimEnd().length;
+  return /\n[ \t]*\n/.test(source.slice(contentEnd, blocks[last]!.start));
+}
+
+/**
+ * Reference definitions of `blocks[0, count)`, reusing those already collected for the
+ * first `known.count` blocks when those blocks are the same: each call then only looks at
+ * the blocks finished since, not at the whole text.
+ */
+function definitionsUpTo(
+  blocks: readonly MarkdownBlock[],
+  count: number,
+  known: FinishedDefinitions | undefined,
+): FinishedDefinitions {
+  if (!known) return { count, links: definitionsIn(blocks.slice(0, count)) };
+  if (known.count > count) {
+    // Fewer blocks than known: still right unless a dropped block held a definition.
+    for (let index = count; index < known.count; index++) {
+      if (blocks[index]!.token.type === "def") {
+        return { count, links: definitionsIn(blocks.slice(0, count)) };
+      }
+    }
+    return { count, links: known.links };
+  }
+  let links = known.links;
+  for (let index = known.count; index < count; index++) {
+    const { token } = blocks[index]!;
+    if (token.type !== "def") continue;
+    const tag = String(token.tag).toLowerCase();
+    if (tag in links) continue;
+    // Copied, not changed in place: earlier results still hold the previous object.
+    links = { ...links, [tag]: { href: token.href as string, title: token.title as string } };
+  }
+  return { count, links };
 }
 
 /**
@@ -84,28 +175,27 @@ export function lexIncrementally(
   const source = normaliseSource(text);
   if (previous && previous.source === source) return previous;
 
-  let kept: MarkdownBlock[] = [];
-  let from = 0;
+  let keep = 0;
   if (previous) {
     const unchanged = commonPrefixLength(previous.source, source);
-    // A finished block is reusable when the change starts after it.
-    for (let index = 0; index < previous.openIndex; index++) {
-      const block = previous.blocks[index]!;
-      if (block.end >= unchanged) break;
-      kept.push(block);
-    }
+    // A finished block is reusable when the change starts after it; when text was only
+    // appended, that is every finished block, known without visiting them.
+    const finished = previous.openIndex;
+    if (finished > 0 && previous.blocks[finished - 1]!.end < unchanged) keep = finished;
+    else while (keep < finished && previous.blocks[keep]!.end < unchanged) keep++;
     // A trailing space block may grow into something else (an indented continuation).
-    while (kept.length > 0 && kept[kept.length - 1]!.token.type === "space") kept.pop();
-    kept = kept.length === previous.blocks.length ? kept : kept.slice();
-    from = kept.length > 0 ? kept[kept.length - 1]!.end : 0;
+    while (keep > 0 && previous.blocks[keep - 1]!.token.type === "space") keep--;
   }
 
-  const blocks = kept;
+  const blocks: MarkdownBlock[] = previous ? previous.blocks.slice(0, keep) : [];
+  const from = keep > 0 ? blocks[keep - 1]!.end : 0;
+  // Counted over the previous blocks, which hold any definition the change dropped.
+  let definitions = definitionsUpTo(previous?.blocks ?? [], keep, previous?.definitions);
   let offset = from;
   const tail = source.slice(from);
   if (tail.length > 0) {
-    const known = definitionsIn(blocks);
-    const tokens = lex(tail, known);
+    const known = definitions.links;
+    const tokens = lexOrPlainText(lex, tail, known);
     // A definition earlier blocks might refer to: lex everything again so they resolve,
     // exactly as if the whole text had been lexed at once.
     if (
@@ -117,9 +207,10 @@ export function lexIncrementally(
     // Blocks lexed again but unchanged keep their previous token, so they do not render again.
     const previousByStart = new Map<number, MarkdownBlock>();
     // A definition in the tail may resolve references in blocks that look the same.
-    const reusable = !tokens.some((t) => t.type === "def");
-    for (const block of reusable ? (previous?.blocks ?? []) : []) {
-      if (block.start >= from) previousByStart.set(block.start, block);
+    const reusable = previous !== undefined && !tokens.some((t) => t.type === "def");
+    for (let index = keep; reusable && index < previous.blocks.length; index++) {
+      const block = previous.blocks[index]!;
+      previousByStart.set(block.start, block);
     }
     for (const token of tokens) {
       const end = offset + token.raw.length;
@@ -130,6 +221,17 @@ export function lexIncrementally(
     }
   }
   const lastIndex = Math.max(lastContentIndex(blocks, blocks.length), 0);
-  const openIndex = Math.max(lastContentIndex(blocks, lastIndex), 0);
-  return { source, blocks, openIndex, lastIndex };
+  const beforeLast = Math.max(lastContentIndex(blocks, lastIndex), 0);
+  const openIndex = settledBefore(source, blocks, beforeLast, lastIndex) ? lastIndex : beforeLast;
+  definitions = definitionsUpTo(blocks, openIndex, definitions);
+  return { source, blocks, openIndex, lastIndex, definitions };
+}
+
+/**
+ * The reference definitions (`[tag]: url`) of every block before `index`, as a lexer of
+ * the text from there on needs them. Costs the blocks between the finished ones and
+ * `index`, not the whole text.
+ */
+export function definitionsBefore(lexed: LexedMarkdown, index: number): Links {
+  return definitionsUpTo(lexed.blocks, index, lexed.definitions).links;
 }

@@ -1,9 +1,16 @@
 import { useMemo, useRef, type HTMLAttributes, type ReactNode } from "react";
-import type { Links } from "marked";
+import type { Token } from "marked";
 import type { Annotation } from "../../core/index.js";
 import { CitationMarker } from "../citations/citation-marker.js";
 import { numberCitations } from "../citations/number-citations.js";
 import {
+  BLOCK_GROUP_SIZE,
+  groupFinishedBlocks,
+  MarkdownBlockGroup,
+  NO_TOKENS,
+} from "./block-groups.js";
+import {
+  definitionsBefore,
   lexIncrementally,
   lexMarkdown,
   type LexedMarkdown,
@@ -17,7 +24,6 @@ import {
   type MathRenderer,
 } from "./markdown-context.js";
 import { lexMarkdownWithMath } from "./math-lexer.js";
-import { MarkdownBlockView } from "./render-block.js";
 import { repairOpenBlock } from "./repair-open-block.js";
 import { useLazyModule } from "./use-lazy-module.js";
 import type { UrlPolicy } from "./url-policy.js";
@@ -87,19 +93,14 @@ export function Markdown({
         .map((block) => block.token.raw)
         .join("")
     : "";
-  const openTokens = useMemo(() => {
-    if (!openRaw) return [];
-    const links: Links = {};
-    for (const block of lexed.blocks.slice(0, lexed.lastIndex)) {
-      if (block.token.type === "def") {
-        links[String(block.token.tag).toLowerCase()] ??= {
-          href: block.token.href as string,
-          title: block.token.title as string,
-        };
-      }
-    }
-    return lex(repairOpenBlock(openRaw), links);
-    // The finished blocks only matter through their definitions, which `openRaw` follows.
+  const openTokens = useMemo((): readonly Token[] => {
+    if (!openRaw) return NO_TOKENS;
+    const repaired = repairOpenBlock(openRaw);
+    // Nothing to close: the open block's tokens are the ones just lexed, no need to lex again.
+    if (repaired === openRaw) return lexed.blocks.slice(lexed.lastIndex).map((b) => b.token);
+    return lex(repaired, definitionsBefore(lexed, lexed.lastIndex));
+    // The blocks before the open one only matter through their definitions, which
+    // `openRaw` follows; without a repair the tokens are those of `openRaw` itself.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openRaw, lex]);
 
@@ -132,14 +133,22 @@ export function Markdown({
   );
 
   const finished = streaming ? lexed.lastIndex : lexed.blocks.length;
+  // Finished blocks are handed over in groups whose arrays keep their identity, so a chunk
+  // costs React one comparison per group and the render of the group being written.
+  const previousGroups = useRef<readonly (readonly Token[])[]>([]);
+  const groups = groupFinishedBlocks(lexed.blocks, finished, previousGroups.current);
+  previousGroups.current = groups;
+  const openGroup = streaming ? Math.floor(finished / BLOCK_GROUP_SIZE) : -1;
   const children: ReactNode[] = [];
-  for (let i = 0; i < finished; i++) {
-    children.push(<MarkdownBlockView key={i} token={lexed.blocks[i]!.token} state="done" />);
-  }
-  if (streaming) {
-    openTokens.forEach((token, j) => {
-      children.push(<MarkdownBlockView key={finished + j} token={token} state="streaming" />);
-    });
+  for (let k = 0; k < Math.max(groups.length, openGroup + 1); k++) {
+    children.push(
+      <MarkdownBlockGroup
+        key={k}
+        first={k * BLOCK_GROUP_SIZE}
+        done={groups[k] ?? NO_TOKENS}
+        open={k === openGroup ? openTokens : NO_TOKENS}
+      />,
+    );
   }
 
   return (
