@@ -15,6 +15,7 @@ import {
   McpListTools,
   ShellCall,
   ToolCall,
+  ToolCode,
   formatToolInput,
   formatToolOutput,
   parseDiff,
@@ -250,5 +251,17 @@ describe("built-in tool renderers", () => {
       { kind: "added", text: "a" },
       { kind: "removed", text: "b" },
     ]);
+  });
+});
+
+describe("<ToolCode>", () => {
+  it("is a keyboard stop with a name only once there is text to read", () => {
+    const { container, rerender } = render(<ToolCode text="" label="Input" streaming />);
+    const pre = container.querySelector("pre")!;
+    expect(pre.hasAttribute("tabindex")).toBe(false);
+    expect(pre.hasAttribute("aria-label")).toBe(false);
+    rerender(<ToolCode text='{"city":' label="Input" streaming />);
+    expect(pre.getAttribute("tabindex")).toBe("0");
+    expect(pre.getAttribute("aria-label")).toBe("Input");
   });
 });

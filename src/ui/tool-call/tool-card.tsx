@@ -85,12 +85,14 @@ export interface ToolCodeProps {
 
 /** Preformatted text in a scrollable, keyboard-reachable block. */
 export function ToolCode({ text, language, streaming, label }: ToolCodeProps): ReactNode {
+  // Before any input has streamed in there is nothing to read: a focus stop would be empty.
+  const readable = text.length > 0;
   return (
     // A scrollable region must be reachable by keyboard to be readable.
     <pre
       className="colloquy-tool-code"
-      tabIndex={0}
-      aria-label={label}
+      tabIndex={readable ? 0 : undefined}
+      aria-label={readable ? label : undefined}
       data-language={language}
       data-streaming={streaming ? "" : undefined}
     >
