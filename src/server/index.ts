@@ -12,7 +12,8 @@
  * Defaults: base path `/api/openai`; key from `OPENAI_API_KEY`; small low-cost models only;
  * no code-running or outward-reaching tools; output tokens clamped to 16 384; 1 MB JSON
  * bodies, 20 MB uploads (images and PDFs); 60 requests a minute per user or address;
- * same-origin browsers only.
+ * same-origin browsers only; a stored response readable, resumable and cancellable only by
+ * the caller that created it (for 24 hours).
  */
 export { createOpenAIProxy } from "./proxy/create-openai-proxy.js";
 export { pathBelow } from "./proxy/base-path.js";
@@ -50,3 +51,10 @@ export type {
 } from "./rate-limit/redis-rate-limit-store.js";
 export { toNodeHandler } from "./node/to-node-handler.js";
 export type { NodeHandler, NodeHandlerOptions } from "./node/to-node-handler.js";
+export type { CallerIdentity } from "./rate-limit/rate-limit-policy.js";
+export type { ResponseOwnershipOptions } from "./ownership/response-ownership.js";
+export type { ResponseOwnerStore, ResponseRecord } from "./ownership/response-owner-store.js";
+export { createMemoryResponseOwnerStore } from "./ownership/memory-response-owner-store.js";
+export type { MemoryResponseOwnerStoreOptions } from "./ownership/memory-response-owner-store.js";
+export { createRedisResponseOwnerStore } from "./ownership/redis-response-owner-store.js";
+export type { RedisResponseOwnerStoreOptions } from "./ownership/redis-response-owner-store.js";

@@ -184,4 +184,45 @@ describe("toNodeHandler with plain node:http", () => {
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
   });
+  it("delivers what arrived before an upstream failure, then ends the response as broken", async () => {
+    const events = Array.from({ length: 10 }, (_, i) => `data: {"n":${i}}\n\n`);
+    const server = createServer(
+      toNodeHandler(async () => {
+        // Ten chunks back to back, then a failure: the writes are still buffered when it hits.
+        let sent = 0;
+        return new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              const event = events[sent++];
+              if (event) controller.enqueue(new TextEncoder().encode(event));
+              else controller.error(new Error("upstream reset"));
+            },
+          }),
+          { headers: { "content-type": "text/event-stream" } },
+        );
+      }),
+    );
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    let failure: unknown;
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += decoder.decode(value, { stream: true });
+      }
+    } catch (error) {
+      failure = error;
+    }
+    expect(received).toBe(events.join(""));
+    // A clean end would pass a truncated answer off as whole.
+    expect(failure).toBeInstanceOf(Error);
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
 });

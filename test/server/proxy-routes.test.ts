@@ -19,6 +19,8 @@ beforeAll(async () => {
     maxOutputTokens: 1000,
     logger,
     onUsage: (report) => void usage.push(report),
+    // These tests read ids the fake upstream makes up; ownership has its own file.
+    responseOwnership: false,
   });
   proxy = await serve(toNodeHandler(handler));
 });
@@ -45,7 +47,7 @@ describe("POST /v1/responses", () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-request-id")).toBe("req_fake");
-    expect(await response.json()).toMatchObject({ id: "resp_1", status: "completed" });
+    expect(await response.json()).toMatchObject({ id: "resp_json", status: "completed" });
     const hit = upstream.hits.at(-1)!;
     expect(hit.path).toBe("/v1/responses");
     expect(hit.headers.authorization).toBe(`Bearer ${KEY}`);

@@ -97,6 +97,7 @@ async function writeBody(
 ): Promise<void> {
   const reader = body.getReader();
   const flushable = res as ServerResponse & { flush?: () => void };
+  const flushed = writesInFlight();
   let gone = false;
   void closed.then(() => {
     gone = true;
@@ -107,16 +108,48 @@ async function writeBody(
       const { done, value } = await reader.read();
       if (done || gone) break;
       // Respect backpressure: wait for the socket to drain (or the client to leave).
-      if (!res.write(value)) await Promise.race([new Promise((r) => res.once("drain", r)), closed]);
+      if (!res.write(value, flushed.track())) {
+        await Promise.race([new Promise((r) => res.once("drain", r)), closed]);
+      }
       // Compression middleware buffers unless told to flush.
       flushable.flush?.();
     }
   } catch {
-    // The upstream stream failed mid-way; the client sees the response end early.
-    if (!gone) res.destroy();
+    // The upstream stream failed mid-way. What already arrived must still reach the client,
+    // so the socket closes only once those writes have left; the missing final chunk then
+    // tells the client the answer ended early.
+    if (!gone) {
+      await Promise.race([flushed.all(), closed]);
+      res.destroy();
+    }
     return;
   }
   if (!gone) res.end();
+}
+
+/**
+ * Counts writes not yet handed to the socket, with one shared callback so that tracking costs
+ * no allocation per chunk.
+ */
+function writesInFlight(): { track: () => () => void; all: () => Promise<void> } {
+  let pending = 0;
+  let wake: (() => void) | undefined;
+  const written = () => {
+    pending -= 1;
+    if (pending === 0 && wake) {
+      wake();
+      wake = undefined;
+    }
+  };
+  return {
+    track() {
+      pending += 1;
+      return written;
+    },
+    all() {
+      return pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve));
+    },
+  };
 }
 
 /**

@@ -101,15 +101,17 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         user = verdict.userId;
         note.user = user;
       }
-      await rateLimit?.(request, {
+      const identity = {
         ...(user !== undefined ? { userId: user } : {}),
         ...(context.clientAddress !== undefined ? { clientAddress: context.clientAddress } : {}),
-      });
+      };
+      await rateLimit?.(request, identity);
       return match.route.handle({
         request,
         url,
         params: match.params,
         user,
+        owner: settings.responses.ownerOf(request, identity),
         settings,
         noteModel: (model) => {
           note.model = model;

@@ -1,29 +1,12 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { postDirect, upstreamTimeout } from "./direct-upstream.js";
 import { openAIErrorResponse } from "./openai-error.js";
+import { passedHeaders } from "./passed-headers.js";
 import { scrubSecrets } from "./scrub-secrets.js";
 import type { ErrorCapture, UpstreamClient } from "./upstream-client.js";
 import { TRACE_HEADER } from "./upstream-client.js";
 
-/** Upstream response headers worth passing to the client; everything else stays behind. */
-const PASSED_HEADERS = [
-  "content-type",
-  "cache-control",
-  "x-request-id",
-  "openai-processing-ms",
-  "openai-version",
-  "retry-after",
-  "retry-after-ms",
-];
-
-/** Copies the headers a client may see from an upstream response. */
-export function passedHeaders(upstream: Response): Headers {
-  const headers = new Headers();
-  for (const name of PASSED_HEADERS) {
-    const value = upstream.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  return headers;
-}
+export { passedHeaders } from "./passed-headers.js";
 
 /** One request to the upstream, described independently of the openai client. */
 export type UpstreamCall =
@@ -50,6 +33,10 @@ export async function forwardUpstream(
   call: UpstreamCall,
   signal: AbortSignal,
 ): Promise<Response> {
+  const { direct } = upstream;
+  if (call.method === "post" && call.body !== undefined && direct) {
+    return postDirect({ ...upstream, direct }, call.path, call.body, signal);
+  }
   const trace = `t${++traceCounter}`;
   const options = { signal, headers: { [TRACE_HEADER]: trace } };
   const { client } = upstream;
@@ -92,11 +79,7 @@ async function errorResponse(
     return openAIErrorResponse(499, "The client closed the request.", { code: "client_closed" });
   }
   if (error instanceof APIConnectionTimeoutError) {
-    return openAIErrorResponse(
-      504,
-      `${upstream.description} did not answer in time. Try again, or raise the proxy's timeoutMs.`,
-      { type: "server_error", code: "upstream_timeout" },
-    );
+    return upstreamTimeout(upstream.description);
   }
   if (error instanceof APIConnectionError) {
     const cause = error.cause instanceof Error ? (error.cause.cause ?? error.cause) : undefined;

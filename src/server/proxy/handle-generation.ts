@@ -4,7 +4,7 @@ import { assertToolsAllowed } from "../policy/tool-policy.js";
 import { forwardUpstream } from "./forward-upstream.js";
 import type { RouteContext } from "./proxy-context.js";
 import { readJsonBody } from "./read-limited-body.js";
-import { relayGeneration } from "./relay-response.js";
+import { relayAnswer, usageReporter, type RelayWatch } from "./relay-response.js";
 import { chatCompletionsRequestSchema, responsesRequestSchema } from "./request-schemas.js";
 import { validateBody } from "./validate-body.js";
 
@@ -26,7 +26,28 @@ export async function handleCreateResponse(context: RouteContext): Promise<Respo
     { method: "post", path: "/responses", body: sent, stream: body.stream === true },
     context.request.signal,
   );
-  return relayGeneration(upstream, context, body.model, "responses");
+  return relayAnswer(upstream, responsesWatch(context, body.model, body.store !== false));
+}
+
+/**
+ * What a created response is watched for: its id, remembered with its creator before the
+ * client sees it (only for stored responses: others cannot be read back), and its usage.
+ */
+function responsesWatch(context: RouteContext, model: string, stored: boolean): RelayWatch {
+  const { responses, reportError } = context.settings;
+  const onUsage = usageReporter(context, async () => model, "responses", stored);
+  const remember = async (id: string) => {
+    try {
+      await responses.remember(id, { owner: context.owner, model });
+    } catch (error) {
+      // The answer still goes out; only reading it back later will be refused.
+      reportError(
+        `colloquy: could not remember who created response ${id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+  const remembers = stored && (responses.enforced || context.settings.onUsage !== undefined);
+  return { ...(remembers ? { onId: remember } : {}), ...(onUsage ? { onUsage } : {}) };
 }
 
 /** `POST /v1/chat/completions`: validate, apply policy, forward, relay. */
@@ -51,5 +72,6 @@ export async function handleChatCompletion(context: RouteContext): Promise<Respo
     { method: "post", path: "/chat/completions", body: sent, stream: body.stream === true },
     context.request.signal,
   );
-  return relayGeneration(upstream, context, body.model, "chat.completions");
+  const onUsage = usageReporter(context, async () => body.model, "chat.completions", false);
+  return relayAnswer(upstream, onUsage ? { onUsage } : {});
 }

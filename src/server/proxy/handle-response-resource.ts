@@ -1,6 +1,8 @@
-import { forwardUpstream, passedHeaders } from "./forward-upstream.js";
+import type { ResponseRecord } from "../ownership/response-owner-store.js";
+import { forwardUpstream } from "./forward-upstream.js";
 import { ProxyRejection } from "./openai-error.js";
 import type { RouteContext } from "./proxy-context.js";
+import { relayAnswer, usageReporter } from "./relay-response.js";
 
 const RESPONSE_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
@@ -16,9 +18,19 @@ function responseId(context: RouteContext): string {
   return id;
 }
 
-function passThrough(upstream: Response): Response {
-  if (!upstream.ok || !upstream.body) return upstream;
-  return new Response(upstream.body, { status: upstream.status, headers: passedHeaders(upstream) });
+/**
+ * Relays a read or cancel of a stored response: the bytes as they come, with the usage
+ * reported the first time it shows (a background response finishing in a resumed stream).
+ */
+function relayStored(
+  upstream: Response,
+  context: RouteContext,
+  id: string,
+  record: ResponseRecord | undefined,
+): Promise<Response> {
+  // The model the creator asked for; a response the proxy did not see created has none.
+  const report = usageReporter(context, async () => record?.model ?? "unknown", "responses", true);
+  return relayAnswer(upstream, report ? { onUsage: (usage) => report(usage, id) } : {});
 }
 
 function readQuery(url: URL): { query: Record<string, unknown>; stream: boolean } {
@@ -58,23 +70,25 @@ function readQuery(url: URL): { query: Record<string, unknown>; stream: boolean 
 export async function handleRetrieveResponse(context: RouteContext): Promise<Response> {
   const id = responseId(context);
   const { query, stream } = readQuery(context.url);
+  const record = await context.settings.responses.authorize(id, context.owner);
   const upstream = await forwardUpstream(
     context.settings.upstream,
     context.settings.capture,
     { method: "get", path: `/responses/${id}`, query, stream },
     context.request.signal,
   );
-  return passThrough(upstream);
+  return relayStored(upstream, context, id, record);
 }
 
 /** `POST /v1/responses/{id}/cancel`: cancels a background response. */
 export async function handleCancelResponse(context: RouteContext): Promise<Response> {
   const id = responseId(context);
+  const record = await context.settings.responses.authorize(id, context.owner);
   const upstream = await forwardUpstream(
     context.settings.upstream,
     context.settings.capture,
     { method: "post", path: `/responses/${id}/cancel` },
     context.request.signal,
   );
-  return passThrough(upstream);
+  return relayStored(upstream, context, id, record);
 }

@@ -1,4 +1,5 @@
 import type { ModelAllowlist } from "../policy/model-policy.js";
+import type { ResponseTracker } from "../ownership/response-ownership.js";
 import type { ToolPolicy } from "../policy/tool-policy.js";
 import type { FileUploadOptions, UsageReport } from "./proxy-options.js";
 import type { ErrorCapture, UpstreamClient } from "./upstream-client.js";
@@ -21,6 +22,8 @@ export interface ProxySettings {
   files: Required<FileUploadOptions>;
   /** The usage hook, if any. */
   onUsage: ((report: UsageReport) => void | Promise<void>) | undefined;
+  /** Who created which response, and which usage was reported. */
+  responses: ResponseTracker;
   /** Logs a failure that must not fail the request (e.g. a throwing hook). */
   reportError: (line: string) => void;
 }
@@ -35,6 +38,8 @@ export interface RouteContext {
   params: Record<string, string>;
   /** The user `authorize` identified. */
   user: string | undefined;
+  /** The caller's owner key, for responses it creates or reads. */
+  owner: string;
   /** The proxy's configuration. */
   settings: ProxySettings;
   /** Records the model asked for, for the log line. */

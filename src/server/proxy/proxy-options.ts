@@ -1,5 +1,6 @@
 import type { Usage } from "../../core/model/usage.js";
 import type { CorsOptions } from "../policy/cors-policy.js";
+import type { ResponseOwnershipOptions } from "../ownership/response-ownership.js";
 import type { ModelAllowlist } from "../policy/model-policy.js";
 import type { ToolPolicy } from "../policy/tool-policy.js";
 import type { RateLimitOptions } from "../rate-limit/rate-limit-policy.js";
@@ -66,8 +67,21 @@ export interface OpenAIProxyOptions extends UpstreamOptions {
   /** Browser origins allowed to call from elsewhere; default none (same origin only). */
   cors?: CorsOptions;
   /**
-   * Called once per generation with its usage, after the response (or the stream) ends. For
-   * streamed Chat Completions the proxy asks for the usage chunk (`stream_options.include_usage`).
+   * Only the caller that created a response may read it, resume its stream or cancel it
+   * (`GET /v1/responses/{id}`, `POST /v1/responses/{id}/cancel`); anyone else, and any id
+   * the proxy did not relay, gets 404. On by default: creators are remembered in memory for
+   * 24 hours, keyed by the user `authorize` returns, else by the client address. Pass a
+   * shared `store` when several proxy instances serve one app, an `owner` function for a
+   * per-session key, or `false` to forward reads and cancels unchecked.
+   */
+  responseOwnership?: ResponseOwnershipOptions | false;
+  /**
+   * Called once per response with its usage, as soon as the proxy sees it: when a stream
+   * ends, with a JSON answer, and for background responses when their usage first passes
+   * through the proxy (a resumed stream, a retrieve, a cancel), never twice for one response.
+   * For streamed Chat Completions the proxy asks for the usage chunk
+   * (`stream_options.include_usage`). A background response nobody reads through the proxy
+   * is not reported.
    */
   onUsage?: (report: UsageReport) => void | Promise<void>;
   /** One line per request (never the key); default the console, `false` for silence. */

@@ -1,45 +1,80 @@
-import { usageFromPayload } from "./normalise-usage.js";
-import { passedHeaders } from "./forward-upstream.js";
+import type { Usage } from "../../core/model/usage.js";
+import { passedHeaders } from "./passed-headers.js";
 import type { RouteContext } from "./proxy-context.js";
 import type { UsageReport } from "./proxy-options.js";
-import { tapStreamUsage } from "./usage-tap.js";
+import { usageFromPayload } from "./normalise-usage.js";
+import { tapStream } from "./usage-tap.js";
+
+/** What the relay learns from an answer, for ownership and `onUsage`. */
+export interface RelayWatch {
+  /** Notes a response's id before the client sees it (Responses API answers only). */
+  onId?: (id: string) => Promise<void>;
+  /** Called once the usage of an answer is known. */
+  onUsage?: (usage: Usage, id: string | undefined) => void;
+}
+
+function idOf(payload: unknown): string | undefined {
+  const id = (payload as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : undefined;
+}
 
 /**
- * Turns the upstream's answer to a generation into the client's: a stream flows through
- * untouched, chunk by chunk; a JSON body is passed as the same bytes. Either way the usage
- * is picked out on the side for `onUsage`. Error answers are already client-ready.
+ * Turns the upstream's answer into the client's: a stream flows through untouched, chunk by
+ * chunk; a JSON body is passed as the same bytes. Either way the response id and the usage
+ * are picked out on the side when asked for. Error answers are already client-ready.
  */
-export async function relayGeneration(
-  upstream: Response,
-  context: RouteContext,
-  model: string,
-  endpoint: UsageReport["endpoint"],
-): Promise<Response> {
+export async function relayAnswer(upstream: Response, watch: RelayWatch): Promise<Response> {
   if (!upstream.ok || !upstream.body) return upstream;
   const headers = passedHeaders(upstream);
-  const { onUsage } = context.settings;
-  if (!onUsage) return new Response(upstream.body, { status: upstream.status, headers });
-  const report = (usage: UsageReport["usage"] | undefined) => {
-    if (!usage) return;
-    Promise.resolve()
-      .then(() => onUsage({ user: context.user, model, usage, endpoint }))
-      .catch((error: unknown) =>
-        context.settings.reportError(
-          `colloquy: onUsage threw: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
-  };
+  const { onId, onUsage } = watch;
+  if (!onId && !onUsage) return new Response(upstream.body, { status: upstream.status, headers });
   if ((headers.get("content-type") ?? "").includes("text/event-stream")) {
-    return new Response(tapStreamUsage(upstream.body, report), {
-      status: upstream.status,
-      headers,
+    const body = tapStream(upstream.body, {
+      ...(onId ? { onId } : {}),
+      ...(onUsage
+        ? {
+            onDone: (usage: Usage | undefined, id: string | undefined) =>
+              usage && onUsage(usage, id),
+          }
+        : {}),
     });
+    return new Response(body, { status: upstream.status, headers });
   }
   const bytes = new Uint8Array(await upstream.arrayBuffer());
+  let payload: unknown;
   try {
-    report(usageFromPayload(JSON.parse(new TextDecoder().decode(bytes))));
+    payload = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    // Not JSON: nothing to report, and the client gets the bytes as they came.
+    // Not JSON: nothing to learn, and the client gets the bytes as they came.
   }
+  const id = idOf(payload);
+  if (id !== undefined) await onId?.(id);
+  const usage = usageFromPayload(payload);
+  if (usage) onUsage?.(usage, id);
   return new Response(bytes, { status: upstream.status, headers });
+}
+
+/**
+ * The `onUsage` side of a relay: reports the usage to the hook without ever failing the
+ * request. With `once`, a response's usage is reported only the first time any stream or
+ * read of it shows it (a resumed stream, a later retrieve).
+ */
+export function usageReporter(
+  context: RouteContext,
+  model: (id: string | undefined) => Promise<string>,
+  endpoint: UsageReport["endpoint"],
+  once: boolean,
+): RelayWatch["onUsage"] {
+  const { onUsage, responses, reportError } = context.settings;
+  if (!onUsage) return undefined;
+  const fail = (error: unknown) =>
+    reportError(
+      `colloquy: onUsage threw: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  return (usage, id) => {
+    void (async () => {
+      if (once && id !== undefined && !(await responses.claimUsageReport(id))) return;
+      await onUsage({ user: context.user, model: await model(id), usage, endpoint });
+    })().catch(fail);
+  };
 }

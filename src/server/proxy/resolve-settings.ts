@@ -1,3 +1,4 @@
+import { createResponseTracker } from "../ownership/response-ownership.js";
 import { DEFAULT_ALLOWED_MODELS } from "../policy/model-policy.js";
 import { DEFAULT_FILE_PURPOSES, DEFAULT_FILE_TYPES } from "./handle-files.js";
 import type { ProxySettings } from "./proxy-context.js";
@@ -29,6 +30,7 @@ export function resolveSettings(
       purposes: options.files?.purposes ?? DEFAULT_FILE_PURPOSES,
     },
     onUsage: options.onUsage,
+    responses: createResponseTracker(options.responseOwnership),
     reportError: (line) => {
       if (logger) logger.error(scrubSecrets(line, upstream.secrets));
     },

@@ -1,5 +1,7 @@
 import OpenAI, { AzureOpenAI } from "openai";
 import { ColloquyError } from "../../core/errors.js";
+import { defaultUpstreamFetch } from "./default-upstream-fetch.js";
+import type { DirectUpstream } from "./direct-upstream.js";
 import type { FetchHandler, UpstreamOptions } from "./upstream-options.js";
 
 /** A configured upstream: the client, the secrets to scrub, and Azure's model mapping. */
@@ -12,6 +14,8 @@ export interface UpstreamClient {
   upstreamModel: (model: string) => string;
   /** Where requests go, for error messages (never contains a key). */
   description: string;
+  /** Set when generation requests can skip the openai client (see `DirectUpstream`). */
+  direct?: DirectUpstream;
 }
 
 /** Header that tags each upstream request so its raw error body can be found again. */
@@ -72,23 +76,33 @@ export function createUpstreamClient(
   capture: ErrorCapture,
 ): UpstreamClient {
   const env = readEnv(options);
+  const transport = options.upstream ? fetchFromHandler(options.upstream) : defaultUpstreamFetch();
+  const timeoutMs = options.timeoutMs ?? 600_000;
   const common = {
     maxRetries: 0,
-    timeout: options.timeoutMs ?? 600_000,
+    timeout: timeoutMs,
     logLevel: "off" as const,
-    fetch: capture.wrap(
-      options.upstream ? fetchFromHandler(options.upstream) : (globalThis.fetch as typeof fetch),
-    ),
+    fetch: capture.wrap(transport),
   };
+  const direct = (baseURL: string, headers: Record<string, string | null>): DirectUpstream => ({
+    fetch: transport,
+    baseURL: baseURL.replace(/\/+$/, ""),
+    headers: Object.fromEntries(
+      Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== null),
+    ),
+    timeoutMs,
+  });
   const identity = (model: string) => model;
 
   if (options.upstream) {
     const apiKey = options.apiKey ?? "colloquy-embedded-upstream";
+    const baseURL = "http://upstream.colloquy.invalid/v1";
     return {
-      client: new OpenAI({ ...common, apiKey, baseURL: "http://upstream.colloquy.invalid/v1" }),
+      client: new OpenAI({ ...common, apiKey, baseURL }),
       secrets: options.apiKey ? [options.apiKey] : [],
       upstreamModel: identity,
       description: "the embedded upstream",
+      direct: direct(baseURL, { authorization: `Bearer ${apiKey}` }),
     };
   }
 
@@ -123,7 +137,21 @@ export function createUpstreamClient(
         apiKey: apiKey ?? (azure.azureADTokenProvider as () => Promise<string>),
         ...(apiKey ? { defaultHeaders: { "api-key": apiKey } } : {}),
       });
-      return { client, secrets: apiKey ? [apiKey] : [], upstreamModel, description };
+      return {
+        client,
+        secrets: apiKey ? [apiKey] : [],
+        upstreamModel,
+        description,
+        // A token provider's token changes; the client keeps fetching it.
+        ...(apiKey
+          ? {
+              direct: direct(endpoint.href, {
+                authorization: `Bearer ${apiKey}`,
+                "api-key": apiKey,
+              }),
+            }
+          : {}),
+      };
     }
     if (!azure.apiVersion) {
       throw configError(
@@ -167,5 +195,10 @@ export function createUpstreamClient(
     secrets: apiKey ? [apiKey] : [],
     upstreamModel: identity,
     description: `the upstream at ${new URL(client.baseURL).host}`,
+    direct: direct(client.baseURL, {
+      authorization: `Bearer ${apiKey ?? "no-key"}`,
+      "openai-organization": client.organization,
+      "openai-project": client.project,
+    }),
   };
 }

@@ -2,6 +2,14 @@ import { ProxyRejection } from "../proxy/openai-error.js";
 import { createMemoryRateLimitStore } from "./memory-rate-limit-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
 
+/** What the proxy knows about a caller: the user `authorize` found, the client address. */
+export interface CallerIdentity {
+  /** The user id `authorize` returned, when there is one. */
+  userId?: string;
+  /** The client's address from the runtime adapter, when it knows one. */
+  clientAddress?: string;
+}
+
 /** How many requests each user (or, without a user, each client address) may make. */
 export interface RateLimitOptions {
   /** Requests allowed per window, default 60. */
@@ -14,18 +22,25 @@ export interface RateLimitOptions {
    * The key to count under; default the user id, else the client address (from the runtime
    * adapter, else the first `x-forwarded-for` hop that serverless platforms set).
    */
-  key?: (request: Request, identity: { userId?: string; clientAddress?: string }) => string;
+  key?: (request: Request, identity: CallerIdentity) => string;
 }
 
 /** A configured rate limiter: counts a request, rejecting it with 429 when over the limit. */
-export type RateLimiter = (
-  request: Request,
-  identity: { userId?: string; clientAddress?: string },
-) => Promise<void>;
+export type RateLimiter = (request: Request, identity: CallerIdentity) => Promise<void>;
 
 function forwardedFor(request: Request): string | undefined {
   const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return first || request.headers.get("x-real-ip") || undefined;
+}
+
+/**
+ * The default key of a caller: `user:<id>` for a user `authorize` identified, else
+ * `ip:<address>` (from the runtime adapter, else the first `x-forwarded-for` hop).
+ */
+export function callerKey(request: Request, identity: CallerIdentity): string {
+  return identity.userId !== undefined
+    ? `user:${identity.userId}`
+    : `ip:${identity.clientAddress ?? forwardedFor(request) ?? "unknown"}`;
 }
 
 /** Builds the limiter a proxy uses from its options. */
@@ -33,12 +48,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const limit = options.limit ?? 60;
   const windowMs = options.windowMs ?? 60_000;
   const store = options.store ?? createMemoryRateLimitStore();
-  const keyOf =
-    options.key ??
-    ((request, identity) =>
-      identity.userId !== undefined
-        ? `user:${identity.userId}`
-        : `ip:${identity.clientAddress ?? forwardedFor(request) ?? "unknown"}`);
+  const keyOf = options.key ?? callerKey;
   return async (request, identity) => {
     const key = keyOf(request, identity);
     let hit;

@@ -138,7 +138,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     if (url.pathname === "/v1/responses" && req.method === "POST") {
       if (parsed["stream"] !== true) {
         return json(200, {
-          id: "resp_1",
+          id: "resp_json",
           object: "response",
           status: "completed",
           model,
