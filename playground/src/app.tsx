@@ -5,6 +5,7 @@ import { ThemeRoot } from "../../src/ui/index.js";
 import { PLAYGROUND_ENDPOINT, PLAYGROUND_MODEL } from "./connection.js";
 import { ChatPage } from "./pages/chat-page.js";
 import { ComputerUsePage } from "./pages/computer-use-page.js";
+import { FaultLabPage } from "./pages/fault-lab-page.js";
 import { ImageGalleryPage } from "./pages/image-gallery-page.js";
 import { PromptLabPage } from "./pages/prompt-lab-page.js";
 import { WebSearchPage } from "./pages/web-search-page.js";
@@ -17,6 +18,7 @@ const PAGES = {
   "web-search": { title: "Web search citations", render: () => <WebSearchPage /> },
   images: { title: "Image gallery", render: () => <ImageGalleryPage /> },
   computer: { title: "Computer use", render: () => <ComputerUsePage /> },
+  "fault-lab": { title: "Fault lab", render: (theme) => <FaultLabPage theme={theme} /> },
 } satisfies Record<string, { title: string; render: (theme: PlaygroundTheme) => ReactNode }>;
 
 type PageName = keyof typeof PAGES;

@@ -261,8 +261,9 @@ export class ChatStore {
 
   /**
    * Asks again. Without an id: replaces the last assistant answer (or answers the last user
-   * message when no answer came). With the id of an assistant message: drops it and what
-   * followed; with a user message's id: drops what followed it.
+   * message when no answer came); in a tool loop, the steps whose tool results are all in
+   * stay, so the request goes on from them. With the id of an assistant message: drops it
+   * and what followed; with a user message's id: drops what followed it.
    */
   async regenerate(messageId?: string): Promise<void> {
     await this.start();
@@ -276,6 +277,9 @@ export class ChatStore {
     } else {
       const lastUser = findLastIndex(messages, (m) => m.role === "user");
       cut = lastUser === -1 ? messages.length : lastUser + 1;
+      // Tool steps already answered stay: asking again from their results replaces only the
+      // last answer, and the tools do not run a second time.
+      while (cut < messages.length && isReadyToContinue(messages[cut])) cut++;
     }
     if (cut === 0) return;
     this.autoSteps = 0;

@@ -152,6 +152,9 @@ export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): 
     if (status === "submitted" || status === "streaming") return;
     const last = messages.at(-1);
     if (!last || last.role !== "assistant" || last.status === "in-progress") return;
+    // A failed or stopped answer is never sent back (retrying asks again), so running its
+    // calls would only repeat their side effects.
+    if (last.status === "failed" || last.status === "aborted") return;
     for (const part of last.parts) {
       if (
         part.type === "tool-call" &&

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ChatStore } from "../../../src/core/chat/chat-store.js";
+import { ColloquyError } from "../../../src/core/errors.js";
 import { attachToolRunner } from "../../../src/core/chat/tool-runner.js";
 import { defineTool } from "../../../src/core/tools/define-tool.js";
 import type { Part, ToolCallPart } from "../../../src/core/model/parts.js";
@@ -148,6 +149,81 @@ describe("attachToolRunner failures", () => {
       state: "output-error",
       errorText: 'Tool "flaky" failed: disk full',
     });
+  });
+});
+
+describe("attachToolRunner and retries", () => {
+  const counted = () => {
+    const runs: string[] = [];
+    const tool = defineTool({
+      name: "weather",
+      parameters: z.object({ city: z.string() }),
+      execute: async ({ city }) => {
+        runs.push(city);
+        return { city, temperature: 21 };
+      },
+    });
+    return { runs, tool };
+  };
+  const failedWith = (parts: Part[]) =>
+    new ColloquyError("stream_cut", "The stream ended before the answer was complete.", {
+      snapshot: { id: "x", role: "assistant", parts, metadata: {}, status: "in-progress" },
+    });
+
+  it("does not run the calls of an answer that failed; regenerate runs the new one once", async () => {
+    const { runs, tool } = counted();
+    const store = new ChatStore({
+      client: fakeClient([
+        { failWith: failedWith([call("c1", "weather", { city: "Oslo" })]) },
+        { finalParts: [call("c2", "weather", { city: "Rome" })] },
+        { chunks: ["Rome 21"] },
+      ]),
+      notify: "sync",
+      storage: null,
+    });
+    attachToolRunner(store, { tools: [tool] });
+    await store.send("weather?");
+    await store.settled();
+    expect(store.getSnapshot().status).toBe("error");
+    expect(store.getSnapshot().messages.at(-1)!.status).toBe("failed");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toEqual([]);
+
+    await store.regenerate();
+    await vi_waitFor(
+      () => store.getSnapshot().messages.length === 3 && store.getSnapshot().status === "ready",
+    );
+    expect(runs).toEqual(["Rome"]);
+  });
+
+  it("regenerate after a failed continuation goes on from the tool result, without running the tool again", async () => {
+    const { runs, tool } = counted();
+    const client = fakeClient([
+      { finalParts: [call("c1", "weather", { city: "Oslo" })] },
+      { chunks: ["Oslo is"], failWith: new ColloquyError("connection_error", "reset") },
+      { chunks: ["Oslo is 21"] },
+    ]);
+    const store = new ChatStore({ client, notify: "sync", storage: null });
+    attachToolRunner(store, { tools: [tool] });
+    await store.send("weather?");
+    await vi_waitFor(() => store.getSnapshot().status === "error");
+    const [user, step] = store.getSnapshot().messages;
+    expect(store.getSnapshot().messages.map((m) => m.status)).toEqual([
+      "complete",
+      "complete",
+      "failed",
+    ]);
+
+    await store.regenerate();
+    await vi_waitFor(() => store.getSnapshot().status === "ready");
+    const messages = store.getSnapshot().messages;
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toBe(user);
+    expect(messages[1]!.id).toBe(step!.id);
+    expect(messages[2]!.status).toBe("complete");
+    expect(runs).toEqual(["Oslo"]);
+    // The retried request carries the tool result, not the failed attempt.
+    expect(client.requests.at(-1)!.messages.map((m) => m.id)).toEqual([user!.id, step!.id]);
   });
 });
 
