@@ -58,7 +58,8 @@ const FAULTS: Fault[] = [
   { name: "503", spec: "503", message: /503|overloaded|unavailable/i, partial: false },
   {
     name: "connection reset mid-stream",
-    // Events back to back: what the proxy had buffered must still reach the browser.
+    // Events back to back, then the upstream breaks: the proxy ends the stream with an error
+    // event, and everything before it must reach the page.
     spec: "disconnect-after=10",
     // A Chat Completions tool call is whole within 10 chunks, so the loop resets inside it.
     toolSpec: "disconnect-after=3",

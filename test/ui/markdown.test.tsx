@@ -270,11 +270,11 @@ describe("<Markdown>", () => {
     // marked throws a TypeError on this list-in-quote shape.
     const hostile = "1. item\n\t>2) x\nx";
     expect(() => lexMarkdown(hostile, {})).toThrow();
-    const { container, rerender } = render(<Markdown text={hostile} state="streaming" />);
+    const { container, rerender } = render(<Markdown text={hostile} streaming />);
     expect(container.textContent).toContain("item");
     expect(container.textContent).toContain("2) x");
     // Text arriving after the unreadable part still renders as markdown.
-    rerender(<Markdown text={`${hostile}\n\n**bold** after`} state="done" />);
+    rerender(<Markdown text={`${hostile}\n\n**bold** after`} />);
     expect(container.querySelector("strong")?.textContent).toBe("bold");
   });
 

@@ -504,6 +504,14 @@ export class ChatStore {
       }
       if (controller.signal.aborted) return;
       this.controller = undefined;
+      if (latest?.status === "failed") {
+        // The answer reported its own failure in the stream (an `error` event, a failed
+        // response): the same error state as a thrown failure, so Retry is offered.
+        const failed: Message = latest;
+        this.fail(failedAnswerError(failed), failed);
+        this.options.onFinish?.(failed);
+        return;
+      }
       if (latest) {
         const finished: Message =
           latest.status === "in-progress" ? { ...latest, status: "complete" } : latest;
@@ -595,6 +603,15 @@ function isPartList(input: SendInput): input is readonly Part[] {
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
   return -1;
+}
+
+/** The error of an answer that ended as `failed` without throwing, carrying the answer. */
+function failedAnswerError(message: Message): ColloquyError {
+  const text = message.error?.message ?? "The answer failed without saying why.";
+  // `upstream_lost` is what colloquy's proxy sends when its own upstream connection broke:
+  // for the app that is a lost connection like any other, not an error of the model.
+  const code = message.error?.code === "upstream_lost" ? "connection_error" : "api_error";
+  return new ColloquyError(code, text, { snapshot: message });
 }
 
 function asError(error: unknown): Error {

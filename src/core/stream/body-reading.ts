@@ -6,6 +6,7 @@ import {
   notEventStreamError,
   type BodyOrigin,
 } from "./http-errors.js";
+import type { ChunkReader } from "./read-ahead.js";
 
 /**
  * Getting at the bytes of a response: checking a `Response` before trusting its body,
@@ -13,10 +14,7 @@ import {
  */
 
 /** Reads a whole (small) stream as text, for error bodies. */
-export async function readText(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  first: Uint8Array,
-): Promise<string> {
+export async function readText(reader: ChunkReader, first: Uint8Array): Promise<string> {
   const decoder = new TextDecoder();
   let text = decoder.decode(first, { stream: true });
   // Error pages are small; a runaway body is cut rather than buffered whole.
@@ -55,7 +53,7 @@ export async function openResponse(
 
 /** Reads chunks, rejecting with `aborted` as soon as the signal fires. */
 export function abortableRead(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
+  reader: ChunkReader,
   signal: AbortSignal | undefined,
 ): Promise<ReadableStreamReadResult<Uint8Array>> {
   if (!signal) return reader.read();

@@ -9,6 +9,7 @@ import {
   type BodyOrigin,
 } from "./http-errors.js";
 import { abortableRead, openResponse, readText } from "./body-reading.js";
+import { readAhead, type ChunkReader } from "./read-ahead.js";
 import { SseDecoder } from "./sse-decoder.js";
 import type {
   MessageStream,
@@ -86,7 +87,7 @@ export function readEventStream(
   const signal = options.signal;
   let snapshot = startingSnapshot(options);
 
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let reader: ChunkReader | undefined;
   const decoder = new SseDecoder();
   let origin: BodyOrigin = {};
   let sniffed = false;
@@ -223,13 +224,13 @@ export function readEventStream(
     return true;
   }
 
-  async function open(): Promise<ReadableStreamDefaultReader<Uint8Array>> {
+  async function open(): Promise<ChunkReader> {
     if (signal?.aborted) throw abortedError();
     let stream: ReadableStream<Uint8Array> | null;
     if (body instanceof Response) ({ stream, origin } = await openResponse(body, snapshot));
     else stream = body;
     if (!stream) throw cutError("the response had no body");
-    return stream.getReader();
+    return readAhead(stream.getReader());
   }
 
   /** Reads the next chunk of the body into `pending`. */

@@ -26,7 +26,11 @@ export async function handleCreateResponse(context: RouteContext): Promise<Respo
     { method: "post", path: "/responses", body: sent, stream: body.stream === true },
     context.request.signal,
   );
-  return relayAnswer(upstream, responsesWatch(context, body.model, body.store !== false));
+  return relayAnswer(
+    upstream,
+    responsesWatch(context, body.model, body.store !== false),
+    "responses",
+  );
 }
 
 /**
@@ -73,5 +77,5 @@ export async function handleChatCompletion(context: RouteContext): Promise<Respo
     context.request.signal,
   );
   const onUsage = usageReporter(context, async () => body.model, "chat.completions", false);
-  return relayAnswer(upstream, onUsage ? { onUsage } : {});
+  return relayAnswer(upstream, onUsage ? { onUsage } : {}, "chat");
 }

@@ -30,7 +30,11 @@ function relayStored(
 ): Promise<Response> {
   // The model the creator asked for; a response the proxy did not see created has none.
   const report = usageReporter(context, async () => record?.model ?? "unknown", "responses", true);
-  return relayAnswer(upstream, report ? { onUsage: (usage) => report(usage, id) } : {});
+  return relayAnswer(
+    upstream,
+    report ? { onUsage: (usage) => report(usage, id) } : {},
+    "responses",
+  );
 }
 
 function readQuery(url: URL): { query: Record<string, unknown>; stream: boolean } {

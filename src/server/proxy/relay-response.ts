@@ -5,6 +5,26 @@ import type { UsageReport } from "./proxy-options.js";
 import { usageFromPayload } from "./normalise-usage.js";
 import { tapStream } from "./usage-tap.js";
 
+/** The API an answer comes from: it decides how a stream reports an error in band. */
+export type RelayedApi = "responses" | "chat";
+
+const LOST_UPSTREAM_MESSAGE =
+  "The connection to the model's server was lost before the answer finished. What arrived " +
+  "so far is kept; retry for the full answer.";
+
+/**
+ * The event that ends a stream whose upstream connection broke, in the API's own error
+ * shape. Ending the stream cleanly with it, rather than resetting the client's connection,
+ * matters: a browser that sees a reset may drop the last bytes it had received but not yet
+ * handed to the page, which is often the whole of a short answer.
+ */
+function lostUpstreamEvent(api: RelayedApi): string {
+  const error = { message: LOST_UPSTREAM_MESSAGE, type: "server_error", code: "upstream_lost" };
+  if (api === "chat") return `data: ${JSON.stringify({ error: { ...error, param: null } })}\n\n`;
+  const event = { type: "error", code: error.code, message: error.message, param: null };
+  return `event: error\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
 /** What the relay learns from an answer, for ownership and `onUsage`. */
 export interface RelayWatch {
   /** Notes a response's id before the client sees it (Responses API answers only). */
@@ -23,13 +43,17 @@ function idOf(payload: unknown): string | undefined {
  * chunk; a JSON body is passed as the same bytes. Either way the response id and the usage
  * are picked out on the side when asked for. Error answers are already client-ready.
  */
-export async function relayAnswer(upstream: Response, watch: RelayWatch): Promise<Response> {
+export async function relayAnswer(
+  upstream: Response,
+  watch: RelayWatch,
+  api: RelayedApi,
+): Promise<Response> {
   if (!upstream.ok || !upstream.body) return upstream;
   const headers = passedHeaders(upstream);
   const { onId, onUsage } = watch;
-  if (!onId && !onUsage) return new Response(upstream.body, { status: upstream.status, headers });
   if ((headers.get("content-type") ?? "").includes("text/event-stream")) {
     const body = tapStream(upstream.body, {
+      lostEvent: lostUpstreamEvent(api),
       ...(onId ? { onId } : {}),
       ...(onUsage
         ? {
@@ -40,6 +64,7 @@ export async function relayAnswer(upstream: Response, watch: RelayWatch): Promis
     });
     return new Response(body, { status: upstream.status, headers });
   }
+  if (!onId && !onUsage) return new Response(upstream.body, { status: upstream.status, headers });
   const bytes = new Uint8Array(await upstream.arrayBuffer());
   let payload: unknown;
   try {

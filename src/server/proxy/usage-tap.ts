@@ -11,11 +11,26 @@ export interface StreamWatch {
   onId?: (id: string) => Promise<void>;
   /** Called once the stream ends, with the last usage seen (if any) and the response id. */
   onDone?: (usage: Usage | undefined, id: string | undefined) => void;
+  /**
+   * An SSE event that ends the stream cleanly when the upstream fails between two events.
+   * Without it (or when the failure cuts an event in half) the stream errors.
+   */
+  lostEvent?: string;
+}
+
+/** True when `tail` (the last bytes passed on) ends an SSE event: a blank line. */
+function endsEvent(tail: string): boolean {
+  return tail.endsWith("\n\n") || tail.endsWith("\r\r") || tail.endsWith("\r\n\r\n");
 }
 
 function idOf(payload: unknown): string | undefined {
   const response = (payload as { response?: { id?: unknown } } | null)?.response;
   return typeof response?.id === "string" ? response.id : undefined;
+}
+
+/** The last four bytes of a chunk as Latin-1 text, enough to find a trailing blank line. */
+function latin1Tail(chunk: Uint8Array): string {
+  return String.fromCharCode(...chunk.subarray(Math.max(0, chunk.byteLength - 4)));
 }
 
 /**
@@ -50,9 +65,21 @@ export function tapStream(
   // A pulling stream rather than pipeThrough(TransformStream): one stream instead of three,
   // and each chunk is handed on in the same turn it arrives.
   const reader = body.getReader();
+  // The last few bytes passed on (as text: line endings are ASCII), to tell whether a failure
+  // falls between two events. Starts at a boundary: nothing was sent yet.
+  let tail = "\n\n";
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const { done, value } = await reader.read();
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        if (watch.lostEvent === undefined || !endsEvent(tail)) throw error;
+        controller.enqueue(new TextEncoder().encode(watch.lostEvent));
+        controller.close();
+        return;
+      }
+      const { done, value } = result;
       if (done) {
         if (watch.onDone) {
           parser.feed(decoder.decode());
@@ -65,6 +92,9 @@ export function tapStream(
       if (pendingId !== undefined && id === undefined) {
         id = pendingId;
         await watch.onId?.(id);
+      }
+      if (watch.lostEvent !== undefined && value.byteLength > 0) {
+        tail = (tail + latin1Tail(value)).slice(-4);
       }
       controller.enqueue(value);
     },

@@ -338,3 +338,30 @@ describe("ChatStore", () => {
     expect(storage.entries.get("a")!.messages.map(textOf)).toEqual(["to a", "for a"]);
   });
 });
+
+describe("an answer that reports its own failure in the stream", () => {
+  it("puts the store in the error state with the partial answer kept, and regenerate recovers", async () => {
+    const lost = {
+      message: "The connection to the model's server was lost.",
+      code: "upstream_lost",
+    };
+    const client = fakeClient([
+      { chunks: ["Part of ", "the answer"], reportsFailure: lost },
+      { chunks: ["The whole answer"] },
+    ]);
+    const store = new ChatStore({ client });
+    await store.send("Hi");
+    expect(store.getSnapshot().status).toBe("error");
+    expect(store.getSnapshot().error?.message).toBe(lost.message);
+    const answer = store.getSnapshot().messages.at(-1)!;
+    expect(answer).toMatchObject({ status: "failed", error: lost });
+    expect(answer.parts).toEqual([
+      { type: "text", text: "Part of the answer", state: "streaming" },
+    ]);
+
+    await store.regenerate();
+    expect(store.getSnapshot().status).toBe("ready");
+    expect(store.getSnapshot().messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(store.getSnapshot().messages[1]!.parts[0]).toMatchObject({ text: "The whole answer" });
+  });
+});

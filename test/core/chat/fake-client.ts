@@ -12,6 +12,8 @@ export interface ScriptedTurn {
   finalParts?: Part[];
   /** Throws after the chunks. */
   failWith?: Error;
+  /** Ends after the chunks with a `failed` message, as an in-band `error` event does. */
+  reportsFailure?: { message: string; code: string };
   /** Waits on this promise after the first chunk (to stop mid-stream). */
   pauseAfterFirst?: Promise<void>;
   /** Metadata of the answer. */
@@ -46,6 +48,13 @@ export function fakeClient(turns: ScriptedTurn[]) {
         await Promise.resolve();
       }
       if (turn.failWith) throw turn.failWith;
+      if (turn.reportsFailure) {
+        yield {
+          snapshot: { ...snapshot, status: "failed", error: turn.reportsFailure },
+          event: { type: "error" },
+        } as StreamUpdate;
+        return;
+      }
       const parts =
         turn.finalParts ?? (text ? [{ type: "text" as const, text, state: "done" as const }] : []);
       yield {

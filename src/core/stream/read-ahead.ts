@@ -1,0 +1,86 @@
+/** The part of a stream reader that reading a body needs. */
+export interface ChunkReader {
+  /** The next chunk, or `done`. */
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  /** Stops the stream; what was not read is dropped. */
+  cancel(reason?: unknown): Promise<void>;
+  /** Gives the stream back. */
+  releaseLock(): void;
+}
+
+/**
+ * Reads a body as fast as it arrives, whatever pace its consumer reads at, and hands the
+ * chunks on in order, with the failure (if any) after the last of them.
+ *
+ * Why: when a connection breaks, the browser errors the body stream, and erroring a stream
+ * discards the chunks it had queued but nobody had read yet. A consumer that folds each
+ * event before asking for the next one (and yields to React between them) lags behind the
+ * network, so the last chunks before a reset, often the whole answer of a short one, would
+ * vanish. Held here instead, they survive the error. An answer is small next to the memory of
+ * a page, so holding what the consumer has not reached yet costs little.
+ */
+export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): ChunkReader {
+  const chunks: ReadableStreamReadResult<Uint8Array>[] = [];
+  let failure: { error: unknown } | undefined;
+  let waiter:
+    | {
+        resolve: (result: ReadableStreamReadResult<Uint8Array>) => void;
+        reject: (e: unknown) => void;
+      }
+    | undefined;
+  let stopped = false;
+
+  function settle(): void {
+    if (!waiter) return;
+    const { resolve, reject } = waiter;
+    const next = chunks.shift();
+    if (next) {
+      waiter = undefined;
+      resolve(next);
+    } else if (failure) {
+      waiter = undefined;
+      reject(failure.error);
+    }
+  }
+
+  void (async () => {
+    try {
+      for (;;) {
+        const result = await reader.read();
+        if (stopped) return;
+        chunks.push(result);
+        settle();
+        if (result.done) return;
+      }
+    } catch (error) {
+      if (stopped) return;
+      failure = { error };
+      settle();
+    }
+  })();
+
+  return {
+    read() {
+      const next = chunks.shift();
+      if (next) return Promise.resolve(next);
+      if (failure) return Promise.reject(failure.error as Error);
+      return new Promise((resolve, reject) => {
+        waiter = { resolve, reject };
+      });
+    },
+    cancel(reason) {
+      stopped = true;
+      chunks.length = 0;
+      return reader.cancel(reason);
+    },
+    releaseLock() {
+      stopped = true;
+      // The pump's pending read rejects once the lock is gone; nobody is listening.
+      try {
+        reader.releaseLock();
+      } catch {
+        // Already released.
+      }
+    },
+  };
+}
