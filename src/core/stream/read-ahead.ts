@@ -20,7 +20,20 @@ export interface ChunkReader {
  * a page, so holding what the consumer has not reached yet costs little.
  */
 export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): ChunkReader {
-  const chunks: ReadableStreamReadResult<Uint8Array>[] = [];
+  // A queue with a moving head: `shift()` on a long array can cost its length, and a body read
+  // from memory runs far ahead of its consumer.
+  let chunks: ReadableStreamReadResult<Uint8Array>[] = [];
+  let head = 0;
+  function take(): ReadableStreamReadResult<Uint8Array> | undefined {
+    if (head === chunks.length) return undefined;
+    const next = chunks[head]!;
+    chunks[head++] = undefined!;
+    if (head === chunks.length) {
+      chunks = [];
+      head = 0;
+    }
+    return next;
+  }
   let failure: { error: unknown } | undefined;
   let waiter:
     | {
@@ -33,7 +46,7 @@ export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): Chun
   function settle(): void {
     if (!waiter) return;
     const { resolve, reject } = waiter;
-    const next = chunks.shift();
+    const next = take();
     if (next) {
       waiter = undefined;
       resolve(next);
@@ -61,7 +74,7 @@ export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): Chun
 
   return {
     read() {
-      const next = chunks.shift();
+      const next = take();
       if (next) return Promise.resolve(next);
       if (failure) return Promise.reject(failure.error as Error);
       return new Promise((resolve, reject) => {
@@ -70,7 +83,8 @@ export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): Chun
     },
     cancel(reason) {
       stopped = true;
-      chunks.length = 0;
+      chunks = [];
+      head = 0;
       return reader.cancel(reason);
     },
     releaseLock() {
