@@ -25,7 +25,13 @@ const PLAN = process.env.COLLOQUY_LOAD_PROBE
     ? { burst: 500, sustained: 200, seconds: 60 }
     : { burst: 120, sustained: 40, seconds: 3 };
 
-/** Generous: the point is "flat", not a tight budget on a shared, loaded machine. */
+/**
+ * RSS once the stack is closed may exceed the baseline by this much. Generous: the point is
+ * "flat", not a tight budget on a shared machine. RSS is checked after closing, not between
+ * rounds, because while the servers run it holds what their connection pools and the
+ * allocator keep for the peak concurrency (it rose by 70 MB from one 500-stream round to the
+ * next while the live heap stayed within 1 MB, and fell back once the servers closed).
+ */
 const RSS_GROWTH_LIMIT_MB = 150;
 /** Live heap after GC may exceed the baseline by this much (pools, JIT code, the stores' entries). */
 const HEAP_GROWTH_LIMIT_MB = 40;
@@ -57,6 +63,7 @@ describe(`load through the proxy (${FULL ? "full soak" : "short"})`, () => {
       const stack = await startProxyStack({ delayMs: 2, now: () => 1_767_225_600_000 });
       const figures: Record<string, unknown> = { plan: PLAN };
       const rounds: Record<string, unknown>[] = [];
+      let completed = false;
       try {
         const emulatorBase = stack.emulator.url;
         const expected = await Promise.all(
@@ -108,10 +115,12 @@ describe(`load through the proxy (${FULL ? "full soak" : "short"})`, () => {
         expect(second!.heapAfterGcMb - first!.heapAfterGcMb).toBeLessThan(
           HEAP_SECOND_ROUND_LIMIT_MB,
         );
-        expect(second!.rssAfterGcMb - rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
+        completed = true;
       } finally {
         figures.rounds = rounds;
         await stack.close();
+        // A failed bound still shows the figures it failed on.
+        if (!completed) console.info(`[load] (failed) ${JSON.stringify(figures)}`);
       }
       // Sockets close asynchronously once both servers are gone.
       const noMoreThanBefore = () =>
@@ -124,6 +133,10 @@ describe(`load through the proxy (${FULL ? "full soak" : "short"})`, () => {
       figures.afterClose = { heapMb: heapAfterGcMb(), rssMb: rssMb() };
       // The figures docs/reliability.md quotes come from this line.
       console.info(`[load] ${JSON.stringify(figures)}`);
+      const before = figures.before as { rssMb: number };
+      expect((figures.afterClose as { rssMb: number }).rssMb - before.rssMb).toBeLessThan(
+        RSS_GROWTH_LIMIT_MB,
+      );
     },
   );
 });
