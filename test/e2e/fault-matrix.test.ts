@@ -357,3 +357,87 @@ describe("proxy down, then back on the same port", () => {
   it("tool loop, Responses API", () => toolLoopCell("tools-responses", PROXY_DOWN));
   it("tool loop, Chat Completions", () => toolLoopCell("tools-completions", PROXY_DOWN));
 });
+
+/** The text parts of a saved message, joined: the raw text the page accumulated. */
+function savedAnswer(
+  page: Page,
+): Promise<{ responseId?: string; text: string; count: number; status?: string }> {
+  return page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem("colloquy:chat:fault-lab-saved") ?? "null") as {
+      messages: {
+        role: string;
+        status: string;
+        parts: { type: string; text?: string }[];
+        metadata: { responseId?: string };
+      }[];
+    } | null;
+    const messages = saved?.messages ?? [];
+    const answer = messages.at(-1);
+    return {
+      count: messages.length,
+      ...(answer ? { status: answer.status } : {}),
+      text: (answer?.parts ?? [])
+        .filter((part) => part.type === "text")
+        .map((part) => part.text ?? "")
+        .join(""),
+      ...(answer?.metadata.responseId ? { responseId: answer.metadata.responseId } : {}),
+    };
+  });
+}
+
+/** The text of a stored response as the server holds it. */
+async function storedText(id: string): Promise<string> {
+  const url = new URL(`api/openai/v1/responses/${id}`, playground.url).href;
+  const response = await fetch(url);
+  const text = await response.text();
+  if (!response.ok || !text.startsWith("{")) {
+    throw new Error(`GET ${url} answered ${response.status}: ${text.slice(0, 200)}`);
+  }
+  const body = JSON.parse(text) as {
+    status: string;
+    output: { type: string; content?: { type: string; text?: string }[] }[];
+  };
+  expect(body.status).toBe("completed");
+  return body.output
+    .filter((item) => item.type === "message")
+    .flatMap((item) => item.content ?? [])
+    .filter((content) => content.type === "output_text")
+    .map((content) => content.text ?? "")
+    .join("");
+}
+
+describe("reload mid-answer (saved conversation, background response)", () => {
+  it("comes back whole after each reload and continues the answer without a gap or a repeat", () =>
+    inFreshPage(async (page) => {
+      await openFaultLab(page, playground.url, "saved-background");
+      // Events 25 ms apart: the answer streams for a few seconds, long enough to reload twice.
+      await sendMessage(page, "[fault:slow=25] Tell me a story (reload test)");
+      for (let reload = 1; reload <= 2; reload++) {
+        // Reload once more text has arrived than at the last reload.
+        const before = (await savedAnswer(page)).text.length;
+        const deadline = Date.now() + 30_000;
+        while ((await savedAnswer(page)).text.length <= before + 40) {
+          if (Date.now() > deadline) throw new Error("The answer stopped growing before a reload.");
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        // A reload in the middle of the answer, not after it.
+        expect((await savedAnswer(page)).status).toBe("in-progress");
+        await page.reload();
+        // The saved surface comes back by itself (the lab keeps its settings for the tab).
+        await page.locator("article.colloquy-message[data-message-id]").first().waitFor();
+      }
+      await waitUntilIdle(page);
+      const shown = await shownMessages(page);
+      expect(shown.map((m) => [m.role, m.state])).toEqual([
+        ["user", "complete"],
+        ["assistant", "complete"],
+      ]);
+      const saved = await savedAnswer(page);
+      expect(saved.count).toBe(2);
+      expect(saved.responseId).toBeTruthy();
+      // The page's text equals the server's: a gap would lose text, a repeat would double it.
+      expect(saved.text).toBe(await storedText(saved.responseId!));
+      expect(saved.text.length).toBeGreaterThan(200);
+      await page.screenshot({ path: `${SCREENSHOTS}/fault-lab-reload.png` });
+    }));
+});

@@ -4,14 +4,22 @@ import { PLAYGROUND_ENDPOINT, PLAYGROUND_MODEL } from "../connection.js";
 
 /** What the fault lab puts under test: which hook, over which API. */
 export type SurfaceName =
-  "chat-responses" | "chat-completions" | "structured" | "tools-responses" | "tools-completions";
+  | "chat-responses"
+  | "chat-completions"
+  | "structured"
+  | "tools-responses"
+  | "tools-completions"
+  | "saved-background";
 
 /** One surface: its label, the kind of UI it renders and the API its client calls. */
 export interface Surface {
   /** Shown next to the surface's radio button. */
   label: string;
-  /** `chat` is the drop-in `<Chat>`, `tools` a `useChat` + `useToolCalls` loop. */
-  kind: "chat" | "structured" | "tools";
+  /**
+   * `chat` is the drop-in `<Chat>`, `tools` a `useChat` + `useToolCalls` loop, `saved` a
+   * `<Chat>` whose conversation is saved in the page and whose answers run in the background.
+   */
+  kind: "chat" | "structured" | "tools" | "saved";
   /** The API the client calls. */
   api: "responses" | "chat";
 }
@@ -23,6 +31,11 @@ export const SURFACES: Readonly<Record<SurfaceName, Surface>> = {
   structured: { label: "useStructuredOutput", kind: "structured", api: "responses" },
   "tools-responses": { label: "Tool loop, Responses API", kind: "tools", api: "responses" },
   "tools-completions": { label: "Tool loop, Chat Completions", kind: "tools", api: "chat" },
+  "saved-background": {
+    label: "useChat, saved + background (reload mid-answer)",
+    kind: "saved",
+    api: "responses",
+  },
 };
 
 /** The lab's settings: the surface and how the client behaves on failure. */
@@ -61,4 +74,26 @@ export function labClient(settings: LabSettings): ChatClient {
 /** A key that changes with every setting, so a change starts a fresh conversation. */
 export function settingsKey(settings: LabSettings): string {
   return `${settings.surface}:${settings.timeoutSeconds}:${settings.autoRetry}`;
+}
+
+const SETTINGS_KEY = "colloquy-fault-lab-settings";
+
+/** The settings this tab last used, so a reload comes back to the same surface. */
+export function savedSettings(): LabSettings {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(SETTINGS_KEY) ?? "null") as LabSettings | null;
+    if (saved && saved.surface in SURFACES) return { ...DEFAULT_SETTINGS, ...saved };
+  } catch {
+    // Unreadable or blocked storage: start from the defaults.
+  }
+  return DEFAULT_SETTINGS;
+}
+
+/** Remembers the settings for this tab. */
+export function saveSettings(settings: LabSettings): void {
+  try {
+    sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // Storage full or blocked: the settings only last until the reload.
+  }
 }

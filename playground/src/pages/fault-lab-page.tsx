@@ -2,14 +2,16 @@ import { useMemo, useState, type ReactNode } from "react";
 import { ChatSurface } from "../fault-lab/chat-surface.js";
 import { FAULT_DIRECTIVES } from "../fault-lab/fault-directives.js";
 import {
-  DEFAULT_SETTINGS,
   SURFACES,
   TIMEOUT_CHOICES,
   labClient,
+  saveSettings,
+  savedSettings,
   settingsKey,
   type LabSettings,
   type SurfaceName,
 } from "../fault-lab/lab-settings.js";
+import { SavedChatSurface } from "../fault-lab/saved-chat-surface.js";
 import { StructuredSurface } from "../fault-lab/structured-surface.js";
 import { ToolLoopSurface } from "../fault-lab/tool-loop-surface.js";
 import type { PlaygroundTheme } from "../use-theme-preference.js";
@@ -22,16 +24,22 @@ const SURFACE_NAMES = Object.keys(SURFACES) as SurfaceName[];
  * offline in DevTools), and see what the user sees: the error, what was kept, and Retry.
  */
 export function FaultLabPage({ theme }: { theme: PlaygroundTheme }): ReactNode {
-  const [settings, setSettings] = useState<LabSettings>(DEFAULT_SETTINGS);
+  const [settings, setSettings] = useState<LabSettings>(savedSettings);
   const client = useMemo(() => labClient(settings), [settings]);
   const change = (patch: Partial<LabSettings>) =>
-    setSettings((current) => ({ ...current, ...patch }));
+    setSettings((current) => {
+      const next = { ...current, ...patch };
+      saveSettings(next);
+      return next;
+    });
   const { kind } = SURFACES[settings.surface];
   const key = settingsKey(settings);
   return (
     <div className="playground__split">
       {kind === "chat" ? (
         <ChatSurface key={key} client={client} theme={theme} />
+      ) : kind === "saved" ? (
+        <SavedChatSurface key={key} client={client} theme={theme} />
       ) : kind === "tools" ? (
         <ToolLoopSurface key={key} client={client} />
       ) : (
