@@ -55,4 +55,24 @@ describe("<Chat>", () => {
     expect(screen.getByRole("textbox", { name: "Nachricht" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Senden" })).toBeTruthy();
   });
+  it("says what failed once, in the banner with Retry, and keeps the partial answer", async () => {
+    const user = userEvent.setup();
+    render(
+      <Chat
+        endpoint="http://127.0.0.1/v1"
+        model="gpt-4.1-mini"
+        api="responses"
+        placeholder="Ask anything"
+        chatOptions={{ fetch: emulatorFetch(), storage: null, notify: "sync" }}
+      />,
+    );
+    await user.type(screen.getByPlaceholderText("Ask anything"), "Hi [[fault:cut-after=8]{Enter}");
+    const alerts = await screen.findAllByRole("alert");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.textContent).toMatch(/ended before/);
+    expect(screen.getByRole("button", { name: "Retry" })).toBeTruthy();
+    const answer = document.querySelector('.colloquy-message[data-role="assistant"]')!;
+    expect(answer.getAttribute("data-state")).toBe("failed");
+    expect(answer.querySelector(".colloquy-message__body")!.textContent!.length).toBeGreaterThan(0);
+  });
 });

@@ -125,6 +125,10 @@ function ChatLayout({
   const ui = useStrings();
   const respond = (approve: boolean) => (part: ToolCallPart | McpApprovalRequestPart) =>
     chat.respondToApproval({ id: approvalId(part), approve });
+  // The banner below says what failed; the failed answer need not say it a second time.
+  const last = chat.messages.at(-1);
+  const errorShownFor =
+    chat.error && last?.error?.message === chat.error.message ? last.id : undefined;
   return (
     <>
       <MessageList
@@ -133,6 +137,7 @@ function ChatLayout({
         renderers={renderers}
         empty={empty}
         usage={usage}
+        {...(errorShownFor ? { errorShownFor } : {})}
         onApproveToolCall={respond(true)}
         onDenyToolCall={respond(false)}
       />

@@ -8,11 +8,13 @@ import { useStickToBottom } from "./use-stick-to-bottom.js";
 export interface MessageListProps
   extends
     Omit<HTMLAttributes<HTMLDivElement>, "children">,
-    Omit<MessageProps, "message" | keyof HTMLAttributes<HTMLElement>> {
+    Omit<MessageProps, "message" | "hideError" | keyof HTMLAttributes<HTMLElement>> {
   /** The conversation, oldest first. Unchanged messages should keep their identity. */
   messages: readonly MessageModel[];
   /** Shown when there are no messages. */
   empty?: ReactNode;
+  /** The id of a message whose error the page shows elsewhere (see `Message`'s `hideError`). */
+  errorShownFor?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export function MessageList({
   linkProtocols,
   imageProtocols,
   allowExternalImages,
+  errorShownFor,
   className,
   ...rest
 }: MessageListProps): ReactNode {
@@ -67,7 +70,12 @@ export function MessageList({
             <div className="colloquy-message-list__empty">{empty}</div>
           ) : null}
           {messages.map((message) => (
-            <Message key={message.id} message={message} {...definedProps(messageProps)} />
+            <Message
+              key={message.id}
+              message={message}
+              hideError={message.id === errorShownFor}
+              {...definedProps(messageProps)}
+            />
           ))}
         </div>
       </div>

@@ -19,6 +19,11 @@ export interface MessageProps
   usage?: "compact" | "detailed" | false;
   /** Show text with logprobs as tinted tokens. */
   showLogprobs?: boolean;
+  /**
+   * Leave out the message's error note, when the page already shows that error (the drop-in
+   * `<Chat>` does, in its banner with Retry): one alert, not two with the same text.
+   */
+  hideError?: boolean;
 }
 
 /** The visible label of a role. */
@@ -46,6 +51,7 @@ function MessageView({
   linkProtocols,
   imageProtocols,
   allowExternalImages,
+  hideError = false,
   className,
   ...rest
 }: MessageProps): ReactNode {
@@ -92,7 +98,7 @@ function MessageView({
           <span className="colloquy-message__typing" aria-label={strings.streaming} role="img" />
         ) : null}
       </div>
-      {message.error ? (
+      {message.error && hideError ? null : message.error ? (
         <p className="colloquy-message__error" role="alert">
           {message.error.message}
         </p>
