@@ -304,7 +304,7 @@ describe("<Markdown>", () => {
     for (let i = 1; i <= text.length; i += 7)
       rerender(<Markdown text={text.slice(0, i)} streaming />);
     rerender(<Markdown text={text} />);
-    expect(container.querySelectorAll(".colloquy-markdown > *").length).toBeGreaterThan(
+    expect(container.querySelectorAll(".colloquy-markdown__group > *").length).toBeGreaterThan(
       2 * BLOCK_GROUP_SIZE,
     );
     expect(container.firstElementChild!.isEqualNode(whole.firstElementChild)).toBe(true);
