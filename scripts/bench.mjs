@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [part ...] [--quick] [--runs N]`: runs the benchmarks against the peers, one
+// `npm run bench [part ...] [--quick] [--runs N] [--only a,b]`: runs the benchmarks against the peers, one
 // part after another (each alone when named). Each prints markdown tables and writes JSON
 // under bench/results/. See docs/performance.md.
 import { spawnSync } from "node:child_process";
@@ -9,7 +9,7 @@ const args = process.argv.slice(2);
 const flags = [];
 const named = [];
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === "--runs") flags.push(args[i], args[++i]);
+  if (args[i] === "--runs" || args[i] === "--only") flags.push(args[i], args[++i]);
   else if (args[i].startsWith("--")) flags.push(args[i]);
   else named.push(args[i]);
 }

@@ -12,13 +12,17 @@ import { chunkSizes, generateMarkdown } from "./generate-markdown.js";
  * TaskDuration around the whole document; per-chunk figures time each commit.
  */
 const options = benchOptions();
-const CONTENDERS = [
+const ALL_CONTENDERS = [
   { id: "colloquy", name: "colloquy <Markdown>" },
   { id: "floor", name: "floor (a text node)" },
   { id: "marked", name: "marked + DOMPurify innerHTML" },
   { id: "react-markdown", name: "react-markdown + remark-gfm" },
   { id: "streamdown", name: "Streamdown" },
 ];
+/** `--only colloquy,floor` runs some contenders (to try a change quickly); default all. */
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? "").split(",") : undefined;
+const CONTENDERS = ALL_CONTENDERS.filter((c) => !only || only.includes(c.id));
 const SIZES = [10, 40, 160];
 const budgetMs = options.quick ? 12_000 : 60_000;
 /**
