@@ -26,6 +26,12 @@ export interface ChatRun {
   commits: number;
   finishedMessageRenders: number;
   frames: number;
+  /**
+   * The most commits between two animation frames, and how many frames had more than one,
+   * once the first frame has come (before it: the mount and the send, in one task).
+   */
+  mostCommitsInAFrame: number;
+  framesWithMoreThanOneCommit: number;
   ms: number;
   answerShown: boolean;
 }
@@ -46,8 +52,13 @@ function streamingFetch(events: string[], perSlice: number, headers: Record<stri
   };
 }
 
-const counters = { commits: 0, finishedRenders: 0, streamingId: "" };
-const onRender = () => void counters.commits++;
+const counters = { commits: 0, finishedRenders: 0, streamingId: "", frame: 0 };
+/** Commits per animation frame, by the index of the frame they came after. */
+let commitsByFrame: number[] = [];
+const onRender = () => {
+  counters.commits++;
+  commitsByFrame[counters.frame] = (commitsByFrame[counters.frame] ?? 0) + 1;
+};
 
 function ColloquyApp({ request, onDone }: { request: ChatRequest; onDone(): void }) {
   const initialMessages: Message[] = request.history.map((text, index) =>
@@ -128,6 +139,8 @@ function AiSdkApp({ request, onDone }: { request: ChatRequest; onDone(): void })
 async function run(request: ChatRequest): Promise<ChatRun> {
   counters.commits = 0;
   counters.finishedRenders = 0;
+  counters.frame = 0;
+  commitsByFrame = [];
   const container = document.createElement("div");
   document.getElementById("root")!.append(container);
   const root = createRoot(container);
@@ -135,6 +148,7 @@ async function run(request: ChatRequest): Promise<ChatRun> {
   let counting = true;
   const countFrame = () => {
     frames++;
+    counters.frame = frames;
     if (counting) requestAnimationFrame(countFrame);
   };
   requestAnimationFrame(countFrame);
@@ -150,8 +164,11 @@ async function run(request: ChatRequest): Promise<ChatRun> {
   const ms = performance.now() - start;
   counting = false;
   const answerShown = (container.textContent ?? "").includes(request.answer.slice(-200));
+  const afterFirstFrame = Array.from(commitsByFrame.slice(1), (count) => count ?? 0);
   const result = {
     commits: counters.commits,
+    mostCommitsInAFrame: Math.max(0, ...afterFirstFrame),
+    framesWithMoreThanOneCommit: afterFirstFrame.filter((count) => count > 1).length,
     finishedMessageRenders: counters.finishedRenders,
     frames,
     ms,

@@ -54,7 +54,7 @@ try {
       const taskMs = (await browser.taskMs()) - before;
       if (round >= 0) runs[contender]!.push({ ...result, taskMs });
       console.error(
-        `chat ${contender}: ${Math.round(taskMs)} ms, ${result.commits} commits, ${result.frames} frames`,
+        `chat ${contender}: ${Math.round(taskMs)} ms, ${result.commits} commits, ${result.frames} frames, at most ${result.mostCommitsInAFrame} in a frame`,
       );
     }
   }
@@ -70,6 +70,9 @@ const summary = Object.fromEntries(
       wallMs: median(list.map((r) => r.ms)),
       commits: median(list.map((r) => r.commits)),
       frames: median(list.map((r) => r.frames)),
+      // The worst run, not the median: one frame with two commits misses the target.
+      mostCommitsInAFrame: Math.max(...list.map((r) => r.mostCommitsInAFrame)),
+      framesWithMoreThanOneCommit: Math.max(...list.map((r) => r.framesWithMoreThanOneCommit)),
       finishedMessageRenders: median(list.map((r) => r.finishedMessageRenders)),
       answerShown: list.every((r) => r.answerShown),
     },
@@ -85,8 +88,8 @@ const targets: TargetCheck[] = [
   },
   {
     name: "<= 1 commit per animation frame (colloquy)",
-    measured: `${c.commits} commits / ${c.frames} frames`,
-    met: c.commits <= c.frames,
+    measured: `at most ${c.mostCommitsInAFrame}, in ${c.framesWithMoreThanOneCommit} of ${c.frames} frames (${c.commits} commits)`,
+    met: c.mostCommitsInAFrame <= 1,
   },
   {
     name: "total main-thread <= 1/3 of the AI SDK's",
@@ -108,6 +111,7 @@ publish(
           "wall ms",
           "commits",
           "animation frames",
+          "most commits in a frame",
           "renders of finished messages",
           "answer shown",
         ],
@@ -123,6 +127,7 @@ publish(
           round(s.wallMs),
           s.commits,
           s.frames,
+          s.mostCommitsInAFrame,
           s.finishedMessageRenders,
           s.answerShown ? "yes" : "**no**",
         ]),
