@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [part ...] [--quick] [--runs N] [--only a,b]`: runs the benchmarks against the peers, one
-// part after another (each alone when named). Each prints markdown tables and writes JSON
-// under bench/results/. See docs/performance.md.
+// `npm run bench [part ...] [--quick] [--runs N] [--only a,b]`: runs the benchmarks against
+// the peers, one part after another (each alone when named). Each prints markdown tables and
+// writes JSON under bench/results/. See docs/performance.md.
 import { spawnSync } from "node:child_process";
 
 const PARTS = ["stream", "render", "chat", "bundle", "proxy"];

@@ -27,10 +27,11 @@ export interface ChatRun {
   finishedMessageRenders: number;
   frames: number;
   /**
-   * The most commits between two animation frames, and how many frames had more than one,
-   * once the first frame has come (before it: the mount and the send, in one task).
+   * The most commits between two animation frames, once the first frame has come (before
+   * it: the mount and the send, in one task).
    */
   mostCommitsInAFrame: number;
+  /** How many frames, from the first on, had more than one commit. */
   framesWithMoreThanOneCommit: number;
   ms: number;
   answerShown: boolean;
@@ -52,12 +53,13 @@ function streamingFetch(events: string[], perSlice: number, headers: Record<stri
   };
 }
 
-const counters = { commits: 0, finishedRenders: 0, streamingId: "", frame: 0 };
+/** `frames`: animation frames so far in this run. */
+const counters = { commits: 0, finishedRenders: 0, streamingId: "", frames: 0 };
 /** Commits per animation frame, by the index of the frame they came after. */
 let commitsByFrame: number[] = [];
 const onRender = () => {
   counters.commits++;
-  commitsByFrame[counters.frame] = (commitsByFrame[counters.frame] ?? 0) + 1;
+  commitsByFrame[counters.frames] = (commitsByFrame[counters.frames] ?? 0) + 1;
 };
 
 function ColloquyApp({ request, onDone }: { request: ChatRequest; onDone(): void }) {
@@ -139,16 +141,14 @@ function AiSdkApp({ request, onDone }: { request: ChatRequest; onDone(): void })
 async function run(request: ChatRequest): Promise<ChatRun> {
   counters.commits = 0;
   counters.finishedRenders = 0;
-  counters.frame = 0;
+  counters.frames = 0;
   commitsByFrame = [];
   const container = document.createElement("div");
   document.getElementById("root")!.append(container);
   const root = createRoot(container);
-  let frames = 0;
   let counting = true;
   const countFrame = () => {
-    frames++;
-    counters.frame = frames;
+    counters.frames++;
     if (counting) requestAnimationFrame(countFrame);
   };
   requestAnimationFrame(countFrame);
@@ -170,7 +170,7 @@ async function run(request: ChatRequest): Promise<ChatRun> {
     mostCommitsInAFrame: Math.max(0, ...afterFirstFrame),
     framesWithMoreThanOneCommit: afterFirstFrame.filter((count) => count > 1).length,
     finishedMessageRenders: counters.finishedRenders,
-    frames,
+    frames: counters.frames,
     ms,
     answerShown,
   };

@@ -141,12 +141,23 @@ export interface BenchOptions {
   quick: boolean;
   /** How many measured runs each figure is the median of. */
   runs: number;
+  /**
+   * The contenders to run (`--only a,b`), to try a change quickly; absent, all of them.
+   * Parts with a fixed pair of contenders run both regardless.
+   */
+  only?: readonly string[];
 }
 
-/** Reads `--quick` and `--runs N` from argv. */
+/** Reads `--quick`, `--runs N` and `--only a,b` from argv. */
 export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
   const quick = argv.includes("--quick");
   const runsAt = argv.indexOf("--runs");
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : quick ? 3 : 5;
-  return { quick, runs: Number.isFinite(runs) && runs > 0 ? runs : 5 };
+  const onlyAt = argv.indexOf("--only");
+  const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? "").split(",").filter(Boolean) : undefined;
+  return {
+    quick,
+    runs: Number.isFinite(runs) && runs > 0 ? runs : 5,
+    ...(only ? { only } : {}),
+  };
 }

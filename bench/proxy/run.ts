@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { createOpenAIProxy, toNodeHandler } from "../../src/server/index.js";
 import { createEmulatorHandler } from "../../src/testing/index.js";
 import { benchOptions, publish, type TargetCheck } from "../lib/report.js";
-import { createBarePipeProxy } from "./bare-pipe-proxy.js";
 import { median, percentile, round } from "../lib/stats.js";
+import { createBarePipeProxy } from "./bare-pipe-proxy.js";
 
 /**
  * proxy: the same emulated streams fetched from the emulator directly, through a bare

@@ -19,10 +19,7 @@ const ALL_CONTENDERS = [
   { id: "react-markdown", name: "react-markdown + remark-gfm" },
   { id: "streamdown", name: "Streamdown" },
 ];
-/** `--only colloquy,floor` runs some contenders (to try a change quickly); default all. */
-const onlyAt = process.argv.indexOf("--only");
-const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? "").split(",") : undefined;
-const CONTENDERS = ALL_CONTENDERS.filter((c) => !only || only.includes(c.id));
+const CONTENDERS = ALL_CONTENDERS.filter((c) => !options.only || options.only.includes(c.id));
 const SIZES = [10, 40, 160];
 const budgetMs = options.quick ? 12_000 : 60_000;
 /**
