@@ -36,8 +36,12 @@ import type {
   ToolResult,
 } from "./types.js";
 
-/** How urgently a change reaches listeners. */
-type Urgency = "now" | "batched";
+/**
+ * How urgently a change reaches listeners: `now` (the user's own actions), `soon` (the
+ * answer's status changes: now, unless this frame already committed) or `batched` (streaming
+ * deltas, at the next frame).
+ */
+type Urgency = "now" | "soon" | "batched";
 
 /** What a turn streams from: a new request, or a background response to reconnect to. */
 type TurnSource = { kind: "request" } | { kind: "resume"; message: Message };
@@ -56,8 +60,11 @@ const emptyState: ChatState = {
  * changed. Its state is immutable: a streaming delta replaces only the streaming message,
  * so every other `messages[i]` keeps its identity and selectors stay cheap.
  *
- * Streaming deltas reach listeners at most once per animation frame (see `notify`);
- * status changes reach them at once. `getSnapshot()` returns what listeners were last told.
+ * Streaming deltas reach listeners at most once per animation frame (see `notify`); the
+ * answer's own status changes (first token, finished, failed) at once unless that frame
+ * already published, so a streaming answer costs React one commit per frame at most. The
+ * user's actions publish at once. `getSnapshot()` returns what listeners were last told;
+ * when a turn's promise resolves, they have been told its end.
  *
  * Nothing the user typed is lost: a refused attachment refuses the send (the caller still
  * has the text), an error keeps the user's message and the partial answer, and
@@ -499,7 +506,7 @@ export class ChatStore {
         const first = this.state.status !== "streaming";
         this.set(
           { messages: upsertMessage(this.state.messages, latest), status: "streaming" },
-          first ? "now" : "batched",
+          first ? "soon" : "batched",
         );
       }
       if (controller.signal.aborted) return;
@@ -508,7 +515,8 @@ export class ChatStore {
         // The answer reported its own failure in the stream (an `error` event, a failed
         // response): the same error state as a thrown failure, so Retry is offered.
         const failed: Message = latest;
-        this.fail(failedAnswerError(failed), failed);
+        this.fail(failedAnswerError(failed), failed, "soon");
+        await this.scheduler.idle();
         this.options.onFinish?.(failed);
         return;
       }
@@ -516,10 +524,12 @@ export class ChatStore {
         const finished: Message =
           latest.status === "in-progress" ? { ...latest, status: "complete" } : latest;
         const messages = upsertMessage(this.state.messages, finished);
-        this.set({ messages, status: "ready", usage: totalUsage(messages) }, "now");
+        this.set({ messages, status: "ready", usage: totalUsage(messages) }, "soon");
+        await this.scheduler.idle();
         this.options.onFinish?.(finished);
       } else {
-        this.set({ status: "ready" }, "now");
+        this.set({ status: "ready" }, "soon");
+        await this.scheduler.idle();
       }
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -531,7 +541,8 @@ export class ChatStore {
         status: "failed",
         error: toMessageError(error),
       };
-      this.fail(asError(error), failed);
+      this.fail(asError(error), failed, "soon");
+      await this.scheduler.idle();
       if (failed) this.options.onFinish?.(failed);
       return;
     }
@@ -549,9 +560,9 @@ export class ChatStore {
     return this.state.messages.filter((m) => !(m.role === "assistant" && m.status === "failed"));
   }
 
-  private fail(error: Error, message?: Message): void {
+  private fail(error: Error, message?: Message, urgency: Urgency = "now"): void {
     const messages = message ? upsertMessage(this.state.messages, message) : this.state.messages;
-    this.set({ messages, status: "error", error, usage: totalUsage(messages) }, "now");
+    this.set({ messages, status: "error", error, usage: totalUsage(messages) }, urgency);
     this.report(error);
   }
 
@@ -576,19 +587,18 @@ export class ChatStore {
   private set(patch: Partial<ChatState>, urgency: Urgency, save = true): void {
     if (this.disposed) return;
     this.state = { ...this.state, ...patch };
-    if (urgency === "now") {
-      this.scheduler.cancel();
-      this.publish();
-    } else {
-      this.scheduler.request();
-    }
-    if (save) this.persistence.request(urgency === "now");
+    if (urgency === "now") this.scheduler.now();
+    else if (urgency === "soon") this.scheduler.soon();
+    else this.scheduler.request();
+    if (save) this.persistence.request(urgency !== "batched");
   }
 
-  private publish(): void {
-    if (this.published === this.state) return;
+  /** Tells listeners about the current state; false when they already have it. */
+  private publish(): boolean {
+    if (this.published === this.state) return false;
     this.published = this.state;
     for (const listener of [...this.listeners]) listener();
+    return true;
   }
 
   private report(error: unknown): void {

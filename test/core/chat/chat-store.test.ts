@@ -50,7 +50,7 @@ describe("ChatStore", () => {
     expect(textOf(after[3])).toBe("bcd");
   });
 
-  it("batches streaming deltas into one notification per frame, status changes at once", async () => {
+  it("batches streaming deltas into one notification per frame and tells the end before send resolves", async () => {
     const client = fakeClient([{ chunks: ["a", "b", "c", "d", "e", "f"] }]);
     const store = new ChatStore({ client, notify: "frame", storage: null });
     let notifications = 0;
@@ -58,6 +58,7 @@ describe("ChatStore", () => {
     await store.send("Hi");
     // submitted, first delta, final: at least these; six deltas coalesced into far fewer.
     expect(notifications).toBeLessThan(6);
+    expect(store.getSnapshot().status).toBe("ready");
     expect(textOf(store.getSnapshot().messages[1])).toBe("abcdef");
   });
 
