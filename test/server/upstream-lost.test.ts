@@ -9,23 +9,33 @@ import { serve } from "./support/serve.js";
 /**
  * An upstream connection that breaks mid-answer: the proxy ends the client's stream cleanly
  * with an error event in the API's own shape, so the browser keeps every byte before it
- * (a reset may make it drop the last ones) and the client can say what happened.
+ * (a reset may make it drop the last ones) and the client can say what happened. Both
+ * relays are covered: an in-process upstream (Web streams) and one over the network (the
+ * node:http adapter's native relay).
  */
 
 const emulator = createEmulatorHandler({ pace: "instant" });
-let proxy: Awaited<ReturnType<typeof serve>>;
-let halfEventProxy: Awaited<ReturnType<typeof serve>>;
+
+/** An upstream that breaks in the middle of an event: nothing clean can follow it. */
+const HALF_EVENT = 'data: {"id":"chatcmpl-1","choi';
+
+type Served = Awaited<ReturnType<typeof serve>>;
+const lanes: Record<"in-process" | "over the network", { proxy?: Served; halfEvent?: Served }> = {
+  "in-process": {},
+  "over the network": {},
+};
+const upstreams: Served[] = [];
 
 beforeAll(async () => {
-  proxy = await serve(
+  const inProcess = lanes["in-process"];
+  inProcess.proxy = await serve(
     toNodeHandler(createOpenAIProxy({ upstream: emulator, models: "all", logger: false })),
   );
-  // An upstream that breaks in the middle of an event: nothing clean can follow it.
   const halfEvent = async () =>
     new Response(
       new ReadableStream<Uint8Array>({
         start(controller) {
-          controller.enqueue(new TextEncoder().encode('data: {"id":"chatcmpl-1","choi'));
+          controller.enqueue(new TextEncoder().encode(HALF_EVENT));
         },
         pull(controller) {
           controller.error(new Error("upstream reset"));
@@ -33,14 +43,37 @@ beforeAll(async () => {
       }),
       { headers: { "content-type": "text/event-stream" } },
     );
-  halfEventProxy = await serve(
+  inProcess.halfEvent = await serve(
     toNodeHandler(createOpenAIProxy({ upstream: halfEvent, models: "all", logger: false })),
+  );
+
+  const network = lanes["over the network"];
+  // Its own emulator: a fault directive fails only the first request with its input.
+  const emulatorServer = await serve(toNodeHandler(createEmulatorHandler({ pace: "instant" })));
+  const halfEventServer = await serve((req, res) => {
+    req.resume();
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write(HALF_EVENT, () => setTimeout(() => res.destroy(), 20));
+  });
+  upstreams.push(emulatorServer, halfEventServer);
+  network.proxy = await serve(
+    toNodeHandler(
+      createOpenAIProxy({ baseURL: `${emulatorServer.url}/v1`, models: "all", logger: false }),
+    ),
+  );
+  network.halfEvent = await serve(
+    toNodeHandler(
+      createOpenAIProxy({ baseURL: `${halfEventServer.url}/v1`, models: "all", logger: false }),
+    ),
   );
 });
 
 afterAll(async () => {
-  await proxy.close();
-  await halfEventProxy.close();
+  for (const lane of Object.values(lanes)) {
+    await lane.proxy?.close();
+    await lane.halfEvent?.close();
+  }
+  for (const upstream of upstreams) await upstream.close();
 });
 
 const post = (base: string, path: string, body: unknown) =>
@@ -56,46 +89,51 @@ const textOf = (parts: readonly { type: string }[]) =>
     .map((part) => part.text)
     .join("");
 
-describe("an upstream that breaks between two events", () => {
-  it("Responses: the stream ends with an `error` event, and the partial answer is kept", async () => {
-    const response = await post(proxy.url, "/responses", {
-      model: "gpt-4.1-mini",
-      input: "Tell me a story [fault:disconnect-after=8]",
-      stream: true,
-    });
-    expect(response.status).toBe(200);
-    const body = await response.text();
-    expect(body.trimEnd().split("\n\n").at(-1)).toMatch(/^event: error\ndata: .*"upstream_lost"/);
-    const message = await readResponsesStream(new Blob([body]).stream(), {}).finalMessage();
-    expect(message.status).toBe("failed");
-    expect(message.error).toMatchObject({ code: "upstream_lost" });
-    expect(message.error!.message).toMatch(/connection .* was lost/);
-    expect(textOf(message.parts).length).toBeGreaterThan(0);
-  });
+describe.each(Object.keys(lanes) as (keyof typeof lanes)[])(
+  "an upstream %s that breaks",
+  (lane) => {
+    const proxyUrl = () => lanes[lane].proxy!.url;
 
-  it("Chat Completions: the stream ends with an `{ error }` chunk, and the partial answer is kept", async () => {
-    const response = await post(proxy.url, "/chat/completions", {
-      model: "gpt-4.1-mini",
-      messages: [{ role: "user", content: "Tell me a story [fault:disconnect-after=8]" }],
-      stream: true,
+    it("Responses: the stream ends with an `error` event, and the partial answer is kept", async () => {
+      const response = await post(proxyUrl(), "/responses", {
+        model: "gpt-4.1-mini",
+        input: "Tell me a story [fault:disconnect-after=8]",
+        stream: true,
+      });
+      expect(response.status).toBe(200);
+      const body = await response.text();
+      expect(body.trimEnd().split("\n\n").at(-1)).toMatch(/^event: error\ndata: .*"upstream_lost"/);
+      const message = await readResponsesStream(new Blob([body]).stream(), {}).finalMessage();
+      expect(message.status).toBe("failed");
+      expect(message.error).toMatchObject({ code: "upstream_lost" });
+      expect(message.error!.message).toMatch(/connection .* was lost/);
+      expect(textOf(message.parts).length).toBeGreaterThan(0);
     });
-    expect(response.status).toBe(200);
-    const body = await response.text();
-    expect(body.trimEnd().split("\n\n").at(-1)).toMatch(/^data: \{"error":.*"upstream_lost"/);
-    const message = await readChatStream(new Blob([body]).stream(), {}).finalMessage();
-    expect(message.status).toBe("failed");
-    expect(message.error).toMatchObject({ code: "upstream_lost" });
-    expect(textOf(message.parts).length).toBeGreaterThan(0);
-  });
 
-  it("an upstream that breaks inside an event still breaks the client's stream", async () => {
-    const response = await post(halfEventProxy.url, "/chat/completions", {
-      model: "gpt-4.1-mini",
-      messages: [{ role: "user", content: "hi" }],
-      stream: true,
+    it("Chat Completions: the stream ends with an `{ error }` chunk, and the partial answer is kept", async () => {
+      const response = await post(proxyUrl(), "/chat/completions", {
+        model: "gpt-4.1-mini",
+        messages: [{ role: "user", content: "Tell me a story [fault:disconnect-after=8]" }],
+        stream: true,
+      });
+      expect(response.status).toBe(200);
+      const body = await response.text();
+      expect(body.trimEnd().split("\n\n").at(-1)).toMatch(/^data: \{"error":.*"upstream_lost"/);
+      const message = await readChatStream(new Blob([body]).stream(), {}).finalMessage();
+      expect(message.status).toBe("failed");
+      expect(message.error).toMatchObject({ code: "upstream_lost" });
+      expect(textOf(message.parts).length).toBeGreaterThan(0);
     });
-    expect(response.status).toBe(200);
-    // Appending an event to half of one would read as garbage; the truncation must show.
-    await expect(response.text()).rejects.toThrow();
-  });
-});
+
+    it("an upstream that breaks inside an event still breaks the client's stream", async () => {
+      const response = await post(lanes[lane].halfEvent!.url, "/chat/completions", {
+        model: "gpt-4.1-mini",
+        messages: [{ role: "user", content: "hi" }],
+        stream: true,
+      });
+      expect(response.status).toBe(200);
+      // Appending an event to half of one would read as garbage; the truncation must show.
+      await expect(response.text()).rejects.toThrow();
+    });
+  },
+);

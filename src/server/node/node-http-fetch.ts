@@ -2,6 +2,32 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import type { NativeStream, NativeUpstreamSend } from "../proxy/stream-answer.js";
+
+/**
+ * The body of a {@link NativeStream} this transport makes: the upstream's response stream,
+ * decoded, for the node:http adapter to pipe to its client.
+ */
+export interface NodeUpstreamBody {
+  /** The bytes, decoded when the upstream compressed them. */
+  readonly source: NodeJS.ReadableStream;
+  /** The upstream response: its `aborted` / `close` tell a cut connection. */
+  readonly message: IncomingMessage;
+  /** Releases the request's abort listener; call once the body has ended or failed. */
+  finish(): void;
+}
+
+/** The upstream transport of the node:http adapter: a `fetch`, and a native send. */
+export interface NodeHttpTransport {
+  /** A `fetch` over node:http (see {@link createNodeHttpFetch}). */
+  fetch: typeof fetch;
+  /**
+   * Sends a POST whose successful event stream comes back as the upstream's own response
+   * stream (a {@link NativeStream} with a {@link NodeUpstreamBody}); other answers as a
+   * `Response`.
+   */
+  sendNative: NativeUpstreamSend;
+}
 
 /**
  * A `fetch` for the proxy's upstream requests over `node:http` / `node:https` with
@@ -13,18 +39,29 @@ import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
  * other body (a multipart upload) goes to `fallback`.
  */
 export function createNodeHttpFetch(fallback: typeof fetch): typeof fetch {
+  return createNodeHttpTransport(fallback).fetch;
+}
+
+/** The node:http upstream transport, with its own keep-alive agents. */
+export function createNodeHttpTransport(fallback: typeof fetch): NodeHttpTransport {
   const agents = {
     "http:": new HttpAgent({ keepAlive: true }),
     "https:": new HttpsAgent({ keepAlive: true }),
   };
-  return (input, init) => {
+  const fetchOverHttp: typeof fetch = (input, init) => {
     const body = init?.body ?? undefined;
     const url =
       typeof input === "string" ? new URL(input) : input instanceof URL ? input : undefined;
     if (!url || (body !== undefined && typeof body !== "string")) return fallback(input, init);
     if (url.protocol !== "http:" && url.protocol !== "https:") return fallback(input, init);
-    return send(url, init ?? {}, body, agents[url.protocol], false);
+    return send(url, init ?? {}, body, agents[url.protocol], toResponse, false);
   };
+  const sendNative: NativeUpstreamSend = (input, init) => {
+    const url = new URL(input);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return fallback(input, init);
+    return send(url, init, init.body, agents[url.protocol], toNativeOrResponse, false);
+  };
+  return { fetch: fetchOverHttp, sendNative };
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -44,17 +81,26 @@ function requestHeaders(init: RequestInit, body: string | undefined): Record<str
   return headers;
 }
 
-function send(
+/** Makes the caller's answer from the upstream's response. */
+type Answer<T> = (
+  res: IncomingMessage,
+  method: string,
+  done: () => void,
+  signal: AbortSignal | undefined,
+) => T;
+
+function send<T>(
   url: URL,
   init: RequestInit,
   body: string | undefined,
   agent: HttpAgent,
+  answer: Answer<T>,
   isRetry: boolean,
-): Promise<Response> {
+): Promise<T> {
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const request = url.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise<Response>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const req = request(url, {
       method: (init.method ?? "GET").toUpperCase(),
       headers: requestHeaders(init, body),
@@ -67,7 +113,7 @@ function send(
     req.once("socket", (socket: Socket) => socket.setNoDelay(true));
     req.once("response", (res) => {
       answered = true;
-      resolve(toResponse(res, req.method, done, signal));
+      resolve(answer(res, req.method, done, signal));
     });
     req.once("error", (error: NodeJS.ErrnoException) => {
       if (answered) return;
@@ -75,7 +121,7 @@ function send(
       // A kept-alive socket the server closed while idle fails on reuse before any answer;
       // the request never reached the server, so it is safe to send once more.
       if (!isRetry && req.reusedSocket && error.code === "ECONNRESET" && !signal?.aborted) {
-        send(url, init, body, agent, true).then(resolve, reject);
+        send(url, init, body, agent, answer, true).then(resolve, reject);
         return;
       }
       reject(
@@ -101,15 +147,54 @@ function decoded(res: IncomingMessage): NodeJS.ReadableStream {
   return res.pipe(decoder);
 }
 
+function headersOf(res: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = res.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
+}
+
+/**
+ * A successful event stream as the upstream's own response stream; anything else (errors,
+ * JSON, empty answers) as a `Response`, which those paths read whole anyway.
+ */
+function toNativeOrResponse(
+  res: IncomingMessage,
+  method: string,
+  done: () => void,
+  signal: AbortSignal | undefined,
+): Response | NativeStream {
+  const status = res.statusCode ?? 502;
+  const type = res.headers["content-type"] ?? "";
+  if (status < 200 || status >= 300 || status === 204 || !type.includes("text/event-stream")) {
+    return toResponse(res, method, done, signal);
+  }
+  const headers = headersOf(res);
+  const source = decoded(res);
+  if (source !== res) {
+    headers.delete("content-encoding");
+    headers.delete("content-length");
+  }
+  let finished = false;
+  const body: NodeUpstreamBody = {
+    source,
+    message: res,
+    finish() {
+      if (finished) return;
+      finished = true;
+      done();
+    },
+  };
+  return { kind: "native-stream", status, headers, body };
+}
+
 function toResponse(
   res: IncomingMessage,
   method: string,
   done: () => void,
   signal: AbortSignal | undefined,
 ): Response {
-  const headers = new Headers();
-  const raw = res.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  const headers = headersOf(res);
   const status = res.statusCode ?? 502;
   const init = { status, statusText: res.statusMessage ?? "", headers };
   if (method === "HEAD" || status === 204 || status === 205 || status === 304) {

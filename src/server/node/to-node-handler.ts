@@ -1,10 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { normaliseBasePath, pathBelow } from "../proxy/base-path.js";
-import type { ProxyRequestContext } from "../proxy/create-openai-proxy.js";
+import {
+  NATIVE_ENTRY,
+  type NativeEntry,
+  type ProxyRequestContext,
+} from "../proxy/create-openai-proxy.js";
+import type { ProxyAnswer } from "../proxy/stream-answer.js";
+import { createNodeHttpTransport } from "./node-http-fetch.js";
+import { nodeCall, requestUrl, webRequest, type FrameworkRequest } from "./node-call.js";
+import { pipeNativeStream } from "./pipe-native-stream.js";
+import { writesInFlight } from "./writes-in-flight.js";
 
 /** A Web fetch handler, optionally knowing the base path it serves. */
 type WebHandler = ((request: Request, context?: ProxyRequestContext) => Promise<Response>) & {
   readonly basePath?: string;
+  /** The proxy's native entry (see `createOpenAIProxy`). */
+  readonly [NATIVE_ENTRY]?: NativeEntry;
 };
 
 /** A node:http request listener that is also Express / Connect middleware. */
@@ -21,73 +32,6 @@ export interface NodeHandlerOptions {
    * `basePath`. Without either, every request goes to the handler.
    */
   basePath?: string;
-}
-
-/** Express and friends put these on the request. */
-type FrameworkRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
-
-function requestUrl(req: FrameworkRequest): URL {
-  const host = req.headers.host ?? "localhost";
-  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  return new URL(req.originalUrl ?? req.url ?? "/", `${encrypted ? "https" : "http"}://${host}`);
-}
-
-function requestHeaders(req: IncomingMessage, dropBodyFraming: boolean): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name.startsWith(":")) continue;
-    if (dropBodyFraming && (name === "content-length" || name === "transfer-encoding")) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  return headers;
-}
-
-/**
- * The body to hand on: the raw stream, or, when a body parser (express.json(), ...) has
- * already consumed it, what the parser left on `req.body`.
- */
-function requestBody(req: FrameworkRequest): { body: BodyInit | null; reparsed: boolean } {
-  if (req.method === "GET" || req.method === "HEAD") return { body: null, reparsed: false };
-  // Only a parser that read the stream to its end leaves a body to use; some set `{}` unread.
-  if (req.body !== undefined && req.readableEnded) {
-    const parsed = req.body;
-    if (typeof parsed === "string") return { body: parsed, reparsed: true };
-    if (parsed instanceof Uint8Array) return { body: new Uint8Array(parsed), reparsed: true };
-    return { body: JSON.stringify(parsed), reparsed: true };
-  }
-  return { body: webStream(req), reparsed: false };
-}
-
-/**
- * The request body as a Web stream, read only as fast as it is consumed. Written out rather
- * than `Readable.toWeb`, so this module loads without `node:stream`, and so a consumer that
- * stops early (an oversized body) leaves the socket open for the error response.
- */
-function webStream(req: IncomingMessage): ReadableStream<Uint8Array> {
-  let cancelled = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.on("data", (chunk: Buffer) => {
-        if (cancelled) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) req.pause();
-      });
-      req.once("end", () => {
-        if (!cancelled) controller.close();
-      });
-      req.once("error", (error) => {
-        if (!cancelled) controller.error(error);
-      });
-    },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      // Discard the rest instead of destroying the socket the answer goes out on.
-      cancelled = true;
-      req.resume();
-    },
-  });
 }
 
 async function writeBody(
@@ -128,38 +72,21 @@ async function writeBody(
 }
 
 /**
- * Counts writes not yet handed to the socket, with one shared callback so that tracking costs
- * no allocation per chunk.
- */
-function writesInFlight(): { track: () => () => void; all: () => Promise<void> } {
-  let pending = 0;
-  let wake: (() => void) | undefined;
-  const written = () => {
-    pending -= 1;
-    if (pending === 0 && wake) {
-      wake();
-      wake = undefined;
-    }
-  };
-  return {
-    track() {
-      pending += 1;
-      return written;
-    },
-    all() {
-      return pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve));
-    },
-  };
-}
-
-/**
  * Adapts a Web fetch handler (such as `createOpenAIProxy()`) to node:http, Express and
  * Connect: `http.createServer(toNodeHandler(proxy))` or `app.use(toNodeHandler(proxy))`.
  * Responses stream to the socket chunk by chunk with backpressure, and a client that goes
  * away aborts the request's signal, which cancels the upstream request.
+ *
+ * The proxy itself is served natively: no Web `Request` is built unless a hook asks for one,
+ * and generation streams go from the upstream's socket to the client's without Web streams,
+ * since each of those layers is on every answer's time to first byte.
  */
 export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions = {}): NodeHandler {
   const basePath = options.basePath ?? handler.basePath;
+  const native = handler[NATIVE_ENTRY];
+  const transport = native
+    ? createNodeHttpTransport((input, init) => fetch(input, init))
+    : undefined;
   return (req, res, next) => {
     const frameworkRequest = req as FrameworkRequest;
     const url = requestUrl(frameworkRequest);
@@ -178,36 +105,30 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
         resolve();
       });
     });
-    const { body, reparsed } = requestBody(frameworkRequest);
-    const init: RequestInit & { duplex?: "half" } = {
-      method: req.method ?? "GET",
-      headers: requestHeaders(req, reparsed),
-      signal: abort.signal,
-    };
-    if (body !== null) {
-      init.body = body;
-      init.duplex = "half";
-    }
-    const request = new Request(url, init);
     const context = req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {};
-    handler(request, context)
-      .then(async (response) => {
-        if (res.destroyed) {
-          await response.body?.cancel().catch(() => undefined);
+    const answered: Promise<ProxyAnswer> =
+      native && transport
+        ? native(nodeCall(frameworkRequest, url, abort.signal, context), transport.sendNative)
+        : handler(webRequest(frameworkRequest, url, abort.signal), context);
+    answered
+      .then(async (answer) => {
+        if (!(answer instanceof Response)) {
+          writeHead(res, answer.status, answer.headers);
+          res.flushHeaders();
+          await pipeNativeStream(answer, res, closed);
           return;
         }
-        res.statusCode = response.status;
-        const cookies = response.headers.getSetCookie();
-        response.headers.forEach((value, name) => {
-          if (name !== "set-cookie") res.setHeader(name, value);
-        });
-        if (cookies.length > 0) res.setHeader("set-cookie", cookies);
-        if (!response.body) {
+        if (res.destroyed) {
+          await answer.body?.cancel().catch(() => undefined);
+          return;
+        }
+        writeHead(res, answer.status, answer.headers);
+        if (!answer.body) {
           res.end();
           return;
         }
         res.flushHeaders();
-        await writeBody(response.body, res, closed);
+        await writeBody(answer.body, res, closed);
       })
       .catch((error: unknown) => {
         if (next) return next(error);
@@ -229,4 +150,14 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
         );
       });
   };
+}
+
+/** Sets the status and headers of the answer (set-cookie kept as separate lines). */
+function writeHead(res: ServerResponse, status: number, headers: Headers): void {
+  res.statusCode = status;
+  const cookies = headers.getSetCookie();
+  headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
 }

@@ -1,3 +1,4 @@
+import type { IncomingCall } from "../proxy/incoming-call.js";
 import { ProxyRejection } from "../proxy/openai-error.js";
 import { callerKey, type CallerIdentity } from "../rate-limit/rate-limit-policy.js";
 import { createMemoryResponseOwnerStore } from "./memory-response-owner-store.js";
@@ -30,7 +31,7 @@ export interface ResponseTracker {
   /** Whether reads and cancels are checked against the creator. */
   readonly enforced: boolean;
   /** The owner key of a request's caller. */
-  ownerOf(request: Request, identity: CallerIdentity): string;
+  ownerOf(call: IncomingCall, identity: CallerIdentity): string;
   /** Remembers who created `id`. */
   remember(id: string, record: ResponseRecord): Promise<void>;
   /**
@@ -52,10 +53,12 @@ export function createResponseTracker(
   const enforced = options !== false;
   const store = settings.store ?? createMemoryResponseOwnerStore();
   const ttlMs = settings.ttlMs ?? DAY_MS;
-  const ownerOf = settings.owner ?? callerKey;
+  const customOwner = settings.owner;
   return {
     enforced,
-    ownerOf,
+    // A custom owner reads a Web Request; the default needs only the headers.
+    ownerOf: (call, identity) =>
+      customOwner ? customOwner(call.request(), identity) : callerKey(call, identity),
     remember: (id, record) => store.remember(id, record, ttlMs),
     async authorize(id, owner) {
       let record: ResponseRecord | undefined;

@@ -1,3 +1,4 @@
+import type { RequestHead } from "../proxy/incoming-call.js";
 import { ProxyRejection } from "../proxy/openai-error.js";
 
 /**
@@ -37,12 +38,8 @@ function isAllowedOrigin(origin: string, cors: CorsOptions | undefined): boolean
   return cors.origins === "*" || cors.origins.includes(origin);
 }
 
-function isSameOrigin(request: Request, origin: string): boolean {
-  try {
-    return new URL(request.url).origin === origin;
-  } catch {
-    return false;
-  }
+function isSameOrigin(request: RequestHead, origin: string): boolean {
+  return request.url.origin === origin;
 }
 
 /**
@@ -50,7 +47,7 @@ function isSameOrigin(request: Request, origin: string): boolean {
  * cross-origin. Throws a 403 rejection for a cross-origin request from an origin not allowed.
  */
 export function corsResponseHeaders(
-  request: Request,
+  request: RequestHead,
   cors: CorsOptions | undefined,
 ): Record<string, string> {
   const origin = request.headers.get("origin");
@@ -71,7 +68,7 @@ export function corsResponseHeaders(
 
 /** Answers a CORS preflight (`OPTIONS`) for an allowed origin with 204. */
 export function preflightResponse(
-  request: Request,
+  request: RequestHead,
   cors: CorsOptions | undefined,
   allowMethods: readonly string[],
 ): Response {

@@ -8,6 +8,8 @@ import type { OpenAIProxyOptions } from "./proxy-options.js";
 import { matchRoutes } from "./routes.js";
 import { scrubSecrets } from "./scrub-secrets.js";
 import { createUpstreamClient, ErrorCapture } from "./upstream-client.js";
+import { callFromRequest, type IncomingCall } from "./incoming-call.js";
+import type { NativeUpstreamSend, ProxyAnswer } from "./stream-answer.js";
 
 /** Facts about the connection a runtime adapter knows and a `Request` does not carry. */
 export interface ProxyRequestContext {
@@ -23,10 +25,25 @@ export interface OpenAIProxyHandler {
   readonly basePath: string;
 }
 
-/** Adds headers to a response, copying it when its headers are immutable (fetch results). */
-function withHeaders(response: Response, headers: Record<string, string>): Response {
+/**
+ * The entry a runtime adapter uses instead of the fetch handler when it can deliver calls
+ * without building a Web `Request` and relay streamed answers natively (the node:http
+ * adapter). Kept off the public type: adapters find it under this symbol.
+ */
+export const NATIVE_ENTRY = Symbol.for("colloquy.proxy.native-entry");
+
+/** The native entry: a call, the adapter's upstream send, and the answer to relay. */
+export type NativeEntry = (call: IncomingCall, send: NativeUpstreamSend) => Promise<ProxyAnswer>;
+
+/** Adds headers to an answer, copying a response when its headers are immutable (fetch results). */
+function withHeaders<T extends ProxyAnswer>(response: T, headers: Record<string, string>): T;
+function withHeaders(response: ProxyAnswer, headers: Record<string, string>): ProxyAnswer {
   const entries = Object.entries(headers);
   if (entries.length === 0) return response;
+  if (!(response instanceof Response)) {
+    for (const [name, value] of entries) response.headers.set(name, value);
+    return response;
+  }
   try {
     for (const [name, value] of entries) response.headers.set(name, value);
     return response;
@@ -53,43 +70,39 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
   const settings = resolveSettings(options, upstream, capture, logger);
 
   async function route(
-    request: Request,
-    url: URL,
-    context: ProxyRequestContext,
+    call: IncomingCall,
+    nativeSend: NativeUpstreamSend | undefined,
     note: { user?: string; model?: string },
-  ): Promise<Response> {
+  ): Promise<ProxyAnswer> {
+    const { url } = call;
     const below = pathBelow(basePath, url.pathname);
     const matches = below === null ? [] : matchRoutes(below);
     const methods = [...new Set(matches.map((m) => m.route.method))];
-    if (request.method === "OPTIONS" && request.headers.has("access-control-request-method")) {
-      return preflightResponse(
-        request,
-        options.cors,
-        methods.length > 0 ? methods : ["GET", "POST"],
-      );
+    if (call.method === "OPTIONS" && call.headers.has("access-control-request-method")) {
+      return preflightResponse(call, options.cors, methods.length > 0 ? methods : ["GET", "POST"]);
     }
-    const cors = corsResponseHeaders(request, options.cors);
+    const cors = corsResponseHeaders(call, options.cors);
     return withHeaders(await dispatch(), cors);
 
-    async function dispatch(): Promise<Response> {
+    async function dispatch(): Promise<ProxyAnswer> {
       if (matches.length === 0) {
         throw new ProxyRejection(
           404,
-          `Unknown route: ${request.method} ${url.pathname}. This server serves POST ${basePath}/v1/responses, POST ${basePath}/v1/chat/completions, GET ${basePath}/v1/responses/{id}, POST ${basePath}/v1/responses/{id}/cancel, GET ${basePath}/v1/models and POST ${basePath}/v1/files.`,
+          `Unknown route: ${call.method} ${url.pathname}. This server serves POST ${basePath}/v1/responses, POST ${basePath}/v1/chat/completions, GET ${basePath}/v1/responses/{id}, POST ${basePath}/v1/responses/{id}/cancel, GET ${basePath}/v1/models and POST ${basePath}/v1/files.`,
           { code: "unknown_route" },
         );
       }
-      const match = matches.find((m) => m.route.method === request.method);
+      const match = matches.find((m) => m.route.method === call.method);
       if (!match) {
         throw new ProxyRejection(
           405,
-          `${request.method} is not supported on ${url.pathname}. Use ${methods.join(" or ")}.`,
+          `${call.method} is not supported on ${url.pathname}. Use ${methods.join(" or ")}.`,
           { code: "method_not_allowed", headers: { allow: methods.join(", ") } },
         );
       }
       let user: string | undefined;
       if (options.authorize) {
-        const verdict = await options.authorize(request);
+        const verdict = await options.authorize(call.request());
         if (verdict instanceof Response) return verdict;
         if (verdict === null) {
           throw new ProxyRejection(
@@ -101,17 +114,19 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         user = verdict.userId;
         note.user = user;
       }
+      const { clientAddress } = call.context;
       const identity = {
         ...(user !== undefined ? { userId: user } : {}),
-        ...(context.clientAddress !== undefined ? { clientAddress: context.clientAddress } : {}),
+        ...(clientAddress !== undefined ? { clientAddress } : {}),
       };
-      await rateLimit?.(request, identity);
+      await rateLimit?.(call, identity);
       return match.route.handle({
-        request,
+        call,
+        nativeSend,
         url,
         params: match.params,
         user,
-        owner: settings.responses.ownerOf(request, identity),
+        owner: settings.responses.ownerOf(call, identity),
         settings,
         noteModel: (model) => {
           note.model = model;
@@ -120,13 +135,15 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
     }
   }
 
-  const handler = async (request: Request, context: ProxyRequestContext = {}) => {
+  async function answer(
+    call: IncomingCall,
+    nativeSend: NativeUpstreamSend | undefined,
+  ): Promise<ProxyAnswer> {
     const started = performance.now();
-    const url = new URL(request.url);
     const note: { user?: string; model?: string } = {};
-    let response: Response;
+    let response: ProxyAnswer;
     try {
-      response = await route(request, url, context, note);
+      response = await route(call, nativeSend, note);
     } catch (error) {
       if (error instanceof ProxyRejection) response = error.toResponse();
       else {
@@ -141,19 +158,23 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         );
       }
       try {
-        response = withHeaders(response, corsResponseHeaders(request, options.cors));
+        response = withHeaders(response, corsResponseHeaders(call, options.cors));
       } catch {
         // A disallowed origin gets no CORS headers.
       }
     }
     logRequest(logger, {
-      method: request.method,
-      path: url.pathname + url.search,
+      method: call.method,
+      path: call.url.pathname + call.url.search,
       status: response.status,
       ...note,
       ms: performance.now() - started,
     });
     return response;
-  };
-  return Object.assign(handler, { basePath });
+  }
+
+  const handler = (request: Request, context: ProxyRequestContext = {}) =>
+    answer(callFromRequest(request, context), undefined) as Promise<Response>;
+  const nativeEntry: NativeEntry = (call, send) => answer(call, send);
+  return Object.assign(handler, { basePath, [NATIVE_ENTRY]: nativeEntry });
 }

@@ -1,6 +1,7 @@
 import { openAIErrorResponse } from "./openai-error.js";
 import { passedHeaders } from "./passed-headers.js";
 import { scrubSecrets } from "./scrub-secrets.js";
+import { isNativeStream, type NativeStream, type NativeUpstreamSend } from "./stream-answer.js";
 
 /**
  * How to reach an upstream that needs nothing but a URL and fixed headers (OpenAI itself,
@@ -18,6 +19,11 @@ export interface DirectUpstream {
   headers: Readonly<Record<string, string>>;
   /** How long to wait for response headers before answering 504. */
   timeoutMs: number;
+  /**
+   * True when requests go over the network to `baseURL` (no in-process `upstream` handler),
+   * so a runtime adapter may send them with its own HTTP client instead of `fetch`.
+   */
+  overNetwork: boolean;
 }
 
 /** What a direct call needs to describe failures: where it went, and what to scrub. */
@@ -33,14 +39,29 @@ export interface DirectTarget {
 /**
  * POSTs a JSON body upstream and returns the upstream's response with its body untouched.
  * Failures become responses the way the openai-client path makes them: the upstream's own
- * error (scrubbed), 499 when the client left, 504 on timeout, 502 when unreachable.
+ * error (scrubbed), 499 when the client left, 504 on timeout, 502 when unreachable. With a
+ * runtime adapter's `send`, a successful stream comes back in the adapter's native form.
  */
 export async function postDirect(
   target: DirectTarget,
   path: string,
   body: unknown,
   signal: AbortSignal,
-): Promise<Response> {
+): Promise<Response>;
+export async function postDirect(
+  target: DirectTarget,
+  path: string,
+  body: unknown,
+  signal: AbortSignal,
+  send: NativeUpstreamSend,
+): Promise<Response | NativeStream>;
+export async function postDirect(
+  target: DirectTarget,
+  path: string,
+  body: unknown,
+  signal: AbortSignal,
+  send?: NativeUpstreamSend,
+): Promise<Response | NativeStream> {
   const { direct } = target;
   const scrub = (text: string) => scrubSecrets(text, target.secrets);
   if (signal.aborted) return clientClosed();
@@ -54,9 +75,9 @@ export async function postDirect(
     timedOut = true;
     controller.abort(new DOMException("The upstream did not answer in time.", "TimeoutError"));
   }, direct.timeoutMs);
-  let response: Response;
+  let response: Response | NativeStream;
   try {
-    response = await direct.fetch(direct.baseURL + path, {
+    response = await (send ?? direct.fetch)(direct.baseURL + path, {
       method: "POST",
       headers: {
         ...direct.headers,
@@ -82,7 +103,7 @@ export async function postDirect(
   } finally {
     clearTimeout(timer);
   }
-  if (response.ok) return response;
+  if (isNativeStream(response) || response.ok) return response;
   signal.removeEventListener("abort", onAbort);
   const text = await response.text().catch(() => "");
   return new Response(scrub(text), { status: response.status, headers: passedHeaders(response) });

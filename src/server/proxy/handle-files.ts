@@ -2,7 +2,6 @@ import { forwardUpstream, passedHeaders } from "./forward-upstream.js";
 import { contentMatchesType } from "./file-signatures.js";
 import { ProxyRejection } from "./openai-error.js";
 import type { RouteContext } from "./proxy-context.js";
-import { readLimitedBody } from "./read-limited-body.js";
 
 /** Accepted upload types when none are configured: images the models read, and PDFs. */
 export const DEFAULT_FILE_TYPES: readonly string[] = [
@@ -17,7 +16,7 @@ export const DEFAULT_FILE_TYPES: readonly string[] = [
 export const DEFAULT_FILE_PURPOSES: readonly string[] = ["user_data", "vision", "assistants"];
 
 async function readForm(context: RouteContext): Promise<FormData> {
-  const contentType = context.request.headers.get("content-type") ?? "";
+  const contentType = context.call.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     throw new ProxyRejection(
       415,
@@ -25,7 +24,7 @@ async function readForm(context: RouteContext): Promise<FormData> {
       { code: "unsupported_media_type" },
     );
   }
-  const bytes = await readLimitedBody(context.request, context.settings.files.maxBytes);
+  const bytes = await context.call.readBody(context.settings.files.maxBytes);
   try {
     return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
@@ -74,7 +73,7 @@ export async function handleUploadFile(context: RouteContext): Promise<Response>
     context.settings.upstream,
     context.settings.capture,
     { method: "upload", file, purpose },
-    context.request.signal,
+    context.call.signal,
   );
   if (!upstream.ok) return upstream;
   return new Response(upstream.body, { status: upstream.status, headers: passedHeaders(upstream) });

@@ -1,17 +1,25 @@
 import { assertModelAllowed } from "../policy/model-policy.js";
 import { clampChatOutputTokens, clampResponsesOutputTokens } from "../policy/output-token-cap.js";
 import { assertToolsAllowed } from "../policy/tool-policy.js";
+import { postDirect } from "./direct-upstream.js";
 import { forwardUpstream } from "./forward-upstream.js";
 import type { RouteContext } from "./proxy-context.js";
 import { readJsonBody } from "./read-limited-body.js";
-import { relayAnswer, usageReporter, type RelayWatch } from "./relay-response.js";
+import {
+  relayAnswer,
+  relayNativeStream,
+  usageReporter,
+  type RelayedApi,
+  type RelayWatch,
+} from "./relay-response.js";
+import { isNativeStream, type ProxyAnswer } from "./stream-answer.js";
 import { chatCompletionsRequestSchema, responsesRequestSchema } from "./request-schemas.js";
 import { validateBody } from "./validate-body.js";
 
 /** `POST /v1/responses`: validate, apply policy, forward, relay. */
-export async function handleCreateResponse(context: RouteContext): Promise<Response> {
+export async function handleCreateResponse(context: RouteContext): Promise<ProxyAnswer> {
   const { settings } = context;
-  const raw = await readJsonBody(context.request, settings.maxBodyBytes);
+  const raw = await readJsonBody(context.call, settings.maxBodyBytes);
   const body = validateBody(responsesRequestSchema, raw, "POST /v1/responses");
   context.noteModel(body.model);
   assertModelAllowed(body.model, settings.models);
@@ -20,17 +28,43 @@ export async function handleCreateResponse(context: RouteContext): Promise<Respo
     ...clampResponsesOutputTokens(body, settings.maxOutputTokens),
     model: settings.upstream.upstreamModel(body.model),
   };
-  const upstream = await forwardUpstream(
-    settings.upstream,
-    settings.capture,
-    { method: "post", path: "/responses", body: sent, stream: body.stream === true },
-    context.request.signal,
-  );
-  return relayAnswer(
-    upstream,
+  return generate(
+    context,
+    "/responses",
+    sent,
+    body.stream === true,
     responsesWatch(context, body.model, body.store !== false),
     "responses",
   );
+}
+
+/**
+ * Sends a checked generation request upstream and relays the answer: natively when the
+ * runtime adapter can and the upstream is reached over the network, else as a `Response`.
+ */
+async function generate(
+  context: RouteContext,
+  path: string,
+  sent: Record<string, unknown>,
+  stream: boolean,
+  watch: RelayWatch,
+  api: RelayedApi,
+): Promise<ProxyAnswer> {
+  const { settings, call, nativeSend } = context;
+  const { direct } = settings.upstream;
+  if (nativeSend && direct?.overNetwork) {
+    const target = { ...settings.upstream, direct };
+    const answer = await postDirect(target, path, sent, call.signal, nativeSend);
+    if (isNativeStream(answer)) return relayNativeStream(answer, watch, api);
+    return relayAnswer(answer, watch, api);
+  }
+  const upstream = await forwardUpstream(
+    settings.upstream,
+    settings.capture,
+    { method: "post", path, body: sent, stream },
+    call.signal,
+  );
+  return relayAnswer(upstream, watch, api);
 }
 
 /**
@@ -55,9 +89,9 @@ function responsesWatch(context: RouteContext, model: string, stored: boolean): 
 }
 
 /** `POST /v1/chat/completions`: validate, apply policy, forward, relay. */
-export async function handleChatCompletion(context: RouteContext): Promise<Response> {
+export async function handleChatCompletion(context: RouteContext): Promise<ProxyAnswer> {
   const { settings } = context;
-  const raw = await readJsonBody(context.request, settings.maxBodyBytes);
+  const raw = await readJsonBody(context.call, settings.maxBodyBytes);
   const body = validateBody(chatCompletionsRequestSchema, raw, "POST /v1/chat/completions");
   context.noteModel(body.model);
   assertModelAllowed(body.model, settings.models);
@@ -70,12 +104,13 @@ export async function handleChatCompletion(context: RouteContext): Promise<Respo
   if (body.stream === true && settings.onUsage && body.stream_options?.include_usage !== true) {
     sent = { ...sent, stream_options: { ...body.stream_options, include_usage: true } };
   }
-  const upstream = await forwardUpstream(
-    settings.upstream,
-    settings.capture,
-    { method: "post", path: "/chat/completions", body: sent, stream: body.stream === true },
-    context.request.signal,
-  );
   const onUsage = usageReporter(context, async () => body.model, "chat.completions", false);
-  return relayAnswer(upstream, onUsage ? { onUsage } : {}, "chat");
+  return generate(
+    context,
+    "/chat/completions",
+    sent,
+    body.stream === true,
+    onUsage ? { onUsage } : {},
+    "chat",
+  );
 }

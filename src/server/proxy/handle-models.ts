@@ -9,7 +9,7 @@ export async function handleListModels(context: RouteContext): Promise<Response>
     settings.upstream,
     settings.capture,
     { method: "get", path: "/models" },
-    context.request.signal,
+    context.call.signal,
   );
   if (!upstream.ok) return upstream;
   const list = (await upstream.json()) as { data?: unknown };

@@ -79,7 +79,7 @@ export async function handleRetrieveResponse(context: RouteContext): Promise<Res
     context.settings.upstream,
     context.settings.capture,
     { method: "get", path: `/responses/${id}`, query, stream },
-    context.request.signal,
+    context.call.signal,
   );
   return relayStored(upstream, context, id, record);
 }
@@ -92,7 +92,7 @@ export async function handleCancelResponse(context: RouteContext): Promise<Respo
     context.settings.upstream,
     context.settings.capture,
     { method: "post", path: `/responses/${id}/cancel` },
-    context.request.signal,
+    context.call.signal,
   );
   return relayStored(upstream, context, id, record);
 }

@@ -2,6 +2,8 @@ import type { ModelAllowlist } from "../policy/model-policy.js";
 import type { ResponseTracker } from "../ownership/response-ownership.js";
 import type { ToolPolicy } from "../policy/tool-policy.js";
 import type { FileUploadOptions, UsageReport } from "./proxy-options.js";
+import type { IncomingCall } from "./incoming-call.js";
+import type { NativeUpstreamSend } from "./stream-answer.js";
 import type { ErrorCapture, UpstreamClient } from "./upstream-client.js";
 
 /** The resolved configuration every route handler reads. */
@@ -31,7 +33,12 @@ export interface ProxySettings {
 /** One request as a route handler sees it. */
 export interface RouteContext {
   /** The incoming request. */
-  request: Request;
+  call: IncomingCall;
+  /**
+   * The runtime adapter's own way to send generation requests upstream, when it relays
+   * native streams (see `StreamAnswer`); undefined for a plain Web fetch handler call.
+   */
+  nativeSend: NativeUpstreamSend | undefined;
   /** Its URL, parsed. */
   url: URL;
   /** Path parameters, e.g. `id`. */

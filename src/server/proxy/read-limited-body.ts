@@ -7,7 +7,8 @@ function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function tooLarge(limit: number): ProxyRejection {
+/** The 413 for a body past `limit` bytes. */
+export function tooLarge(limit: number): ProxyRejection {
   return new ProxyRejection(
     413,
     `The request body is larger than this server's limit of ${formatBytes(limit)}. Send a smaller body, or raise the limit in the proxy options.`,
@@ -50,8 +51,11 @@ export async function readLimitedBody(
 }
 
 /** Reads a JSON request body within `limit` bytes; rejects with 400 when it is not JSON. */
-export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  const bytes = await readLimitedBody(request, limit);
+export async function readJsonBody(
+  call: { readBody(limit: number): Promise<Uint8Array<ArrayBuffer>> },
+  limit: number,
+): Promise<unknown> {
+  const bytes = await call.readBody(limit);
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === "") {
     throw new ProxyRejection(400, "The request body is empty. Send a JSON object.", {

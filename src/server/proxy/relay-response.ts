@@ -3,6 +3,8 @@ import { passedHeaders } from "./passed-headers.js";
 import type { RouteContext } from "./proxy-context.js";
 import type { UsageReport } from "./proxy-options.js";
 import { usageFromPayload } from "./normalise-usage.js";
+import type { StreamWatch } from "./sse-watcher.js";
+import type { NativeStream, StreamAnswer } from "./stream-answer.js";
 import { tapStream } from "./usage-tap.js";
 
 /** The API an answer comes from: it decides how a stream reports an error in band. */
@@ -24,6 +26,12 @@ function lostUpstreamEvent(api: RelayedApi): string {
   const event = { type: "error", code: error.code, message: error.message, param: null };
   return `event: error\ndata: ${JSON.stringify(event)}\n\n`;
 }
+
+/** The lost events, made once: they are part of every streamed answer's watch. */
+const LOST_EVENTS: Record<RelayedApi, string> = {
+  responses: lostUpstreamEvent("responses"),
+  chat: lostUpstreamEvent("chat"),
+};
 
 /** What the relay learns from an answer, for ownership and `onUsage`. */
 export interface RelayWatch {
@@ -52,16 +60,7 @@ export async function relayAnswer(
   const headers = passedHeaders(upstream);
   const { onId, onUsage } = watch;
   if ((headers.get("content-type") ?? "").includes("text/event-stream")) {
-    const body = tapStream(upstream.body, {
-      lostEvent: lostUpstreamEvent(api),
-      ...(onId ? { onId } : {}),
-      ...(onUsage
-        ? {
-            onDone: (usage: Usage | undefined, id: string | undefined) =>
-              usage && onUsage(usage, id),
-          }
-        : {}),
-    });
+    const body = tapStream(upstream.body, streamWatch(watch, api));
     return new Response(body, { status: upstream.status, headers });
   }
   if (!onId && !onUsage) return new Response(upstream.body, { status: upstream.status, headers });
@@ -77,6 +76,38 @@ export async function relayAnswer(
   const usage = usageFromPayload(payload);
   if (usage) onUsage?.(usage, id);
   return new Response(bytes, { status: upstream.status, headers });
+}
+
+/**
+ * Hands a successful upstream stream back to the runtime adapter that sent it natively, to
+ * relay without Web streams: with the passed headers and the same watch as `relayAnswer`.
+ */
+export function relayNativeStream(
+  upstream: NativeStream,
+  watch: RelayWatch,
+  api: RelayedApi,
+): StreamAnswer {
+  return {
+    kind: "stream-answer",
+    status: upstream.status,
+    headers: passedHeaders(upstream),
+    body: upstream.body,
+    watch: streamWatch(watch, api),
+  };
+}
+
+/** What a relayed SSE stream is watched for. */
+function streamWatch(watch: RelayWatch, api: RelayedApi): StreamWatch {
+  const { onId, onUsage } = watch;
+  return {
+    lostEvent: LOST_EVENTS[api],
+    ...(onId ? { onId } : {}),
+    ...(onUsage
+      ? {
+          onDone: (usage: Usage | undefined, id: string | undefined) => usage && onUsage(usage, id),
+        }
+      : {}),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { handleUploadFile } from "./handle-files.js";
 import { handleListModels } from "./handle-models.js";
 import { handleCancelResponse, handleRetrieveResponse } from "./handle-response-resource.js";
 import type { RouteContext } from "./proxy-context.js";
+import type { ProxyAnswer } from "./stream-answer.js";
 
 /** One route of the proxy. */
 export interface Route {
@@ -11,7 +12,7 @@ export interface Route {
   /** Path below the base path, with `{name}` parameters. */
   pattern: string;
   /** Answers the request. */
-  handle: (context: RouteContext) => Promise<Response>;
+  handle: (context: RouteContext) => Promise<ProxyAnswer>;
 }
 
 /** Every route the proxy serves. */
@@ -24,8 +25,10 @@ export const ROUTES: readonly Route[] = [
   { method: "POST", pattern: "/v1/files", handle: handleUploadFile },
 ];
 
-function matchPattern(pattern: string, path: string): Record<string, string> | null {
-  const expected = pattern.split("/");
+/** Each route's pattern split into segments once: matching runs on every request. */
+const SPLIT_ROUTES = ROUTES.map((route) => ({ route, segments: route.pattern.split("/") }));
+
+function matchSegments(expected: readonly string[], path: string): Record<string, string> | null {
   const actual = path.split("/");
   if (expected.length !== actual.length) return null;
   const params: Record<string, string> = {};
@@ -44,8 +47,8 @@ function matchPattern(pattern: string, path: string): Record<string, string> | n
 export function matchRoutes(path: string): { route: Route; params: Record<string, string> }[] {
   const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
   const found: { route: Route; params: Record<string, string> }[] = [];
-  for (const route of ROUTES) {
-    const params = matchPattern(route.pattern, trimmed);
+  for (const { route, segments } of SPLIT_ROUTES) {
+    const params = matchSegments(segments, trimmed);
     if (params) found.push({ route, params });
   }
   return found;

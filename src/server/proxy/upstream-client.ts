@@ -86,6 +86,7 @@ export function createUpstreamClient(
   };
   const direct = (baseURL: string, headers: Record<string, string | null>): DirectUpstream => ({
     fetch: transport,
+    overNetwork: !options.upstream,
     baseURL: baseURL.replace(/\/+$/, ""),
     headers: Object.fromEntries(
       Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== null),

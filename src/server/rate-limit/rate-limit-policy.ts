@@ -1,3 +1,4 @@
+import type { IncomingCall } from "../proxy/incoming-call.js";
 import { ProxyRejection } from "../proxy/openai-error.js";
 import { createMemoryRateLimitStore } from "./memory-rate-limit-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
@@ -26,9 +27,9 @@ export interface RateLimitOptions {
 }
 
 /** A configured rate limiter: counts a request, rejecting it with 429 when over the limit. */
-export type RateLimiter = (request: Request, identity: CallerIdentity) => Promise<void>;
+export type RateLimiter = (call: IncomingCall, identity: CallerIdentity) => Promise<void>;
 
-function forwardedFor(request: Request): string | undefined {
+function forwardedFor(request: Pick<Request, "headers">): string | undefined {
   const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return first || request.headers.get("x-real-ip") || undefined;
 }
@@ -37,7 +38,7 @@ function forwardedFor(request: Request): string | undefined {
  * The default key of a caller: `user:<id>` for a user `authorize` identified, else
  * `ip:<address>` (from the runtime adapter, else the first `x-forwarded-for` hop).
  */
-export function callerKey(request: Request, identity: CallerIdentity): string {
+export function callerKey(request: Pick<Request, "headers">, identity: CallerIdentity): string {
   return identity.userId !== undefined
     ? `user:${identity.userId}`
     : `ip:${identity.clientAddress ?? forwardedFor(request) ?? "unknown"}`;
@@ -48,9 +49,10 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const limit = options.limit ?? 60;
   const windowMs = options.windowMs ?? 60_000;
   const store = options.store ?? createMemoryRateLimitStore();
-  const keyOf = options.key ?? callerKey;
-  return async (request, identity) => {
-    const key = keyOf(request, identity);
+  const { key: customKey } = options;
+  return async (call, identity) => {
+    // A custom key reads a Web Request; the default needs only the headers.
+    const key = customKey ? customKey(call.request(), identity) : callerKey(call, identity);
     let hit;
     try {
       hit = await store.hit(key, windowMs);

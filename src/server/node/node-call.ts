@@ -1,0 +1,163 @@
+import type { IncomingMessage } from "node:http";
+import type { ProxyRequestContext } from "../proxy/create-openai-proxy.js";
+import type { IncomingCall } from "../proxy/incoming-call.js";
+import { readLimitedBody, tooLarge } from "../proxy/read-limited-body.js";
+
+/** Express and friends put these on the request. */
+export type FrameworkRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
+
+/** The request's URL, from its path and `host` header. */
+export function requestUrl(req: FrameworkRequest): URL {
+  const host = req.headers.host ?? "localhost";
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+  return new URL(req.originalUrl ?? req.url ?? "/", `${encrypted ? "https" : "http"}://${host}`);
+}
+
+/** The request's headers as Web `Headers`, without the body's framing when it was re-encoded. */
+export function requestHeaders(req: IncomingMessage, dropBodyFraming: boolean): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(":")) continue;
+    if (dropBodyFraming && (name === "content-length" || name === "transfer-encoding")) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  return headers;
+}
+
+/**
+ * What a body parser (express.json(), ...) left on `req.body` when it read the stream to its
+ * end, as bytes; undefined when the stream is still there to read.
+ */
+function parsedBody(req: FrameworkRequest): Uint8Array<ArrayBuffer> | undefined {
+  // Only a parser that read the stream to its end leaves a body to use; some set `{}` unread.
+  if (req.body === undefined || !req.readableEnded) return undefined;
+  const parsed = req.body;
+  if (typeof parsed === "string") return new TextEncoder().encode(parsed);
+  if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
+  return new TextEncoder().encode(JSON.stringify(parsed));
+}
+
+/**
+ * The request body as a Web stream, read only as fast as it is consumed. Written out rather
+ * than `Readable.toWeb`, so this module loads without `node:stream`, and so a consumer that
+ * stops early (an oversized body) leaves the socket open for the error response.
+ */
+function webStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        if (cancelled) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once("end", () => {
+        if (!cancelled) controller.close();
+      });
+      req.once("error", (error) => {
+        if (!cancelled) controller.error(error);
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      // Discard the rest instead of destroying the socket the answer goes out on.
+      cancelled = true;
+      req.resume();
+    },
+  });
+}
+
+/** The request as a Web `Request`, its body streamed from the socket (or from `req.body`). */
+export function webRequest(req: FrameworkRequest, url: URL, signal: AbortSignal): Request {
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const parsed = hasBody ? parsedBody(req) : undefined;
+  const init: RequestInit & { duplex?: "half" } = {
+    method: req.method ?? "GET",
+    headers: requestHeaders(req, parsed !== undefined),
+    signal,
+  };
+  if (hasBody) {
+    init.body = parsed ?? webStream(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+/**
+ * Reads the body from the socket into memory, refusing with 413 past `limit` bytes (by its
+ * declared length before reading anything, else as soon as it grows past), and then
+ * discarding the rest so the socket stays open for the refusal.
+ */
+function readSocketBody(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.reject(tooLarge(limit));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData);
+      req.resume();
+      reject(tooLarge(limit));
+    };
+    req.on("data", onData);
+    req.once("end", () => {
+      if (size > limit) return;
+      const body = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      resolve(body);
+    });
+    req.once("error", reject);
+  });
+}
+
+/**
+ * A node:http request as the proxy's call, without building a Web `Request`: the body is read
+ * from the socket, and a `Request` is made only when a hook or a form upload asks for one.
+ */
+export function nodeCall(
+  req: FrameworkRequest,
+  url: URL,
+  signal: AbortSignal,
+  context: ProxyRequestContext,
+): IncomingCall {
+  let request: Request | undefined;
+  let bodyRead = false;
+  const call: IncomingCall = {
+    method: req.method ?? "GET",
+    url,
+    headers: requestHeaders(req, false),
+    signal,
+    context,
+    readBody(limit) {
+      // A hook that took the Request took the stream with it: read the body from there.
+      if (request) return readLimitedBody(request, limit);
+      bodyRead = true;
+      const parsed = parsedBody(req);
+      if (parsed === undefined) return readSocketBody(req, limit);
+      return parsed.byteLength > limit ? Promise.reject(tooLarge(limit)) : Promise.resolve(parsed);
+    },
+    request() {
+      if (!request) {
+        request = bodyRead
+          ? new Request(url, { method: call.method, headers: call.headers, signal })
+          : webRequest(req, url, signal);
+      }
+      return request;
+    },
+  };
+  return call;
+}

@@ -1,0 +1,128 @@
+import { createParser } from "eventsource-parser";
+import type { Usage } from "../../core/model/usage.js";
+import { usageFromPayload } from "./normalise-usage.js";
+
+/** What to watch for in a relayed SSE stream. */
+export interface StreamWatch {
+  /**
+   * Called with the response id from the first event that carries one; the event's bytes
+   * reach the client only once it settles, so nobody can use an id the proxy has not noted.
+   */
+  onId?: (id: string) => Promise<void>;
+  /** Called once the stream ends, with the last usage seen (if any) and the response id. */
+  onDone?: (usage: Usage | undefined, id: string | undefined) => void;
+  /**
+   * An SSE event that ends the stream cleanly when the upstream fails between two events.
+   * Without it (or when the failure cuts an event in half) the stream errors.
+   */
+  lostEvent?: string;
+}
+
+/**
+ * Watches the chunks of a relayed SSE body as they pass, whatever carries them (a Web stream
+ * or a Node socket): the relay calls `see` before passing each chunk on, `end` when the body
+ * ended, and `lostEvent` when the upstream failed.
+ */
+export interface SseWatcher {
+  /**
+   * Looks at the next chunk. Returns a promise when the chunk must wait before it is passed
+   * on (the response id is being noted), else undefined: most chunks cost no promise.
+   */
+  see(chunk: Uint8Array): Promise<void> | undefined;
+  /** The body ended: reports the usage. */
+  end(): void;
+  /**
+   * The bytes that end the stream cleanly after an upstream failure, or undefined when the
+   * failure cut an event in half (or no lost event was asked for): then the relay errors.
+   */
+  lostEvent(): Uint8Array | undefined;
+}
+
+/** True when `tail` (the last bytes passed on) ends an SSE event: a blank line. */
+function endsEvent(tail: string): boolean {
+  return tail.endsWith("\n\n") || tail.endsWith("\r\r") || tail.endsWith("\r\n\r\n");
+}
+
+/** The last four bytes of a chunk as Latin-1 text, enough to find a trailing blank line. */
+function latin1Tail(chunk: Uint8Array): string {
+  let tail = "";
+  for (let i = Math.max(0, chunk.byteLength - 4); i < chunk.byteLength; i++) {
+    tail += String.fromCharCode(chunk[i]!);
+  }
+  return tail;
+}
+
+/**
+ * Where a Responses event names its response first: `"response":{"id":"resp_..."`. The
+ * created event is large (the whole response object); finding the id in its text is cheaper
+ * than parsing it, and it is on every answer's time to first byte. Events of another shape
+ * are parsed.
+ */
+const RESPONSE_ID = /"response":\{"id":"([^"\\]+)"/;
+
+function idOf(data: string): string | undefined {
+  const found = RESPONSE_ID.exec(data)?.[1];
+  if (found !== undefined) return found;
+  try {
+    const response = (JSON.parse(data) as { response?: { id?: unknown } } | null)?.response;
+    return typeof response?.id === "string" ? response.id : undefined;
+  } catch {
+    // A malformed event is the client's to report; the watcher only looks.
+    return undefined;
+  }
+}
+
+function usageOf(data: string): Usage | undefined {
+  try {
+    return usageFromPayload(JSON.parse(data) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Watches an SSE body for the response id and the usage without touching its bytes: the
+ * parser reads a decoded copy beside the pass-through, and stops reading once nothing more
+ * is wanted.
+ */
+export function createSseWatcher(watch: StreamWatch): SseWatcher {
+  let usage: Usage | undefined;
+  let id: string | undefined;
+  let pendingId: string | undefined;
+  const decoder = new TextDecoder();
+  const parser = createParser({
+    onEvent(event) {
+      if (watch.onId !== undefined && id === undefined && pendingId === undefined) {
+        pendingId = idOf(event.data);
+      }
+      // Only the final events carry usage; skipping the rest avoids parsing every delta.
+      if (watch.onDone !== undefined && event.data.includes('"usage"')) {
+        usage = usageOf(event.data) ?? usage;
+      }
+    },
+  });
+  const watching = () => watch.onDone !== undefined || (watch.onId !== undefined && !id);
+  // The last few bytes passed on (as text: line endings are ASCII), to tell whether a failure
+  // falls between two events. Starts at a boundary: nothing was sent yet.
+  let tail = "\n\n";
+  return {
+    see(chunk) {
+      if (watching()) parser.feed(decoder.decode(chunk, { stream: true }));
+      if (watch.lostEvent !== undefined && chunk.byteLength > 0) {
+        tail = (tail + latin1Tail(chunk)).slice(-4);
+      }
+      if (pendingId === undefined || id !== undefined) return undefined;
+      id = pendingId;
+      return watch.onId?.(id);
+    },
+    end() {
+      if (!watch.onDone) return;
+      parser.feed(decoder.decode());
+      watch.onDone(usage, id ?? pendingId);
+    },
+    lostEvent() {
+      if (watch.lostEvent === undefined || !endsEvent(tail)) return undefined;
+      return new TextEncoder().encode(watch.lostEvent);
+    },
+  };
+}
