@@ -99,7 +99,7 @@ async function latencyPhase(urls: Record<LatencyPath, string>) {
   ) as Record<LatencyPath, { ttfb: number[]; chunk: number[] }>;
   // The proxy's code path is long; a handful of warm-up requests leaves it cold (the JIT has
   // not compiled it yet), and a cold proxy measured 1 ms slower than a warm one.
-  const rounds = options.quick ? 40 : 100;
+  const rounds = options.quick ? 40 : 200;
   const warmUp = options.quick ? 30 : 60;
   for (let i = 0; i < warmUp; i++) {
     for (const path of paths) await timedStream(urls[path]);
