@@ -41,6 +41,15 @@ afterAll(async () => {
 });
 
 describe("the node:http upstream transport", () => {
+  it("sends the credentials of a URL that has them as basic auth", async () => {
+    const url = new URL(`${base}/echo`);
+    url.username = "user";
+    url.password = "p@ss word";
+    const response = await send(url.href, { method: "POST", body: "{}" });
+    const echoed = (await response.json()) as { auth: string };
+    expect(echoed.auth).toBe(`Basic ${Buffer.from("user:p@ss word").toString("base64")}`);
+  });
+
   it("sends method, headers and body, and returns status, headers and body", async () => {
     const response = await send(`${base}/echo`, {
       method: "POST",

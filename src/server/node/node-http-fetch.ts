@@ -56,12 +56,44 @@ export function createNodeHttpTransport(fallback: typeof fetch): NodeHttpTranspo
     if (url.protocol !== "http:" && url.protocol !== "https:") return fallback(input, init);
     return send(url, init ?? {}, body, agents[url.protocol], toResponse, false);
   };
+  // The native sends go to a few fixed URLs (the generation endpoints): parsed once each.
+  const parsed = new Map<string, URL>();
   const sendNative: NativeUpstreamSend = (input, init) => {
-    const url = new URL(input);
+    let url = parsed.get(input);
+    if (!url) {
+      url = new URL(input);
+      if (parsed.size < 64) parsed.set(input, url);
+    }
     if (url.protocol !== "http:" && url.protocol !== "https:") return fallback(input, init);
     return send(url, init, init.body, agents[url.protocol], toNativeOrResponse, false);
   };
   return { fetch: fetchOverHttp, sendNative };
+}
+
+/** Where a request goes, as node:http options. */
+interface Target {
+  hostname: string;
+  port: string;
+  path: string;
+  protocol: string;
+  auth?: string;
+}
+
+/** Targets worked out once per URL object (the native sends reuse theirs). */
+const targets = new WeakMap<URL, Target>();
+
+function targetOf(url: URL): Target {
+  let target = targets.get(url);
+  if (!target) {
+    // IPv6 literals come bracketed in `hostname`; node:http wants them bare.
+    const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+    target = { hostname, port: url.port, path: url.pathname + url.search, protocol: url.protocol };
+    if (url.username || url.password) {
+      target.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    }
+    targets.set(url, target);
+  }
+  return target;
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -72,9 +104,16 @@ function abortError(signal: AbortSignal): Error {
 
 function requestHeaders(init: RequestInit, body: string | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((value, name) => {
-    headers[name] = value;
-  });
+  const given = init.headers;
+  if (given && !(given instanceof Headers) && !Array.isArray(given)) {
+    // The proxy's own calls pass a plain record: copied without building Headers.
+    for (const name in given)
+      headers[name.toLowerCase()] = (given as Record<string, string>)[name]!;
+  } else {
+    new Headers(given).forEach((value, name) => {
+      headers[name] = value;
+    });
+  }
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
   // Decompressing costs more than the bytes saved on the links an upstream is reached over.
   headers["accept-encoding"] ??= "identity";
@@ -101,7 +140,8 @@ function send<T>(
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const request = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise<T>((resolve, reject) => {
-    const req = request(url, {
+    const req = request({
+      ...targetOf(url),
       method: (init.method ?? "GET").toUpperCase(),
       headers: requestHeaders(init, body),
       agent,
@@ -169,12 +209,15 @@ function toNativeOrResponse(
   if (status < 200 || status >= 300 || status === 204 || !type.includes("text/event-stream")) {
     return toResponse(res, method, done, signal);
   }
-  const headers = headersOf(res);
+  // Only a few headers are passed on: read from Node's own parse, not copied into Headers.
+  const headers = {
+    get(name: string): string | null {
+      const value = res.headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
   const source = decoded(res);
-  if (source !== res) {
-    headers.delete("content-encoding");
-    headers.delete("content-length");
-  }
   let finished = false;
   const body: NodeUpstreamBody = {
     source,

@@ -28,7 +28,7 @@ export async function handleCreateResponse(context: RouteContext): Promise<Proxy
     ...clampResponsesOutputTokens(body, settings.maxOutputTokens),
     model: settings.upstream.upstreamModel(body.model),
   };
-  return generate(
+  return await generate(
     context,
     "/responses",
     sent,
@@ -56,7 +56,7 @@ async function generate(
     const target = { ...settings.upstream, direct };
     const answer = await postDirect(target, path, sent, call.signal, nativeSend);
     if (isNativeStream(answer)) return relayNativeStream(answer, watch, api);
-    return relayAnswer(answer, watch, api);
+    return await relayAnswer(answer, watch, api);
   }
   const upstream = await forwardUpstream(
     settings.upstream,
@@ -105,7 +105,7 @@ export async function handleChatCompletion(context: RouteContext): Promise<Proxy
     sent = { ...sent, stream_options: { ...body.stream_options, include_usage: true } };
   }
   const onUsage = usageReporter(context, async () => body.model, "chat.completions", false);
-  return generate(
+  return await generate(
     context,
     "/chat/completions",
     sent,

@@ -10,7 +10,9 @@ const PASSED_HEADERS = [
 ];
 
 /** Copies the headers a client may see from an upstream response. */
-export function passedHeaders(upstream: { readonly headers: Headers }): Headers {
+export function passedHeaders(upstream: {
+  readonly headers: { get(name: string): string | null };
+}): Headers {
   const headers = new Headers();
   for (const name of PASSED_HEADERS) {
     const value = upstream.headers.get(name);

@@ -10,8 +10,8 @@ export interface NativeStream {
   readonly kind: "native-stream";
   /** The upstream's status. */
   readonly status: number;
-  /** The upstream's response headers. */
-  readonly headers: Headers;
+  /** The upstream's response headers (read one by one: the relay passes only a few on). */
+  readonly headers: { get(name: string): string | null };
   /** The body, in whatever form the adapter that made it reads. */
   readonly body: unknown;
 }
