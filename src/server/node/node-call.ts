@@ -135,11 +135,20 @@ export function nodeCall(
   context: ProxyRequestContext,
 ): IncomingCall {
   let request: Request | undefined;
+  let headers: Headers | undefined;
   let bodyRead = false;
   const call: IncomingCall = {
     method: req.method ?? "GET",
     url,
-    headers: requestHeaders(req, false),
+    // Built only for a hook or a route that wants them all: the proxy's own reads use `header`.
+    get headers() {
+      return (headers ??= requestHeaders(req, false));
+    },
+    header(name) {
+      const value = req.headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
     signal,
     context,
     readBody(limit) {

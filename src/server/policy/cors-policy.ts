@@ -50,7 +50,7 @@ export function corsResponseHeaders(
   request: RequestHead,
   cors: CorsOptions | undefined,
 ): Record<string, string> {
-  const origin = request.headers.get("origin");
+  const origin = request.header("origin");
   if (origin === null || isSameOrigin(request, origin)) return {};
   if (!isAllowedOrigin(origin, cors)) {
     throw new ProxyRejection(

@@ -78,7 +78,7 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
     const below = pathBelow(basePath, url.pathname);
     const matches = below === null ? [] : matchRoutes(below);
     const methods = [...new Set(matches.map((m) => m.route.method))];
-    if (call.method === "OPTIONS" && call.headers.has("access-control-request-method")) {
+    if (call.method === "OPTIONS" && call.header("access-control-request-method") !== null) {
       return preflightResponse(call, options.cors, methods.length > 0 ? methods : ["GET", "POST"]);
     }
     const cors = corsResponseHeaders(call, options.cors);

@@ -7,8 +7,10 @@ export interface RequestHead {
   readonly method: string;
   /** The full URL. */
   readonly url: URL;
-  /** The request headers. */
+  /** The request headers (on Node, built on first use: `header` reads one without them). */
   readonly headers: Headers;
+  /** One request header, or null. */
+  header(name: string): string | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export function callFromRequest(request: Request, context: ProxyRequestContext):
     method: request.method,
     url: new URL(request.url),
     headers: request.headers,
+    header: (name) => request.headers.get(name),
     signal: request.signal,
     context,
     readBody: (limit) => readLimitedBody(request, limit),

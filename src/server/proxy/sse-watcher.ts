@@ -105,9 +105,20 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
   // The last few bytes passed on (as text: line endings are ASCII), to tell whether a failure
   // falls between two events. Starts at a boundary: nothing was sent yet.
   let tail = "\n\n";
+  let fed = false;
   return {
     see(chunk) {
-      if (watching()) parser.feed(decoder.decode(chunk, { stream: true }));
+      if (watching()) {
+        const text = decoder.decode(chunk, { stream: true });
+        // The created event usually comes whole in the first chunk: when only the id is
+        // wanted, it is found in the text without parsing the event stream at all.
+        const found = !fed && watch.onDone === undefined ? RESPONSE_ID.exec(text)?.[1] : undefined;
+        if (found !== undefined) pendingId = found;
+        else {
+          fed = true;
+          parser.feed(text);
+        }
+      }
       if (watch.lostEvent !== undefined && chunk.byteLength > 0) {
         tail = (tail + latin1Tail(chunk)).slice(-4);
       }
