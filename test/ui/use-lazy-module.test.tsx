@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Profiler, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { act, render, screen } from "@testing-library/react";
@@ -101,18 +101,22 @@ describe("useLazyModule", () => {
     const log: string[] = [];
     const container = document.createElement("div");
     const root = createRoot(container);
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 5));
+    // Each publish waits for its commit, then for the effects it set off (which is where
+    // a second commit would come from), so a busy machine cannot merge two publishes.
+    const effectsRun = () => new Promise((resolve) => setTimeout(resolve, 20));
     try {
       root.render(
         <Profiler id="chat" onRender={(_id, phase) => log.push(phase)}>
           <Conversation />
         </Profiler>,
       );
-      await nextTask();
+      await vi.waitFor(() => expect(log).toContain("mount"));
       for (const next of ["a", "ab", "abc", "abcd"]) {
+        const committed = log.length + 2;
         log.push(`publish ${next}`);
         publish(next);
-        await nextTask();
+        await vi.waitFor(() => expect(log.length).toBeGreaterThanOrEqual(committed));
+        await effectsRun();
       }
       expect(container.textContent).toBe("abcd");
       expect(log).toEqual([
