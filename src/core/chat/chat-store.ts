@@ -469,9 +469,13 @@ export class ChatStore {
   }
 
   private runTurn(source: TurnSource): Promise<void> {
-    const run = this.stream(source).finally(() => {
-      if (this.inflight === run) this.inflight = undefined;
-    });
+    // The turn's end may wait for the next frame to publish (`soon`); the turn resolves only
+    // once it has, so whoever awaits it sees the end in the snapshot.
+    const run = this.stream(source)
+      .then(() => this.scheduler.idle())
+      .finally(() => {
+        if (this.inflight === run) this.inflight = undefined;
+      });
     this.inflight = run;
     return run;
   }
@@ -516,7 +520,6 @@ export class ChatStore {
         // response): the same error state as a thrown failure, so Retry is offered.
         const failed: Message = latest;
         this.fail(failedAnswerError(failed), failed, "soon");
-        await this.scheduler.idle();
         this.options.onFinish?.(failed);
         return;
       }
@@ -525,11 +528,9 @@ export class ChatStore {
           latest.status === "in-progress" ? { ...latest, status: "complete" } : latest;
         const messages = upsertMessage(this.state.messages, finished);
         this.set({ messages, status: "ready", usage: totalUsage(messages) }, "soon");
-        await this.scheduler.idle();
         this.options.onFinish?.(finished);
       } else {
         this.set({ status: "ready" }, "soon");
-        await this.scheduler.idle();
       }
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -542,7 +543,6 @@ export class ChatStore {
         error: toMessageError(error),
       };
       this.fail(asError(error), failed, "soon");
-      await this.scheduler.idle();
       if (failed) this.options.onFinish?.(failed);
       return;
     }

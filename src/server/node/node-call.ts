@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { ProxyRequestContext } from "../proxy/create-openai-proxy.js";
 import type { IncomingCall } from "../proxy/incoming-call.js";
 import { readLimitedBody, tooLarge } from "../proxy/read-limited-body.js";
+import { headerValue } from "./header-value.js";
 
 /** Express and friends put these on the request. */
 export type FrameworkRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
@@ -111,14 +112,7 @@ function readSocketBody(req: IncomingMessage, limit: number): Promise<Uint8Array
     };
     req.on("data", onData);
     req.once("end", () => {
-      if (size > limit) return;
-      const body = new Uint8Array(size);
-      let offset = 0;
-      for (const chunk of chunks) {
-        body.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
-      resolve(body);
+      if (size <= limit) resolve(Buffer.concat(chunks, size));
     });
     req.once("error", reject);
   });
@@ -144,11 +138,7 @@ export function nodeCall(
     get headers() {
       return (headers ??= requestHeaders(req, false));
     },
-    header(name) {
-      const value = req.headers[name];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(", ") : value;
-    },
+    header: (name) => headerValue(req.headers, name),
     signal,
     context,
     readBody(limit) {

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { NativeStream, NativeUpstreamSend } from "../proxy/stream-answer.js";
+import { headerValue } from "./header-value.js";
 
 /**
  * The body of a {@link NativeStream} this transport makes: the upstream's response stream,
@@ -54,18 +55,18 @@ export function createNodeHttpTransport(fallback: typeof fetch): NodeHttpTranspo
       typeof input === "string" ? new URL(input) : input instanceof URL ? input : undefined;
     if (!url || (body !== undefined && typeof body !== "string")) return fallback(input, init);
     if (url.protocol !== "http:" && url.protocol !== "https:") return fallback(input, init);
-    return send(url, init ?? {}, body, agents[url.protocol], toResponse, false);
+    return send(targetOf(url), init ?? {}, body, agents[url.protocol], toResponse, false);
   };
-  // The native sends go to a few fixed URLs (the generation endpoints): parsed once each.
-  const parsed = new Map<string, URL>();
+  // The native sends go to a few fixed URLs (the generation endpoints): worked out once each.
+  const targets = new Map<string, Target>();
   const sendNative: NativeUpstreamSend = (input, init) => {
-    let url = parsed.get(input);
-    if (!url) {
-      url = new URL(input);
-      if (parsed.size < 64) parsed.set(input, url);
+    let target = targets.get(input);
+    if (!target) {
+      target = targetOf(new URL(input));
+      if (targets.size < 64) targets.set(input, target);
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") return fallback(input, init);
-    return send(url, init, init.body, agents[url.protocol], toNativeOrResponse, false);
+    if (target.protocol !== "http:" && target.protocol !== "https:") return fallback(input, init);
+    return send(target, init, init.body, agents[target.protocol], toNativeOrResponse, false);
   };
   return { fetch: fetchOverHttp, sendNative };
 }
@@ -79,19 +80,17 @@ interface Target {
   auth?: string;
 }
 
-/** Targets worked out once per URL object (the native sends reuse theirs). */
-const targets = new WeakMap<URL, Target>();
-
 function targetOf(url: URL): Target {
-  let target = targets.get(url);
-  if (!target) {
-    // IPv6 literals come bracketed in `hostname`; node:http wants them bare.
-    const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
-    target = { hostname, port: url.port, path: url.pathname + url.search, protocol: url.protocol };
-    if (url.username || url.password) {
-      target.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-    }
-    targets.set(url, target);
+  // IPv6 literals come bracketed in `hostname`; node:http wants them bare.
+  const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+  const target: Target = {
+    hostname,
+    port: url.port,
+    path: url.pathname + url.search,
+    protocol: url.protocol,
+  };
+  if (url.username || url.password) {
+    target.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
   }
   return target;
 }
@@ -129,7 +128,7 @@ type Answer<T> = (
 ) => T;
 
 function send<T>(
-  url: URL,
+  target: Target,
   init: RequestInit,
   body: string | undefined,
   agent: HttpAgent,
@@ -138,10 +137,10 @@ function send<T>(
 ): Promise<T> {
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(abortError(signal));
-  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+  const request = target.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise<T>((resolve, reject) => {
     const req = request({
-      ...targetOf(url),
+      ...target,
       method: (init.method ?? "GET").toUpperCase(),
       headers: requestHeaders(init, body),
       agent,
@@ -161,7 +160,7 @@ function send<T>(
       // A kept-alive socket the server closed while idle fails on reuse before any answer;
       // the request never reached the server, so it is safe to send once more.
       if (!isRetry && req.reusedSocket && error.code === "ECONNRESET" && !signal?.aborted) {
-        send(url, init, body, agent, answer, true).then(resolve, reject);
+        send(target, init, body, agent, answer, true).then(resolve, reject);
         return;
       }
       reject(
@@ -187,13 +186,6 @@ function decoded(res: IncomingMessage): NodeJS.ReadableStream {
   return res.pipe(decoder);
 }
 
-function headersOf(res: IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = res.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return headers;
-}
-
 /**
  * A successful event stream as the upstream's own response stream; anything else (errors,
  * JSON, empty answers) as a `Response`, which those paths read whole anyway.
@@ -210,24 +202,8 @@ function toNativeOrResponse(
     return toResponse(res, method, done, signal);
   }
   // Only a few headers are passed on: read from Node's own parse, not copied into Headers.
-  const headers = {
-    get(name: string): string | null {
-      const value = res.headers[name];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(", ") : value;
-    },
-  };
-  const source = decoded(res);
-  let finished = false;
-  const body: NodeUpstreamBody = {
-    source,
-    message: res,
-    finish() {
-      if (finished) return;
-      finished = true;
-      done();
-    },
-  };
+  const headers = { get: (name: string) => headerValue(res.headers, name) };
+  const body: NodeUpstreamBody = { source: decoded(res), message: res, finish: done };
   return { kind: "native-stream", status, headers, body };
 }
 
@@ -237,7 +213,9 @@ function toResponse(
   done: () => void,
   signal: AbortSignal | undefined,
 ): Response {
-  const headers = headersOf(res);
+  const headers = new Headers();
+  const raw = res.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   const status = res.statusCode ?? 502;
   const init = { status, statusText: res.statusMessage ?? "", headers };
   if (method === "HEAD" || status === 204 || status === 205 || status === 304) {

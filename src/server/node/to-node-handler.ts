@@ -83,10 +83,11 @@ async function writeBody(
  */
 export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions = {}): NodeHandler {
   const basePath = options.basePath ?? handler.basePath;
-  const native = handler[NATIVE_ENTRY];
-  const transport = native
-    ? createNodeHttpTransport((input, init) => fetch(input, init))
-    : undefined;
+  const entry = handler[NATIVE_ENTRY];
+  const native = entry && {
+    entry,
+    send: createNodeHttpTransport((input, init) => fetch(input, init)).sendNative,
+  };
   return (req, res, next) => {
     const frameworkRequest = req as FrameworkRequest;
     const url = requestUrl(frameworkRequest);
@@ -106,10 +107,9 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       });
     });
     const context = req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {};
-    const answered: Promise<ProxyAnswer> =
-      native && transport
-        ? native(nodeCall(frameworkRequest, url, abort.signal, context), transport.sendNative)
-        : handler(webRequest(frameworkRequest, url, abort.signal), context);
+    const answered: Promise<ProxyAnswer> = native
+      ? native.entry(nodeCall(frameworkRequest, url, abort.signal, context), native.send)
+      : handler(webRequest(frameworkRequest, url, abort.signal), context);
     answered
       .then(async (answer) => {
         if (!(answer instanceof Response)) {

@@ -126,7 +126,6 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
       return await match.route.handle({
         call,
         nativeSend,
-        url,
         params: match.params,
         user,
         owner: settings.responses.ownerOf(call, identity),

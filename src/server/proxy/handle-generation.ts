@@ -64,7 +64,7 @@ async function generate(
     { method: "post", path, body: sent, stream },
     call.signal,
   );
-  return relayAnswer(upstream, watch, api);
+  return await relayAnswer(upstream, watch, api);
 }
 
 /**

@@ -73,7 +73,7 @@ function readQuery(url: URL): { query: Record<string, unknown>; stream: boolean 
  */
 export async function handleRetrieveResponse(context: RouteContext): Promise<Response> {
   const id = responseId(context);
-  const { query, stream } = readQuery(context.url);
+  const { query, stream } = readQuery(context.call.url);
   const record = await context.settings.responses.authorize(id, context.owner);
   const upstream = await forwardUpstream(
     context.settings.upstream,

@@ -39,8 +39,6 @@ export interface RouteContext {
    * native streams (see `StreamAnswer`); undefined for a plain Web fetch handler call.
    */
   nativeSend: NativeUpstreamSend | undefined;
-  /** Its URL, parsed. */
-  url: URL;
   /** Path parameters, e.g. `id`. */
   params: Record<string, string>;
   /** The user `authorize` identified. */

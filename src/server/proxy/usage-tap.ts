@@ -1,7 +1,5 @@
 import { createSseWatcher, type StreamWatch } from "./sse-watcher.js";
 
-export type { StreamWatch } from "./sse-watcher.js";
-
 /**
  * Passes an SSE body through byte for byte while watching its events for the response id
  * and the usage (see `createSseWatcher`), ending it with the lost event when the upstream
