@@ -2,6 +2,74 @@ import { accumulateChatChunk, finishChatMessage } from "./accumulate-chat-chunk.
 import { readEventStream, type StreamFolding } from "./stream-reader.js";
 import type { MessageStream, ReadStreamOptions } from "./types.js";
 
+type Loose = Record<string, unknown>;
+
+/** Chunk fields a text chunk may carry; the same values on two chunks fold to the same metadata. */
+function isPlainChunkField(key: string): boolean {
+  switch (key) {
+    case "id":
+    case "object":
+    case "created":
+    case "model":
+    case "system_fingerprint":
+    case "service_tier":
+    case "choices":
+    case "obfuscation":
+    case "usage":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The delta of a chunk that only adds text to choice 0, or `undefined`: no other choice, no
+ * finish, no logprobs, no usage, no error, no field kept in `metadata.extra`.
+ */
+function plainTextDelta(chunk: Loose): Loose | undefined {
+  for (const key in chunk) if (!isPlainChunkField(key)) return undefined;
+  if (chunk.usage !== undefined && chunk.usage !== null) return undefined;
+  const choices = chunk.choices;
+  if (!Array.isArray(choices) || choices.length !== 1) return undefined;
+  const choice = choices[0] as Loose | null;
+  if (typeof choice !== "object" || choice === null) return undefined;
+  if (choice.index !== 0 && choice.index !== undefined) return undefined;
+  if (choice.finish_reason !== null && choice.finish_reason !== undefined) return undefined;
+  if (choice.logprobs !== null && choice.logprobs !== undefined) return undefined;
+  const delta = choice.delta as Loose | null;
+  if (typeof delta !== "object" || delta === null) return undefined;
+  for (const key in delta) {
+    // Besides the text, only fields the fold ignores: the role, and a refusal of null.
+    if (key === "content" || key === "role" || (key === "refusal" && delta.refusal === null)) {
+      continue;
+    }
+    return undefined;
+  }
+  return typeof delta.content === "string" && delta.content !== "" ? delta : undefined;
+}
+
+/**
+ * Joins consecutive chunks that only add text, from the same completion, model and
+ * fingerprint: folded, the joined chunk gives the message that folding each would.
+ */
+function joinTextChunks(_snapshot: unknown, run: Loose, next: Loose): boolean {
+  if (
+    run.id !== next.id ||
+    run.model !== next.model ||
+    run.created !== next.created ||
+    run.system_fingerprint !== next.system_fingerprint ||
+    run.service_tier !== next.service_tier
+  ) {
+    return false;
+  }
+  const nextDelta = plainTextDelta(next);
+  if (nextDelta === undefined) return false;
+  const runDelta = plainTextDelta(run);
+  if (runDelta === undefined) return false;
+  runDelta.content = (runDelta.content as string) + (nextDelta.content as string);
+  return true;
+}
+
 /** Folding for Chat Completions chunks; it keeps no state, so one serves every stream. */
 const CHAT_FOLDING: StreamFolding = {
   expectedEnd: "a finish_reason or data: [DONE]",
@@ -9,6 +77,7 @@ const CHAT_FOLDING: StreamFolding = {
   payloadOf: (payload) => payload,
   finish: finishChatMessage,
   fold: accumulateChatChunk,
+  join: joinTextChunks,
 };
 
 /**

@@ -5,6 +5,36 @@ import type { MessageStream, ReadStreamOptions } from "./types.js";
 
 type Loose = Record<string, unknown>;
 
+function hasLogprobs(event: Loose): boolean {
+  const logprobs = event.logprobs;
+  return Array.isArray(logprobs) && logprobs.length > 0;
+}
+
+/**
+ * Joins consecutive text deltas of one content part into one delta carrying the later
+ * sequence number: folded, they give the message that folding each would. Not when the run's
+ * first event would be skipped as already seen (a continued message), nor with logprobs.
+ */
+function joinTextDeltas(snapshot: Message, run: Loose, next: Loose): boolean {
+  if (next.type !== "response.output_text.delta" || run.type !== next.type) return false;
+  const delta = next.delta;
+  const runDelta = run.delta;
+  if (typeof delta !== "string" || typeof runDelta !== "string") return false;
+  if (next.item_id !== run.item_id || next.content_index !== run.content_index) return false;
+  if (hasLogprobs(run) || hasLogprobs(next)) return false;
+  const sequence = next.sequence_number;
+  const runSequence = run.sequence_number;
+  if (sequence !== undefined || runSequence !== undefined) {
+    if (typeof sequence !== "number" || typeof runSequence !== "number") return false;
+    if (!(sequence > runSequence)) return false;
+    const last = snapshot.metadata.lastSequenceNumber;
+    if (last !== undefined && !(runSequence > last)) return false;
+  }
+  run.delta = runDelta + delta;
+  run.sequence_number = sequence;
+  return true;
+}
+
 /** Folding for Responses API events, timing reasoning items with the stream's clock. */
 function responsesFolding(options: ReadStreamOptions): StreamFolding {
   const now = options.now ?? (() => performance.now());
@@ -23,6 +53,7 @@ function responsesFolding(options: ReadStreamOptions): StreamFolding {
       return payload;
     },
     finish: (snapshot) => snapshot,
+    join: joinTextDeltas,
     fold(snapshot, payload) {
       const type = payload.type;
       if (type === "response.output_item.added" || type === "response.output_item.done") {

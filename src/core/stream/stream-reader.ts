@@ -38,6 +38,14 @@ export interface StreamFolding {
   expectedEnd: string;
   /** What to do about a cut stream, given what arrived (a sentence starting with a space). */
   resumeAdvice(snapshot: Message): string;
+  /**
+   * Joins `next` into `run` (changing `run` in place) when folding the two as one event gives
+   * the same message as folding them in turn onto `snapshot`, the message before `run`;
+   * returns whether it did. Used only where no one sees the updates in between
+   * (`finalMessage()`), on payloads the reader parsed itself. Optional: without it every
+   * event is folded alone.
+   */
+  join?(snapshot: Message, run: Loose, next: Loose): boolean;
 }
 
 /** Error codes this reader sets on a message itself; continuing such a message clears them. */
@@ -107,8 +115,31 @@ export function readEventStream(
   let failure: ColloquyError | undefined;
   // The read in progress, so that concurrent callers take turns.
   let busy: Promise<unknown> | undefined;
+  // Events `finalMessage()` joined into one and has not folded yet (see `StreamFolding.join`).
+  let run: Loose | undefined;
+
+  /** Folds the joined events, if any, into the snapshot. */
+  function foldRun(): void {
+    if (run === undefined) return;
+    const joined = run;
+    run = undefined;
+    snapshot = apply(joined);
+  }
+
+  /**
+   * Folds the joined events before an error takes the snapshot; if they cannot be folded,
+   * the error being raised is the one to report.
+   */
+  function foldRunBeforeError(): void {
+    try {
+      foldRun();
+    } catch {
+      // `apply` marked the snapshot failed; the caller's error replaces that.
+    }
+  }
 
   function abortedError(): ColloquyError {
+    foldRunBeforeError();
     snapshot = { ...snapshot, status: "aborted" };
     return new ColloquyError(
       "aborted",
@@ -118,11 +149,14 @@ export function readEventStream(
   }
 
   function fail(code: "invalid_json" | "stream_cut", message: string): ColloquyError {
+    foldRunBeforeError();
     snapshot = failedWith(snapshot, code, message);
     return new ColloquyError(code, message, { snapshot });
   }
 
   function cutError(detail: string): ColloquyError {
+    // The advice reads the snapshot: the joined events belong in it.
+    foldRunBeforeError();
     return fail(
       "stream_cut",
       `The stream ended before ${folding.expectedEnd}: ${detail}. The connection was probably ` +
@@ -138,6 +172,7 @@ export function readEventStream(
   function asColloquyError(error: unknown): ColloquyError {
     if (error instanceof ColloquyError) return error;
     if (signal?.aborted) return abortedError();
+    foldRunBeforeError();
     const detail = error instanceof Error ? error.message : String(error);
     // Shown to end users as is, so it says what happened and what to do, not how.
     const message =
@@ -218,6 +253,7 @@ export function readEventStream(
   function ended(): boolean {
     if (finished) return true;
     if (!atEnd) return false;
+    foldRun();
     if (snapshot.status === "in-progress") {
       throw cutError(`it stopped after ${events} event${events === 1 ? "" : "s"}`);
     }
@@ -323,15 +359,46 @@ export function readEventStream(
     return track(readUpdate());
   }
 
+  /**
+   * Folds every pending event, joining the events the folding can join (across chunks: the
+   * last run stays open until an event that does not join, an error or the end).
+   */
+  function foldPending(): void {
+    const join = folding.join;
+    if (!join) {
+      while (takeUpdate() !== undefined) {
+        // Every update is already in `snapshot`.
+      }
+      return;
+    }
+    if (signal?.aborted) throw abortedError();
+    while (taken < pending.length) {
+      const payload = parseEvent(pending[taken++]!);
+      if (payload === undefined) continue;
+      if (payload === "done") {
+        foldRun();
+        finished = true;
+        pending = NO_EVENTS;
+        taken = 0;
+        snapshot = folding.finish(snapshot);
+        return;
+      }
+      events += 1;
+      if (run !== undefined && join(snapshot, run, payload)) continue;
+      foldRun();
+      run = payload;
+    }
+  }
+
   async function drain(): Promise<Message> {
     try {
       for (;;) {
-        while (takeUpdate() !== undefined) {
-          // Every update is already in `snapshot`.
-        }
+        foldPending();
         if (ended()) break;
         await readChunk();
+        if (failure !== undefined) throw failure;
       }
+      foldRun();
     } catch (error) {
       throw failWith(error);
     }
@@ -358,6 +425,15 @@ export function readEventStream(
 
   return {
     get snapshot() {
+      // Between two chunks of a `finalMessage()`, events may wait joined: the snapshot shows
+      // them. Should they not fold, the drain reports it after its read.
+      if (run !== undefined) {
+        try {
+          foldRun();
+        } catch (error) {
+          failure = asColloquyError(error);
+        }
+      }
       return snapshot;
     },
     [Symbol.asyncIterator]: () => iterator,
