@@ -23,34 +23,39 @@ function isPlainChunkField(key: string): boolean {
 }
 
 /**
- * The delta of a chunk that only adds text to choice 0, or `undefined`: no other choice, no
- * finish, no logprobs, no usage, no error, no field kept in `metadata.extra`.
+ * True for a chunk that only adds text to choice 0: no other choice, no finish, no logprobs,
+ * no usage, no error, no field kept in `metadata.extra`.
  */
-function plainTextDelta(chunk: Loose): Loose | undefined {
-  for (const key in chunk) if (!isPlainChunkField(key)) return undefined;
-  if (chunk.usage !== undefined && chunk.usage !== null) return undefined;
+function isPlainTextChunk(chunk: Loose): boolean {
+  for (const key in chunk) if (!isPlainChunkField(key)) return false;
+  if (chunk.usage !== undefined && chunk.usage !== null) return false;
   const choices = chunk.choices;
-  if (!Array.isArray(choices) || choices.length !== 1) return undefined;
+  if (!Array.isArray(choices) || choices.length !== 1) return false;
   const choice = choices[0] as Loose | null;
-  if (typeof choice !== "object" || choice === null) return undefined;
-  if (choice.index !== 0 && choice.index !== undefined) return undefined;
-  if (choice.finish_reason !== null && choice.finish_reason !== undefined) return undefined;
-  if (choice.logprobs !== null && choice.logprobs !== undefined) return undefined;
+  if (typeof choice !== "object" || choice === null) return false;
+  if (choice.index !== 0 && choice.index !== undefined) return false;
+  if (choice.finish_reason !== null && choice.finish_reason !== undefined) return false;
+  if (choice.logprobs !== null && choice.logprobs !== undefined) return false;
   const delta = choice.delta as Loose | null;
-  if (typeof delta !== "object" || delta === null) return undefined;
+  if (typeof delta !== "object" || delta === null) return false;
   for (const key in delta) {
     // Besides the text, only fields the fold ignores: the role, and a refusal of null.
     if (key === "content" || key === "role" || (key === "refusal" && delta.refusal === null)) {
       continue;
     }
-    return undefined;
+    return false;
   }
-  return typeof delta.content === "string" && delta.content !== "" ? delta : undefined;
+  return typeof delta.content === "string" && delta.content !== "";
+}
+
+/** The delta of a plain text chunk (see `isPlainTextChunk`). */
+function textDeltaOf(chunk: Loose): { content: string } {
+  return (chunk.choices as Loose[])[0]!.delta as { content: string };
 }
 
 /**
- * Joins consecutive chunks that only add text, from the same completion, model and
- * fingerprint: folded, the joined chunk gives the message that folding each would.
+ * Joins consecutive plain text chunks from the same completion, model and fingerprint:
+ * folded, the joined chunk gives the message that folding each would.
  */
 function joinTextChunks(_snapshot: unknown, run: Loose, next: Loose): boolean {
   if (
@@ -62,11 +67,7 @@ function joinTextChunks(_snapshot: unknown, run: Loose, next: Loose): boolean {
   ) {
     return false;
   }
-  const nextDelta = plainTextDelta(next);
-  if (nextDelta === undefined) return false;
-  const runDelta = plainTextDelta(run);
-  if (runDelta === undefined) return false;
-  runDelta.content = (runDelta.content as string) + (nextDelta.content as string);
+  textDeltaOf(run).content += textDeltaOf(next).content;
   return true;
 }
 
@@ -77,6 +78,7 @@ const CHAT_FOLDING: StreamFolding = {
   payloadOf: (payload) => payload,
   finish: finishChatMessage,
   fold: accumulateChatChunk,
+  joinable: isPlainTextChunk,
   join: joinTextChunks,
 };
 

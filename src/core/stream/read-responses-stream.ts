@@ -5,23 +5,20 @@ import type { MessageStream, ReadStreamOptions } from "./types.js";
 
 type Loose = Record<string, unknown>;
 
-function hasLogprobs(event: Loose): boolean {
+/** A text delta without logprobs: runs of them may be joined. */
+function isPlainTextDelta(event: Loose): boolean {
+  if (event.type !== "response.output_text.delta" || typeof event.delta !== "string") return false;
   const logprobs = event.logprobs;
-  return Array.isArray(logprobs) && logprobs.length > 0;
+  return !(Array.isArray(logprobs) && logprobs.length > 0);
 }
 
 /**
  * Joins consecutive text deltas of one content part into one delta carrying the later
  * sequence number: folded, they give the message that folding each would. Not when the run's
- * first event would be skipped as already seen (a continued message), nor with logprobs.
+ * first event would be skipped as already seen (a continued message).
  */
 function joinTextDeltas(snapshot: Message, run: Loose, next: Loose): boolean {
-  if (next.type !== "response.output_text.delta" || run.type !== next.type) return false;
-  const delta = next.delta;
-  const runDelta = run.delta;
-  if (typeof delta !== "string" || typeof runDelta !== "string") return false;
   if (next.item_id !== run.item_id || next.content_index !== run.content_index) return false;
-  if (hasLogprobs(run) || hasLogprobs(next)) return false;
   const sequence = next.sequence_number;
   const runSequence = run.sequence_number;
   if (sequence !== undefined || runSequence !== undefined) {
@@ -30,7 +27,7 @@ function joinTextDeltas(snapshot: Message, run: Loose, next: Loose): boolean {
     const last = snapshot.metadata.lastSequenceNumber;
     if (last !== undefined && !(runSequence > last)) return false;
   }
-  run.delta = runDelta + delta;
+  run.delta = (run.delta as string) + (next.delta as string);
   run.sequence_number = sequence;
   return true;
 }
@@ -53,6 +50,7 @@ function responsesFolding(options: ReadStreamOptions): StreamFolding {
       return payload;
     },
     finish: (snapshot) => snapshot,
+    joinable: isPlainTextDelta,
     join: joinTextDeltas,
     fold(snapshot, payload) {
       const type = payload.type;

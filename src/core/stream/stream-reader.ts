@@ -39,13 +39,16 @@ export interface StreamFolding {
   /** What to do about a cut stream, given what arrived (a sentence starting with a space). */
   resumeAdvice(snapshot: Message): string;
   /**
-   * Joins `next` into `run` (changing `run` in place) when folding the two as one event gives
-   * the same message as folding them in turn onto `snapshot`, the message before `run`;
-   * returns whether it did. Used only where no one sees the updates in between
-   * (`finalMessage()`), on payloads the reader parsed itself. Optional: without it every
-   * event is folded alone.
+   * True for a payload that may be joined with others (see `join`); asked once per payload.
+   * Used only where no one sees the updates in between (`finalMessage()`).
    */
-  join?(snapshot: Message, run: Loose, next: Loose): boolean;
+  joinable(payload: Loose): boolean;
+  /**
+   * Joins `next` into `run`, both joinable (changing `run` in place, a payload the reader
+   * parsed itself), when folding the two as one event gives the same message as folding them
+   * in turn onto `snapshot`, the message before `run`; returns whether it did.
+   */
+  join(snapshot: Message, run: Loose, next: Loose): boolean;
 }
 
 /** Error codes this reader sets on a message itself; continuing such a message clears them. */
@@ -115,7 +118,8 @@ export function readEventStream(
   let failure: ColloquyError | undefined;
   // The read in progress, so that concurrent callers take turns.
   let busy: Promise<unknown> | undefined;
-  // Events `finalMessage()` joined into one and has not folded yet (see `StreamFolding.join`).
+  // Joinable events `finalMessage()` joined into one and has not folded yet (see
+  // `StreamFolding.join`).
   let run: Loose | undefined;
 
   /** Folds the joined events, if any, into the snapshot. */
@@ -364,13 +368,6 @@ export function readEventStream(
    * last run stays open until an event that does not join, an error or the end).
    */
   function foldPending(): void {
-    const join = folding.join;
-    if (!join) {
-      while (takeUpdate() !== undefined) {
-        // Every update is already in `snapshot`.
-      }
-      return;
-    }
     if (signal?.aborted) throw abortedError();
     while (taken < pending.length) {
       const payload = parseEvent(pending[taken++]!);
@@ -384,9 +381,13 @@ export function readEventStream(
         return;
       }
       events += 1;
-      if (run !== undefined && join(snapshot, run, payload)) continue;
-      foldRun();
-      run = payload;
+      if (!folding.joinable(payload)) {
+        foldRun();
+        snapshot = apply(payload);
+      } else if (run === undefined || !folding.join(snapshot, run, payload)) {
+        foldRun();
+        run = payload;
+      }
     }
   }
 
