@@ -94,7 +94,8 @@ function responsesAround(middle: Loose[], complete = true): Loose[] {
   return events.map((event, index) => ({ sequence_number: index, ...event }));
 }
 
-function textDelta(delta: string, extra: Loose = {}): Loose {
+/** A text delta; `delta` may be of the wrong type, as a hostile server could send. */
+function textDelta(delta: unknown, extra: Loose = {}): Loose {
   return {
     type: "response.output_text.delta",
     item_id: "msg_1",
@@ -145,7 +146,7 @@ describe("joined Responses text deltas", () => {
         fc.boolean(),
         async (deltas, continueAfter, cuts, complete) => {
           const middle = deltas.map((d, index) => {
-            const event = textDelta(d.deltaType === "string" ? d.text : (d.deltaType as never), {
+            const event = textDelta(d.deltaType === "string" ? d.text : d.deltaType, {
               item_id: d.itemId,
               content_index: d.contentIndex,
               logprobs: d.logprobs,
