@@ -13,8 +13,13 @@ import type { NativeUpstreamSend, ProxyAnswer } from "./stream-answer.js";
 
 /** Facts about the connection a runtime adapter knows and a `Request` does not carry. */
 export interface ProxyRequestContext {
-  /** The client's network address, for rate limits when there is no user. */
+  /** The client's network address (the peer of the connection), for rate limits. */
   clientAddress?: string;
+  /**
+   * The address the connection arrived on. On a loopback or private address the proxy
+   * refuses `Host` names it was not told about (DNS rebinding); see `allowedHosts`.
+   */
+  localAddress?: string;
 }
 
 /** The proxy: a Web fetch handler, plus the base path it serves (for adapters). */
