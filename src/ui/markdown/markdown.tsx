@@ -61,7 +61,7 @@ export function Markdown({
   annotations,
   linkProtocols,
   imageProtocols,
-  allowExternalImages,
+  images,
   loadHighlighter,
   loadMath,
   lex: lexProp,
@@ -105,10 +105,10 @@ export function Markdown({
   }, [openRaw, lex]);
 
   const policy = useMemo<UrlPolicy>(
-    () => ({ linkProtocols, imageProtocols, allowExternalImages }),
+    () => ({ linkProtocols, imageProtocols, images }),
     // Arrays given inline would defeat memoisation; compare their contents instead.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [linkProtocols?.join(), imageProtocols?.join(), allowExternalImages],
+    [linkProtocols?.join(), imageProtocols?.join(), images],
   );
   // Markers read the latest numbering through a ref, so text arriving (which refreshes
   // the numbering's snippets) does not change the context every finished block reads.

@@ -8,6 +8,8 @@ import {
   useMarkdownRenderContext,
 } from "./markdown-context.js";
 import type { MathToken } from "./math-lexer.js";
+import { ClickToLoadImage, LoadedImage } from "./click-to-load-image.js";
+import { useImagePolicy } from "./image-policy.js";
 import { decideImage, isExternalUrl, sanitizeLinkUrl } from "./url-policy.js";
 
 /** Renders inline tokens (text, emphasis, links, code spans, ...) as React elements. */
@@ -115,33 +117,29 @@ function MarkdownLink({ token }: { token: Tokens.Link }): ReactNode {
 
 function MarkdownImage({ token }: { token: Tokens.Image }): ReactNode {
   const { policy } = useMarkdownRenderContext();
+  const images = useImagePolicy();
   const strings = useStrings();
   const alt = decodeEntities(stripCitationPlaceholders(token.text));
-  const decision = decideImage(token.href, policy);
+  const title = token.title ? decodeEntities(token.title) : undefined;
+  const decision = decideImage(token.href, { ...policy, images: policy.images ?? images });
   if (decision.kind === "image") {
     return (
-      <img
+      <LoadedImage
         className="colloquy-markdown__image"
         src={decision.src}
         alt={alt}
-        title={token.title ? decodeEntities(token.title) : undefined}
-        loading="lazy"
-        decoding="async"
-        referrerPolicy="no-referrer"
+        title={title}
       />
     );
   }
   if (decision.kind === "link") {
     return (
-      <a
-        className="colloquy-markdown__image-link"
-        href={decision.href}
-        target="_blank"
-        rel="noopener noreferrer"
-        data-state="blocked"
-      >
-        {alt || strings.openImage}
-      </a>
+      <ClickToLoadImage
+        className="colloquy-markdown__image"
+        src={decision.href}
+        alt={alt}
+        title={title}
+      />
     );
   }
   return (
