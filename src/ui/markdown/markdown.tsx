@@ -13,6 +13,7 @@ import {
   definitionsBefore,
   lexIncrementally,
   lexMarkdown,
+  lexOrPlainText,
   type LexedMarkdown,
   type LexFunction,
 } from "./incremental-lexer.js";
@@ -98,7 +99,7 @@ export function Markdown({
     const repaired = repairOpenBlock(openRaw);
     // Nothing to close: the open block's tokens are the ones just lexed, no need to lex again.
     if (repaired === openRaw) return lexed.blocks.slice(lexed.lastIndex).map((b) => b.token);
-    return lex(repaired, definitionsBefore(lexed, lexed.lastIndex));
+    return lexOrPlainText(lex, repaired, definitionsBefore(lexed, lexed.lastIndex));
     // The blocks before the open one only matter through their definitions, which
     // `openRaw` follows; without a repair the tokens are those of `openRaw` itself.
     // eslint-disable-next-line react-hooks/exhaustive-deps
