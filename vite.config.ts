@@ -24,7 +24,7 @@ const external = [
 const CLIENT_CODE = /[\\/]src[\\/](react|ui)[\\/]/;
 
 /** The entries made of that code (an entry that only re-exports a chunk holds no module). */
-const CLIENT_ENTRIES = new Set(["react", "ui"]);
+const CLIENT_ENTRIES = new Set(["react", "react-structured-output", "ui"]);
 
 /**
  * `"use client"` on every built chunk holding React hooks or components, so a React Server
@@ -71,6 +71,7 @@ export default defineConfig({
       entry: {
         core: "src/core/index.ts",
         react: "src/react/index.ts",
+        "react-structured-output": "src/react/structured-output.ts",
         ui: "src/ui/index.ts",
         server: "src/server/index.ts",
         testing: "src/testing/index.ts",
