@@ -53,6 +53,8 @@ const UPGRADED_PROPERTIES = [
  * launcher, panel, panel-header, close-button) style its pieces. Each element keeps its own
  * conversation; `storage-id` keeps it across reloads.
  */
+// The interface of the same name below only adds typed overloads of inherited methods.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ColloquyChatElement extends ElementBase {
   /** The attributes whose changes re-render the chat. */
   static get observedAttributes(): readonly ObservedAttribute[] {
@@ -323,6 +325,7 @@ export class ColloquyChatElement extends ElementBase {
 }
 
 /** The element's events, typed for `addEventListener`. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface ColloquyChatElement {
   addEventListener<Name extends keyof ColloquyChatEventMap>(
     type: Name,
