@@ -89,6 +89,7 @@ export default defineConfig({
         ui: "src/ui/index.ts",
         server: "src/server/index.ts",
         testing: "src/testing/index.ts",
+        element: "src/element/index.ts",
         cli: "src/server/cli/main.ts",
       },
       formats: ["es"],
