@@ -7,7 +7,8 @@ const { exports: exportsMap, name } = require("../package.json");
 
 const failures = [];
 for (const subpath of Object.keys(exportsMap)) {
-  if (/\.(css|json)$/.test(subpath)) continue;
+  // Stylesheets, JSON and the classic-script build (for a plain `<script>` tag) are not modules.
+  if (/\.(css|json)$|\.iife\.js$/.test(subpath)) continue;
   const specifier = subpath === "." ? name : `${name}/${subpath.slice(2)}`;
   try {
     const loaded = require(specifier);
