@@ -16,7 +16,17 @@ const steps = [
   [
     "attw",
     "npx",
-    ["attw", "--pack", "--profile", "esm-only", "--exclude-entrypoints", "./ui/styles.css", "."],
+    [
+      "attw",
+      "--pack",
+      "--profile",
+      "esm-only",
+      "--exclude-entrypoints",
+      "./ui/styles.css",
+      "./colloquy-chat.js",
+      "./colloquy-chat.iife.js",
+      ".",
+    ],
   ],
   ["require every subpath", "node", ["scripts/require-every-subpath.cjs"]],
 ];
