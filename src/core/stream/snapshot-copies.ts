@@ -53,6 +53,7 @@ const METADATA_KEYS = {
   alternatives: true,
   extra: true,
   unknownEvents: true,
+  unknownEventsOmitted: true,
 } as const satisfies Record<keyof MessageMetadata, true>;
 
 /** True for a key of `MessageMetadata`. */
@@ -92,6 +93,7 @@ export function metadataWithSequence(
     alternatives: metadata.alternatives,
     extra: metadata.extra,
     unknownEvents: metadata.unknownEvents,
+    unknownEventsOmitted: metadata.unknownEventsOmitted,
   };
   return copy;
 }
