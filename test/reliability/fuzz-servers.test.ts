@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCliArguments } from "../../src/server/cli/cli-arguments.js";
 import { serve, type RunningServe } from "../../src/server/cli/serve-command.js";
 import { createPlaygroundApi } from "../../playground/server/playground-api.js";
-import { serveStaticApp } from "../../playground/server/static-files.js";
+import { serveStaticFiles } from "../../src/server/cli/static-files.js";
 import { seededRandom, sendRaw } from "./support/raw-http.js";
 
 /**
@@ -38,7 +38,7 @@ beforeAll(async () => {
   writeFileSync(join(root, "assets", "app.js"), "console.log(1)");
   symlinkSync(secretOutside, join(root, "assets", "linked.txt"));
   const api = createPlaygroundApi({ env: {}, pace: "instant", log: false });
-  const serveApp = serveStaticApp(root);
+  const serveApp = await serveStaticFiles(root, { singlePageApp: true });
   playground = createServer((req, res) => {
     api.handler(req, res, () => void serveApp(req, res));
   });
