@@ -20,7 +20,8 @@ export {
 export { memoryChatStorage, type ChatStorage, type StoredChat } from "./storage.js";
 export { localStorageChatStorage, type LocalStorageChatStorageOptions } from "./local-storage.js";
 export { indexedDbChatStorage, type IndexedDbChatStorageOptions } from "./indexed-db-storage.js";
-export { isResumable, messageText, totalUsage } from "./conversation.js";
+export { isResumable, totalUsage } from "./conversation.js";
+export { messageText } from "../model/guards.js";
 export { isAwaitingClient, isClientAnswer, isReadyToContinue } from "./tool-parts.js";
 export {
   attachToolRunner,
