@@ -11,83 +11,109 @@ export interface ComposerButtonProps extends ButtonHTMLAttributes<HTMLButtonElem
   ref?: Ref<HTMLButtonElement>;
 }
 
+/** What sets one composer button apart: its class, look, name and icon. */
+interface PartLook {
+  className: string;
+  variant: "primary" | "secondary" | "ghost";
+  label: string;
+  icon: ReactNode;
+}
+
+/** A composer button: an icon named by the strings, or the content (or element) it is given. */
 function PartButton({
   asChild,
   className,
-  ownClassName,
   children,
+  look,
   ...props
-}: ComposerButtonProps & { ownClassName: string }): ReactNode {
-  const classes = className ? `${ownClassName} ${className}` : ownClassName;
+}: ComposerButtonProps & { look: PartLook }): ReactNode {
+  const shared = {
+    "data-variant": look.variant,
+    "data-shape": "icon",
+    // An icon-only button is named by the strings; given content names itself.
+    "aria-label": children ? undefined : look.label,
+    title: children ? undefined : look.label,
+    ...props,
+    className: className ? `${look.className} ${className}` : look.className,
+  };
   if (asChild) {
     return (
-      <Slot {...props} ref={props.ref as Ref<HTMLElement>} className={classes}>
+      <Slot {...shared} ref={props.ref as Ref<HTMLElement>}>
         {children}
       </Slot>
     );
   }
-  return (
-    <button {...props} className={classes}>
-      {children}
-    </button>
-  );
+  return <button {...shared}>{children ?? look.icon}</button>;
 }
 
+const sendIcon = (
+  <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+    <path
+      d="M8 13V3M3.5 7.5L8 3l4.5 4.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
+const stopIcon = (
+  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+    <rect x="3" y="3" width="10" height="10" rx="2" fill="currentColor" />
+  </svg>
+);
+
+const attachIcon = (
+  <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+    <path
+      d="M13.5 6.5l-6 6a1.8 1.8 0 002.5 2.5l6.2-6.2a3.3 3.3 0 00-4.7-4.7L5.3 10.3a4.8 4.8 0 006.8 6.8l5-5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
 /** Sends the message; disabled while there is nothing to send or a response is in progress. */
-export function ComposerSend({ children, ...props }: ComposerButtonProps): ReactNode {
+export function ComposerSend(props: ComposerButtonProps): ReactNode {
   const strings = useStrings();
   const state = useComposerContext("Composer.Send");
   return (
     <PartButton
       type="submit"
-      data-variant="primary"
-      data-shape="icon"
-      // An icon-only button is named by the strings; given content names itself.
-      aria-label={children ? undefined : strings.send}
-      title={children ? undefined : strings.send}
       {...props}
       disabled={!state.canSend || props.disabled}
-      ownClassName="colloquy-button colloquy-composer__send"
-    >
-      {children ?? (
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-          <path
-            d="M8 13V3M3.5 7.5L8 3l4.5 4.5"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
-      )}
-    </PartButton>
+      look={{
+        className: "colloquy-button colloquy-composer__send",
+        variant: "primary",
+        label: strings.send,
+        icon: sendIcon,
+      }}
+    />
   );
 }
 
 /** Stops the response in progress; disabled when the composer was given no `onStop`. */
-export function ComposerStop({ children, onClick, ...props }: ComposerButtonProps): ReactNode {
+export function ComposerStop({ onClick, ...props }: ComposerButtonProps): ReactNode {
   const strings = useStrings();
   const state = useComposerContext("Composer.Stop");
   return (
     <PartButton
       type="button"
-      data-variant="secondary"
-      data-shape="icon"
-      // An icon-only button is named by the strings; given content names itself.
-      aria-label={children ? undefined : strings.stop}
-      title={children ? undefined : strings.stop}
       {...props}
       disabled={!state.onStop || props.disabled}
       onClick={composeEventHandlers(onClick, () => state.onStop?.())}
-      ownClassName="colloquy-button colloquy-composer__stop"
-    >
-      {children ?? (
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <rect x="3" y="3" width="10" height="10" rx="2" fill="currentColor" />
-        </svg>
-      )}
-    </PartButton>
+      look={{
+        className: "colloquy-button colloquy-composer__stop",
+        variant: "secondary",
+        label: strings.stop,
+        icon: stopIcon,
+      }}
+    />
   );
 }
 
@@ -101,7 +127,7 @@ export function ComposerAction(): ReactNode {
  * Opens the file picker; the picked files are validated and attached. Renders nothing when
  * the composer takes no attachments.
  */
-export function ComposerAttach({ children, onClick, ...props }: ComposerButtonProps): ReactNode {
+export function ComposerAttach({ onClick, ...props }: ComposerButtonProps): ReactNode {
   const strings = useStrings();
   const state = useComposerContext("Composer.Attach");
   if (!state.allowAttachments) return null;
@@ -126,28 +152,16 @@ export function ComposerAttach({ children, onClick, ...props }: ComposerButtonPr
       />
       <PartButton
         type="button"
-        data-variant="ghost"
-        data-shape="icon"
-        aria-label={children ? undefined : strings.attach}
-        title={children ? undefined : strings.attach}
         {...props}
         disabled={state.disabled || props.disabled}
         onClick={composeEventHandlers(onClick, () => state.fileInputRef.current?.click())}
-        ownClassName="colloquy-button colloquy-composer__attach"
-      >
-        {children ?? (
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path
-              d="M13.5 6.5l-6 6a1.8 1.8 0 002.5 2.5l6.2-6.2a3.3 3.3 0 00-4.7-4.7L5.3 10.3a4.8 4.8 0 006.8 6.8l5-5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-        )}
-      </PartButton>
+        look={{
+          className: "colloquy-button colloquy-composer__attach",
+          variant: "ghost",
+          label: strings.attach,
+          icon: attachIcon,
+        }}
+      />
     </>
   );
 }

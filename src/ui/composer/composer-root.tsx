@@ -19,36 +19,27 @@ export interface ComposerRootProps
  * over it are offered as attachments. Handlers given here run first; calling
  * `preventDefault()` in one skips the composer's own.
  */
-export function ComposerRoot({
-  onSend,
-  onStop,
-  status,
-  value,
-  defaultValue,
-  onValueChange,
-  accept,
-  maxFileSize,
-  allowAttachments,
-  disabled,
-  className,
-  children,
-  onDragOver,
-  onDragLeave,
-  onDrop,
-  ...formProps
-}: ComposerRootProps): ReactNode {
-  const state = useComposerState({
-    onSend,
-    onStop,
-    status,
-    value,
-    defaultValue,
-    onValueChange,
-    accept,
-    maxFileSize,
-    allowAttachments,
-    disabled,
-  });
+export function ComposerRoot(props: ComposerRootProps): ReactNode {
+  const state = useComposerState(props);
+  // What is left once the composer's own options are taken out goes to the form.
+  const {
+    onSend: _onSend,
+    onStop: _onStop,
+    status: _status,
+    value: _value,
+    defaultValue: _defaultValue,
+    onValueChange: _onValueChange,
+    accept: _accept,
+    maxFileSize: _maxFileSize,
+    allowAttachments: _allowAttachments,
+    disabled: _disabled,
+    className,
+    children,
+    onDragOver,
+    onDragLeave,
+    onDrop,
+    ...formProps
+  } = props;
   const canDrop = state.allowAttachments && !state.disabled;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
