@@ -21,8 +21,6 @@ export {
   type BuiltinToolPartType,
   type PartTypeTraits,
 } from "./model/part-types.js";
-// Both the model helpers and the chat helpers define it (same behaviour); the model one is public.
-export { messageText } from "./model/guards.js";
 export * from "./model/create.js";
 export type * from "./convert/result.js";
 export * from "./convert/usage-from-wire.js";
