@@ -1,4 +1,6 @@
 import { corsResponseHeaders, preflightResponse } from "../policy/cors-policy.js";
+import { clientAddressOf, requestedHost, requestedScheme } from "../policy/trusted-proxies.js";
+import type { CallerIdentity } from "../rate-limit/rate-limit-policy.js";
 import { createRateLimiter } from "../rate-limit/rate-limit-policy.js";
 import { openAIErrorResponse, ProxyRejection } from "./openai-error.js";
 import { normaliseBasePath, pathBelow } from "./base-path.js";
@@ -72,7 +74,7 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
   const logger = options.logger === undefined ? console : options.logger;
   const rateLimit =
     options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? {});
-  const settings = resolveSettings(options, upstream, capture, logger);
+  const settings = resolveSettings(options, upstream, capture, logger, basePath);
 
   async function route(
     call: IncomingCall,
@@ -80,14 +82,19 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
     note: { user?: string; model?: string },
   ): Promise<ProxyAnswer> {
     const { url } = call;
+    const { origins, trustProxy } = settings;
+    // Before anything else: a name this server was not told about is DNS rebinding.
+    settings.hosts.check(requestedHost(call, trustProxy), call.context.localAddress);
     const below = pathBelow(basePath, url.pathname);
     const matches = below === null ? [] : matchRoutes(below);
     const methods = [...new Set(matches.map((m) => m.route.method))];
     if (call.method === "OPTIONS" && call.header("access-control-request-method") !== null) {
-      return preflightResponse(call, options.cors, methods.length > 0 ? methods : ["GET", "POST"]);
+      return preflightResponse(call, origins, methods.length > 0 ? methods : ["GET", "POST"]);
     }
-    const cors = corsResponseHeaders(call, options.cors);
-    return withHeaders(await dispatch(), cors);
+    const cors = corsResponseHeaders(call, origins);
+    const extra: Record<string, string> = { ...cors };
+    const answer = await dispatch();
+    return withHeaders(answer, extra);
 
     async function dispatch(): Promise<ProxyAnswer> {
       if (matches.length === 0) {
@@ -119,8 +126,8 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         user = verdict.userId;
         note.user = user;
       }
-      const { clientAddress } = call.context;
-      const identity = {
+      const clientAddress = clientAddressOf(call, trustProxy);
+      const identity: CallerIdentity = {
         ...(user !== undefined ? { userId: user } : {}),
         ...(clientAddress !== undefined ? { clientAddress } : {}),
       };
@@ -128,12 +135,24 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
       // is awaited only when there is one, and the route's promise is awaited, not returned
       // (a returned promise costs two more turns).
       if (rateLimit) await rateLimit(call, identity);
+      let owner: Promise<string> | undefined;
       return await match.route.handle({
         call,
         nativeSend,
         params: match.params,
         user,
-        owner: settings.responses.ownerOf(call, identity),
+        // Worked out on first use: only requests that create or name owned things need it,
+        // and an anonymous caller's session costs an HMAC.
+        owner: () =>
+          (owner ??= (async () => {
+            if (user === undefined) {
+              const secure = requestedScheme(call, trustProxy) === "https";
+              const session = await settings.sessions.sessionOf(call, secure);
+              identity.sessionId = session.id;
+              if (session.setCookie !== undefined) extra["set-cookie"] = session.setCookie;
+            }
+            return settings.responses.ownerOf(call, identity);
+          })()),
         settings,
         noteModel: (model) => {
           note.model = model;
@@ -165,7 +184,7 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         );
       }
       try {
-        response = withHeaders(response, corsResponseHeaders(call, options.cors));
+        response = withHeaders(response, corsResponseHeaders(call, settings.origins));
       } catch {
         // A disallowed origin gets no CORS headers.
       }

@@ -34,6 +34,15 @@ async function readForm(context: RouteContext): Promise<FormData> {
   }
 }
 
+function fileIdOf(bytes: Uint8Array): string | undefined {
+  try {
+    const id = (JSON.parse(new TextDecoder().decode(bytes)) as { id?: unknown } | null)?.id;
+    return typeof id === "string" ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `POST /v1/files`: checks purpose, type (declared and actual) and size, then uploads. */
 export async function handleUploadFile(context: RouteContext): Promise<Response> {
   const { files } = context.settings;
@@ -76,5 +85,12 @@ export async function handleUploadFile(context: RouteContext): Promise<Response>
     context.call.signal,
   );
   if (!upstream.ok) return upstream;
-  return new Response(upstream.body, { status: upstream.status, headers: passedHeaders(upstream) });
+  const bytes = new Uint8Array(await upstream.arrayBuffer());
+  const { responses } = context.settings;
+  if (responses.enforced) {
+    const id = fileIdOf(bytes);
+    // Only the uploader may name the file in a request: remembered before the id goes out.
+    if (id !== undefined) await responses.rememberFile(id, await context.owner());
+  }
+  return new Response(bytes, { status: upstream.status, headers: passedHeaders(upstream) });
 }
