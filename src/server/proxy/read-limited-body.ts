@@ -50,6 +50,34 @@ export async function readLimitedBody(
   return body;
 }
 
+/** Deepest nesting of arrays and objects a request body may have. */
+export const MAX_JSON_DEPTH = 128;
+
+/**
+ * Refuses a body nested deeper than {@link MAX_JSON_DEPTH}: validating and re-encoding it
+ * would recurse that deep and run out of stack. One pass over the text, strings skipped.
+ */
+function assertDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92) i++;
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 || code === 123) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw new ProxyRejection(
+          400,
+          `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. Send a flatter JSON object.`,
+          { code: "json_too_deep" },
+        );
+      }
+    } else if (code === 93 || code === 125) depth--;
+  }
+}
+
 /** Reads a JSON request body within `limit` bytes; rejects with 400 when it is not JSON. */
 export async function readJsonBody(
   call: { readBody(limit: number): Promise<Uint8Array<ArrayBuffer>> },
@@ -62,6 +90,7 @@ export async function readJsonBody(
       code: "invalid_json",
     });
   }
+  assertDepth(text);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
