@@ -12,6 +12,12 @@ import type { ErrorCapture, UpstreamClient } from "./upstream-client.js";
 
 const MB = 1024 * 1024;
 
+/**
+ * The default JSON body limit, 8 MB: a 5 MB attachment (the composer's default limit) as
+ * base64 is 6.7 MB, and the rest leaves room for the conversation.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 8 * MB;
+
 /** The public origin's canonical form; a value that is not an origin fails at start-up. */
 function originOf(value: string): string {
   let url: URL;
@@ -50,7 +56,7 @@ export function resolveSettings(
     tools: options.tools ?? {},
     maxOutputTokens:
       options.maxOutputTokens === null ? undefined : (options.maxOutputTokens ?? 16_384),
-    maxBodyBytes: options.maxBodyBytes ?? 1 * MB,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     files: {
       maxBytes: options.files?.maxBytes ?? 20 * MB,
       types: options.files?.types ?? DEFAULT_FILE_TYPES,
