@@ -8,7 +8,7 @@ import { resolveSettings } from "./resolve-settings.js";
 import { logRequest } from "./proxy-logger.js";
 import type { OpenAIProxyOptions } from "./proxy-options.js";
 import { matchRoutes } from "./routes.js";
-import { scrubSecrets } from "./scrub-secrets.js";
+import { scrubAnswer } from "./scrub-answer.js";
 import { createUpstreamClient, ErrorCapture } from "./upstream-client.js";
 import { callFromRequest, type IncomingCall } from "./incoming-call.js";
 import type { NativeUpstreamSend, ProxyAnswer } from "./stream-answer.js";
@@ -176,10 +176,7 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         const message = error instanceof Error ? error.message : String(error);
         response = openAIErrorResponse(
           500,
-          scrubSecrets(
-            `The proxy failed: ${message}. This is a bug in the proxy or its hooks.`,
-            upstream.secrets,
-          ),
+          `The proxy failed: ${message}. This is a bug in the proxy or its hooks.`,
           { type: "server_error", code: "proxy_error" },
         );
       }
@@ -189,6 +186,8 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         // A disallowed origin gets no CORS headers.
       }
     }
+    // The one place every answer passes: no secret leaves in any header or body byte.
+    response = scrubAnswer(response, upstream.secrets);
     logRequest(logger, {
       method: call.method,
       path: call.url.pathname + call.url.search,
