@@ -1,4 +1,5 @@
 import { forwardUpstream, passedHeaders } from "./forward-upstream.js";
+import { readUpstreamAnswer } from "./read-upstream-body.js";
 import { contentMatchesType } from "./file-signatures.js";
 import { ProxyRejection } from "./openai-error.js";
 import type { RouteContext } from "./proxy-context.js";
@@ -85,7 +86,7 @@ export async function handleUploadFile(context: RouteContext): Promise<Response>
     context.call.signal,
   );
   if (!upstream.ok) return upstream;
-  const bytes = new Uint8Array(await upstream.arrayBuffer());
+  const bytes = await readUpstreamAnswer(upstream);
   const { responses } = context.settings;
   if (responses.enforced) {
     const id = fileIdOf(bytes);
