@@ -26,6 +26,8 @@ export interface ServeArguments {
   bodyLimit: number | undefined;
   /** Reverse proxies whose forwarding headers count: their addresses, or `true` for any. */
   trustProxy: boolean | string[];
+  /** A folder of pages to serve beside the proxy (`--static`), or undefined. */
+  staticDir?: string | undefined;
 }
 
 /** The parsed command line: a command to run, or help to print. */
@@ -63,6 +65,8 @@ Options:
                            peer. Default: none, so clients cannot choose their identity
   --max-output-tokens <n>  Clamp output tokens per request (default 16384)
   --rate-limit <n>         Requests per minute per client (default 60; 0 turns it off)
+  --static <dir>           Also serve the files of <dir> (your pages) at /, and the
+                           <colloquy-chat> scripts at /colloquy/colloquy-chat.js (.iife.js)
   -h, --help               Show this help
 
 Environment:
@@ -109,6 +113,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       "trust-proxy": { type: "string", multiple: true },
       "max-output-tokens": { type: "string" },
       "rate-limit": { type: "string" },
+      static: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -143,6 +148,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
           ? undefined
           : integer("max-output-tokens", values["max-output-tokens"], 0, 1),
       rateLimit: integer("rate-limit", values["rate-limit"], 60, 0),
+      staticDir: values.static,
     },
   };
 }
