@@ -125,6 +125,44 @@ describe("colloquy serve --static", () => {
   });
 });
 
+describe("a single-page app served from a folder", () => {
+  it("answers a path with no file with the app's index.html, and still refuses what leaves it", async () => {
+    const base = mkdtempSync(join(tmpdir(), "colloquy-spa-"));
+    writeFileSync(join(base, "index.html"), "<!doctype html><title>app</title>");
+    writeFileSync(join(base, ".env"), "OPENAI_API_KEY=sk-secret");
+    const handler = await serveStaticFiles(base, { singlePageApp: true });
+    const app = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    const fetchPath = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const port = (app.address() as AddressInfo).port;
+        const req = request({ host: "127.0.0.1", port, path }, (res) => {
+          let body = "";
+          res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    try {
+      const route = await fetchPath("/settings/profile");
+      expect(route.status).toBe(200);
+      expect(route.body).toContain("<title>app</title>");
+      const secret = await fetchPath("/.env");
+      expect(secret.status).toBe(404);
+      expect(secret.body).not.toContain("sk-secret");
+      expect((await fetchPath("/%E0%A4%A")).status).toBe(400);
+    } finally {
+      app.closeAllConnections();
+      await new Promise((resolve) => app.close(resolve));
+    }
+  });
+
+  it("answers 404 for a path with no file when it is not a single-page app", async () => {
+    expect((await get("/settings/profile")).status).toBe(404);
+  });
+});
+
 describe("colloquy serve --static <dir> on the command line", () => {
   it("parses the folder, and leaves it unset without the flag", () => {
     const given = parseCliArguments(["serve", "--static", "examples/plain-html"]);

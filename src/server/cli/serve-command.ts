@@ -64,6 +64,11 @@ export async function serve(args: ServeArguments, io: CliEnvironment): Promise<R
     else if (staticFiles && !path.startsWith(`${proxy.basePath}/`)) void staticFiles(req, res);
     else proxyNode(req, res);
   });
+  // A socket error (a reset mid-request, a malformed request line) concerns one client.
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(args.port, args.host, () => resolve());

@@ -40,6 +40,11 @@ function packageDist(): string {
 export interface StaticFilesOptions {
   /** The folder holding the built element scripts (default: the package's dist). */
   elementScripts?: string;
+  /**
+   * Serve the folder as a single-page app: a GET for a path with no file gets the folder's
+   * `index.html` (the app routes it), instead of a 404. Off for `colloquy serve --static`.
+   */
+  singlePageApp?: boolean;
 }
 
 /** Answers one request from the static folder (always: a file, a 404, a 400 or a 405). */
@@ -118,6 +123,9 @@ export async function serveStaticFiles(
         reply(res, 404, `${name} is not built: run \`npm run build\` in the colloquy package.`);
         return;
       }
+    }
+    if (!file && !refused && options.singlePageApp) {
+      file = await fileInside(root, join(root, "index.html"));
     }
     if (!file) {
       reply(res, 404, `Not found: ${pathname}`);
