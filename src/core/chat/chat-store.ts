@@ -19,6 +19,7 @@ import {
 import { ChatPersistence, defaultChatStorage } from "./chat-persistence.js";
 import { createNotifyScheduler, type NotifyScheduler } from "./notify-scheduler.js";
 import {
+  closeUnansweredCalls,
   isReadyToContinue,
   updateFirstPart,
   withApproved,
@@ -220,7 +221,10 @@ export class ChatStore {
       status: "complete",
     };
     this.autoSteps = 0;
-    this.set({ messages: [...this.state.messages, message], rejectedAttachments: [] }, "now");
+    // Calls left waiting (a tool that never ran, an approval never given) are closed, so the
+    // tool cards say so and the request carries an output for each.
+    const earlier = closeUnansweredCalls(this.state.messages);
+    this.set({ messages: [...earlier, message], rejectedAttachments: [] }, "now");
     await this.runTurn({ kind: "request" });
     return { sent: true, messageId: message.id };
   }
@@ -555,9 +559,14 @@ export class ChatStore {
     void this.continue();
   }
 
-  /** What goes to the model: the conversation, without answers that failed. */
+  /**
+   * What goes to the model: the conversation, without answers that failed, and with every
+   * call still unanswered closed (OpenAI rejects a call that has no output).
+   */
   private outgoingMessages(): readonly Message[] {
-    return this.state.messages.filter((m) => !(m.role === "assistant" && m.status === "failed"));
+    return closeUnansweredCalls(
+      this.state.messages.filter((m) => !(m.role === "assistant" && m.status === "failed")),
+    );
   }
 
   private fail(error: Error, message?: Message, urgency: Urgency = "now"): void {

@@ -21,7 +21,13 @@ export { memoryChatStorage, type ChatStorage, type StoredChat } from "./storage.
 export { localStorageChatStorage, type LocalStorageChatStorageOptions } from "./local-storage.js";
 export { indexedDbChatStorage, type IndexedDbChatStorageOptions } from "./indexed-db-storage.js";
 export { isResumable, messageText, totalUsage } from "./conversation.js";
-export { isAwaitingClient, isClientAnswer, isReadyToContinue } from "./tool-parts.js";
+export {
+  closeUnansweredCalls,
+  isAwaitingClient,
+  isClientAnswer,
+  isReadyToContinue,
+  UNANSWERED_TOOL_OUTPUT,
+} from "./tool-parts.js";
 export {
   attachToolRunner,
   type ComputerActionContext,

@@ -1,7 +1,15 @@
 import { useMemo, type ReactNode } from "react";
 import type { ApiChoice, RequestParams, ToolInput } from "../../core/client/types.js";
-import type { McpApprovalRequestPart, ToolCallPart } from "../../core/index.js";
-import { useChat, type UseChatOptions } from "../../react/index.js";
+import type { ComputerExecutor } from "../../core/chat/tool-runner.js";
+import type { ComputerCallPart, McpApprovalRequestPart, ToolCallPart } from "../../core/index.js";
+import { isToolDefinition } from "../../core/tools/define-tool.js";
+import type { AnyToolDefinition } from "../../core/tools/types.js";
+import {
+  useChat,
+  useToolCalls,
+  type UseChatOptions,
+  type UseToolCallsResult,
+} from "../../react/index.js";
 import { Composer } from "../composer/index.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
 import { StringsProvider, useStrings, type UiStrings } from "../strings/index.js";
@@ -17,8 +25,20 @@ export interface ChatProps {
   api?: ApiChoice;
   /** System instructions for every turn. */
   instructions?: string;
-  /** Tools the model may call (keep the array stable between renders). */
+  /**
+   * Tools the model may call (keep the array stable between renders). `defineTool` tools
+   * run in the browser: their `execute` is called, `needsApproval` ones wait for the user's
+   * Approve, errors go back to the model, and the answer goes on until the model replies or
+   * `maxSteps` is reached. Built-in tools (web search, MCP, computer use) are offered as
+   * they are.
+   */
   tools?: readonly ToolInput[];
+  /** Model requests per user turn (the first answer included) before stopping. Default 10. */
+  maxSteps?: number;
+  /** Performs computer-use actions and returns the screenshot (see `useToolCalls`). */
+  computer?: ComputerExecutor;
+  /** Called when a tool throws (the error text also goes to the model). */
+  onToolError?: (error: unknown, toolName: string) => void;
   /** Further request parameters for every turn (temperature, reasoning, ...). */
   requestParams?: Omit<RequestParams, "instructions" | "tools">;
   /** Any other `useChat` option (id, initialMessages, storage, fetch, headers, ...). */
@@ -63,6 +83,9 @@ export function Chat({
   api,
   instructions,
   tools,
+  maxSteps,
+  computer,
+  onToolError,
   requestParams,
   chatOptions,
   theme = "system",
@@ -77,13 +100,25 @@ export function Chat({
   className,
 }: ChatProps): ReactNode {
   const params = useMemo<RequestParams>(
-    () => ({ ...requestParams, instructions, tools }),
-    [requestParams, instructions, tools],
+    () => ({ ...requestParams, instructions }),
+    [requestParams, instructions],
   );
   const chat = useChat({ ...chatOptions, endpoint, model, api, requestParams: params });
+  const { runnable, builtin } = useMemo(() => splitTools(tools ?? []), [tools]);
+  // The runner offers every tool (its own layer of the request parameters) and runs the
+  // ones with `execute`; the model never sees a call left without its output.
+  const toolCalls = useToolCalls({
+    chat,
+    tools: runnable,
+    builtinTools: builtin,
+    ...(maxSteps === undefined ? {} : { maxSteps }),
+    ...(computer ? { computer } : {}),
+    ...(onToolError ? { onToolError } : {}),
+  });
   const content = (
     <ChatLayout
       chat={chat}
+      toolCalls={toolCalls}
       placeholder={placeholder}
       renderers={renderers}
       empty={empty}
@@ -103,8 +138,23 @@ export function Chat({
   );
 }
 
+/** The tools the browser runs (by name), and the ones offered as they are. */
+function splitTools(tools: readonly ToolInput[]): {
+  runnable: Record<string, AnyToolDefinition>;
+  builtin: readonly ToolInput[];
+} {
+  const runnable: Record<string, AnyToolDefinition> = {};
+  const builtin: ToolInput[] = [];
+  for (const tool of tools) {
+    if (isToolDefinition(tool)) runnable[tool.name] = tool as AnyToolDefinition;
+    else builtin.push(tool);
+  }
+  return { runnable, builtin };
+}
+
 interface ChatLayoutProps {
   chat: ReturnType<typeof useChat>;
+  toolCalls: UseToolCallsResult;
   placeholder?: string;
   renderers?: PartRenderers;
   empty?: ReactNode;
@@ -115,6 +165,7 @@ interface ChatLayoutProps {
 
 function ChatLayout({
   chat,
+  toolCalls,
   placeholder,
   renderers,
   empty,
@@ -124,7 +175,9 @@ function ChatLayout({
 }: ChatLayoutProps): ReactNode {
   const ui = useStrings();
   const respond = (approve: boolean) => (part: ToolCallPart | McpApprovalRequestPart) =>
-    chat.respondToApproval({ id: approvalId(part), approve });
+    toolCalls.respondToApproval({ id: approvalId(part), approve });
+  const respondToChecks = (approve: boolean) => (part: ComputerCallPart) =>
+    toolCalls.respondToApproval({ id: part.id, approve });
   // The banner below says what failed; the failed answer need not say it a second time.
   const last = chat.messages.at(-1);
   const errorShownFor =
@@ -140,6 +193,8 @@ function ChatLayout({
         {...(errorShownFor ? { errorShownFor } : {})}
         onApproveToolCall={respond(true)}
         onDenyToolCall={respond(false)}
+        onAcknowledgeSafetyChecks={respondToChecks(true)}
+        onDenySafetyChecks={respondToChecks(false)}
       />
       {chat.error ? (
         <div className="colloquy-chat__error" role="alert">

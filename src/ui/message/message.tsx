@@ -48,6 +48,7 @@ function MessageView({
   onApproveToolCall,
   onDenyToolCall,
   onAcknowledgeSafetyChecks,
+  onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
   allowExternalImages,
@@ -88,6 +89,7 @@ function MessageView({
               onApproveToolCall={onApproveToolCall}
               onDenyToolCall={onDenyToolCall}
               onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
+              onDenySafetyChecks={onDenySafetyChecks}
               linkProtocols={linkProtocols}
               imageProtocols={imageProtocols}
               allowExternalImages={allowExternalImages}

@@ -29,6 +29,8 @@ export interface PartActions {
   onDenyToolCall?: (part: ToolCallPart | McpApprovalRequestPart) => void;
   /** Pending computer-use safety checks were acknowledged. */
   onAcknowledgeSafetyChecks?: (part: ComputerCallPart) => void;
+  /** Pending computer-use safety checks were refused (the agent stops). */
+  onDenySafetyChecks?: (part: ComputerCallPart) => void;
 }
 
 /** Props of {@link PartView}. */
@@ -58,6 +60,7 @@ function BuiltinPart({
   onApproveToolCall,
   onDenyToolCall,
   onAcknowledgeSafetyChecks,
+  onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
   allowExternalImages,
@@ -122,7 +125,11 @@ function BuiltinPart({
     case "computer-call":
       return (
         <DeferredPart part={part}>
-          <DeferredComputerPart part={part} onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks} />
+          <DeferredComputerPart
+            part={part}
+            onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
+            onDenySafetyChecks={onDenySafetyChecks}
+          />
         </DeferredPart>
       );
     case "tool-call":
