@@ -22,6 +22,13 @@ export { localStorageChatStorage, type LocalStorageChatStorageOptions } from "./
 export { indexedDbChatStorage, type IndexedDbChatStorageOptions } from "./indexed-db-storage.js";
 export { isResumable, messageText, totalUsage } from "./conversation.js";
 export {
+  branchPosition,
+  ROOT_BRANCH,
+  type BranchPoint,
+  type BranchPosition,
+  type ChatBranches,
+} from "./branches.js";
+export {
   closeUnansweredCalls,
   isAwaitingClient,
   isClientAnswer,
