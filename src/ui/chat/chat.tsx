@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { ApiChoice, RequestParams, ToolInput } from "../../core/client/types.js";
 import type { ComputerExecutor } from "../../core/chat/tool-runner.js";
 import type { ComputerCallPart, McpApprovalRequestPart, ToolCallPart } from "../../core/index.js";
@@ -12,6 +12,8 @@ import {
 } from "../../react/index.js";
 import { Composer } from "../composer/index.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
+import type { MessageFeedback } from "../message-actions/index.js";
+import { ChatActionsContext, ChatMessageActions } from "./chat-message-actions.js";
 import { StringsProvider, useStrings, type UiStrings } from "../strings/index.js";
 import { ThemeRoot, type ColloquyTheme } from "../theme/index.js";
 
@@ -61,6 +63,13 @@ export interface ChatProps {
   maxFileSize?: number;
   /** Token usage under answers. */
   usage?: "compact" | "detailed" | false;
+  /**
+   * Actions under each finished message: copy, regenerate (earlier answers kept, "1 / 2"),
+   * edit and resend, feedback. Default true.
+   */
+  messageActions?: boolean;
+  /** Thumbs up/down and comments on answers, with the message and response id. */
+  onFeedback?: (feedback: MessageFeedback) => void;
   /** Extra class names on the root. */
   className?: string;
 }
@@ -97,6 +106,8 @@ export function Chat({
   accept = "image/png,image/jpeg,image/webp,image/gif,application/pdf",
   maxFileSize = 20 * 1024 * 1024,
   usage,
+  messageActions = true,
+  onFeedback,
   className,
 }: ChatProps): ReactNode {
   const params = useMemo<RequestParams>(
@@ -115,8 +126,21 @@ export function Chat({
     ...(computer ? { computer } : {}),
     ...(onToolError ? { onToolError } : {}),
   });
+  const feedback = useRef(onFeedback);
+  useEffect(() => {
+    feedback.current = onFeedback;
+  });
+  const hasFeedback = onFeedback !== undefined;
+  const actions = useMemo(
+    () => ({
+      store: chat.store,
+      ...(hasFeedback ? { onFeedback: (f: MessageFeedback) => feedback.current?.(f) } : {}),
+    }),
+    [chat.store, hasFeedback],
+  );
   const content = (
     <ChatLayout
+      messageActions={messageActions}
       chat={chat}
       toolCalls={toolCalls}
       placeholder={placeholder}
@@ -133,7 +157,9 @@ export function Chat({
       unstyled={unstyled}
       className={className ? `colloquy-chat ${className}` : "colloquy-chat"}
     >
-      {strings ? <StringsProvider strings={strings}>{content}</StringsProvider> : content}
+      <ChatActionsContext.Provider value={actions}>
+        {strings ? <StringsProvider strings={strings}>{content}</StringsProvider> : content}
+      </ChatActionsContext.Provider>
     </ThemeRoot>
   );
 }
@@ -155,6 +181,7 @@ function splitTools(tools: readonly ToolInput[]): {
 interface ChatLayoutProps {
   chat: ReturnType<typeof useChat>;
   toolCalls: UseToolCallsResult;
+  messageActions: boolean;
   placeholder?: string;
   renderers?: PartRenderers;
   empty?: ReactNode;
@@ -166,6 +193,7 @@ interface ChatLayoutProps {
 function ChatLayout({
   chat,
   toolCalls,
+  messageActions,
   placeholder,
   renderers,
   empty,
@@ -195,6 +223,7 @@ function ChatLayout({
         onDenyToolCall={respond(false)}
         onAcknowledgeSafetyChecks={respondToChecks(true)}
         onDenySafetyChecks={respondToChecks(false)}
+        {...(messageActions ? { actions: ChatMessageActions } : {})}
       />
       {chat.error ? (
         <div className="colloquy-chat__error" role="alert">

@@ -36,6 +36,7 @@ export function MessageList({
   imageProtocols,
   allowExternalImages,
   errorShownFor,
+  actions,
   className,
   ...rest
 }: MessageListProps): ReactNode {
@@ -52,6 +53,7 @@ export function MessageList({
     linkProtocols,
     imageProtocols,
     allowExternalImages,
+    actions,
   };
   return (
     <div

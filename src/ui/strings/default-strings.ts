@@ -1,8 +1,13 @@
+import {
+  defaultMessageActionStrings,
+  type MessageActionStrings,
+} from "./message-action-strings.js";
+
 /**
  * Every string the UI components show or announce, in English. Override any of them
  * with `<StringsProvider strings={{ ... }}>`; entries that take values are functions.
  */
-export interface UiStrings {
+export interface UiStrings extends MessageActionStrings {
   // Generic actions
   /** Button that copies text to the clipboard. */
   copy: string;
@@ -289,6 +294,7 @@ export interface UiStrings {
 
 /** The English strings every component uses unless overridden. */
 export const defaultStrings: UiStrings = {
+  ...defaultMessageActionStrings,
   copy: "Copy",
   copied: "Copied",
   copyFailed: "Copy failed",

@@ -1,3 +1,7 @@
 /** UI strings: English defaults and a provider for overrides. */
 export * from "./default-strings.js";
 export * from "./strings-context.js";
+export {
+  defaultMessageActionStrings,
+  type MessageActionStrings,
+} from "./message-action-strings.js";
