@@ -14,7 +14,8 @@ import { Composer } from "../composer/index.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
 import type { MessageFeedback } from "../message-actions/index.js";
 import { ChatActionsContext, ChatMessageActions } from "./chat-message-actions.js";
-import { StringsProvider, useStrings, type UiStrings } from "../strings/index.js";
+import { ChatErrorBanner } from "./chat-error-banner.js";
+import { StringsProvider, type UiStrings } from "../strings/index.js";
 import { ThemeRoot, type ColloquyTheme } from "../theme/index.js";
 
 /** Props of {@link Chat}. */
@@ -201,7 +202,6 @@ function ChatLayout({
   maxFileSize,
   usage,
 }: ChatLayoutProps): ReactNode {
-  const ui = useStrings();
   const respond = (approve: boolean) => (part: ToolCallPart | McpApprovalRequestPart) =>
     toolCalls.respondToApproval({ id: approvalId(part), approve });
   const respondToChecks = (approve: boolean) => (part: ComputerCallPart) =>
@@ -226,20 +226,13 @@ function ChatLayout({
         {...(messageActions ? { actions: ChatMessageActions } : {})}
       />
       {chat.error ? (
-        <div className="colloquy-chat__error" role="alert">
-          <span>{chat.error.message}</span>
-          <button
-            type="button"
-            className="colloquy-button"
-            data-variant="secondary"
-            onClick={() => {
-              chat.clearError();
-              void chat.regenerate();
-            }}
-          >
-            {ui.retry}
-          </button>
-        </div>
+        <ChatErrorBanner
+          error={chat.error}
+          onRetry={() => {
+            chat.clearError();
+            void chat.regenerate();
+          }}
+        />
       ) : null}
       <Composer
         className="colloquy-chat__composer"

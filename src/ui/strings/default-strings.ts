@@ -1,3 +1,4 @@
+import { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
 import {
   defaultMessageActionStrings,
   type MessageActionStrings,
@@ -7,7 +8,7 @@ import {
  * Every string the UI components show or announce, in English. Override any of them
  * with `<StringsProvider strings={{ ... }}>`; entries that take values are functions.
  */
-export interface UiStrings extends MessageActionStrings {
+export interface UiStrings extends MessageActionStrings, ChatErrorStrings {
   // Generic actions
   /** Button that copies text to the clipboard. */
   copy: string;
@@ -295,6 +296,7 @@ export interface UiStrings extends MessageActionStrings {
 /** The English strings every component uses unless overridden. */
 export const defaultStrings: UiStrings = {
   ...defaultMessageActionStrings,
+  ...defaultChatErrorStrings,
   copy: "Copy",
   copied: "Copied",
   copyFailed: "Copy failed",

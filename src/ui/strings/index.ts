@@ -5,3 +5,4 @@ export {
   defaultMessageActionStrings,
   type MessageActionStrings,
 } from "./message-action-strings.js";
+export { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
