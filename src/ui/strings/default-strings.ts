@@ -1,3 +1,4 @@
+import { defaultItemViewStrings, type ItemViewStrings } from "./item-view-strings.js";
 import { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
 import {
   defaultMessageActionStrings,
@@ -8,7 +9,7 @@ import {
  * Every string the UI components show or announce, in English. Override any of them
  * with `<StringsProvider strings={{ ... }}>`; entries that take values are functions.
  */
-export interface UiStrings extends MessageActionStrings, ChatErrorStrings {
+export interface UiStrings extends MessageActionStrings, ChatErrorStrings, ItemViewStrings {
   // Generic actions
   /** Button that copies text to the clipboard. */
   copy: string;
@@ -180,8 +181,6 @@ export interface UiStrings extends MessageActionStrings, ChatErrorStrings {
   incomplete: string;
   /** A message the user stopped. */
   aborted: string;
-  /** A part type this version does not render. */
-  unsupportedPart: (type: string) => string;
   /** A part that could not be shown (its renderer failed to load or to draw). */
   partFailed: (type: string) => string;
 
@@ -297,6 +296,7 @@ export interface UiStrings extends MessageActionStrings, ChatErrorStrings {
 export const defaultStrings: UiStrings = {
   ...defaultMessageActionStrings,
   ...defaultChatErrorStrings,
+  ...defaultItemViewStrings,
   copy: "Copy",
   copied: "Copied",
   copyFailed: "Copy failed",
@@ -382,7 +382,6 @@ export const defaultStrings: UiStrings = {
   streaming: "Responding",
   incomplete: "Response incomplete",
   aborted: "Stopped",
-  unsupportedPart: (type) => `Unsupported content: ${type}`,
   partFailed: (type) => `This ${type} could not be shown. Reload the page to try again.`,
 
   probability: (percent) => `${percent}%`,

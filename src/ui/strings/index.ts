@@ -6,3 +6,4 @@ export {
   type MessageActionStrings,
 } from "./message-action-strings.js";
 export { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
+export { defaultItemViewStrings, type ItemViewStrings } from "./item-view-strings.js";
