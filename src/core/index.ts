@@ -17,6 +17,7 @@ export * from "./model/guards.js";
 // Both the model helpers and the chat helpers define it (same behaviour); the model one is public.
 export { messageText } from "./model/guards.js";
 export * from "./model/create.js";
+export { withAudioFormat } from "./model/audio-format.js";
 export type * from "./convert/result.js";
 export * from "./convert/usage-from-wire.js";
 export * from "./convert/message-from-response.js";

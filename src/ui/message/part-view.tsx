@@ -13,6 +13,7 @@ import { Reasoning } from "../reasoning/reasoning.js";
 import { useStrings } from "../strings/index.js";
 import { ItemCard } from "../tool-call/item-card.js";
 import { ToolSearchCall, ToolSearchOutput } from "../tool-call/tool-search.js";
+import { AudioPartView } from "./audio-part-view.js";
 import { CompactionDivider } from "./compaction-divider.js";
 import { DeferredPart } from "./deferred-part.js";
 import {
@@ -110,14 +111,7 @@ function BuiltinPart({
         </span>
       );
     case "audio":
-      return (
-        <div className="colloquy-message__audio" data-state={part.state ?? "done"}>
-          <span className="colloquy-message__audio-label">{strings.audio}</span>
-          {part.transcript ? (
-            <p className="colloquy-message__transcript">{part.transcript}</p>
-          ) : null}
-        </div>
-      );
+      return <AudioPartView part={part} />;
     case "web-search-call":
     case "file-search-call":
       return (
