@@ -51,7 +51,7 @@ const ENTRIES = [
     // synchronous, so both APIs' message converters stay; the rest loads on use.
     name: "core (createChatClient + readMessageStream)",
     file: "colloquy-core.ts",
-    budget: 23 * KB,
+    budget: 23.5 * KB,
     target: 15 * KB,
     loadedOnUse: LOADED_ON_USE.filter((rule) => /normalising|structured/.test(rule.name)),
   },
@@ -65,7 +65,7 @@ const ENTRIES = [
   {
     name: "<Chat> with markdown",
     file: "colloquy-chat.tsx",
-    budget: 39.5 * KB,
+    budget: 41.5 * KB,
     target: 45 * KB,
     loadedOnUse: [...LOADED_ON_USE, PART_VIEWS_LOADED_ON_USE],
   },

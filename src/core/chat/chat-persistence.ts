@@ -1,4 +1,3 @@
-import { localStorageChatStorage } from "./local-storage.js";
 import type { ChatStorage, StoredChat } from "./storage.js";
 import { isChatBranches } from "./branches.js";
 
@@ -70,9 +69,4 @@ export class ChatPersistence {
       this.report(error);
     }
   }
-}
-
-/** localStorage when the chat has an id and the page has localStorage; otherwise none. */
-export function defaultChatStorage(hasId: boolean): ChatStorage | null {
-  return hasId && typeof globalThis.localStorage !== "undefined" ? localStorageChatStorage() : null;
 }

@@ -10,6 +10,7 @@ import {
   type UseChatOptions,
   type UseToolCallsResult,
 } from "../../react/index.js";
+import type { ImagePolicy } from "../markdown/image-policy.js";
 import { Composer } from "../composer/index.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
 import type { MessageFeedback } from "../message-actions/index.js";
@@ -71,6 +72,13 @@ export interface ChatProps {
   messageActions?: boolean;
   /** Thumbs up/down and comments on answers, with the message and response id. */
   onFeedback?: (feedback: MessageFeedback) => void;
+  /**
+   * Which external images in the model's answers load (markdown in text and reasoning, tool
+   * output, code-interpreter images): `"click"` (default: a link naming the host, loaded on
+   * click), `"allow"`, `"block"`, or a function of the URL returning whether it may load
+   * (keep it stable). Generated images and the user's attachments always show.
+   */
+  images?: ImagePolicy;
   /** Extra class names on the root. */
   className?: string;
 }
@@ -109,6 +117,7 @@ export function Chat({
   usage,
   messageActions = true,
   onFeedback,
+  images,
   className,
 }: ChatProps): ReactNode {
   const params = useMemo<RequestParams>(
@@ -150,6 +159,7 @@ export function Chat({
       accept={accept}
       maxFileSize={maxFileSize}
       usage={usage}
+      images={images}
     />
   );
   return (
@@ -189,6 +199,7 @@ interface ChatLayoutProps {
   accept: string;
   maxFileSize: number;
   usage?: "compact" | "detailed" | false;
+  images?: ImagePolicy | undefined;
 }
 
 function ChatLayout({
@@ -201,6 +212,7 @@ function ChatLayout({
   accept,
   maxFileSize,
   usage,
+  images,
 }: ChatLayoutProps): ReactNode {
   const respond = (approve: boolean) => (part: ToolCallPart | McpApprovalRequestPart) =>
     toolCalls.respondToApproval({ id: approvalId(part), approve });
@@ -218,6 +230,7 @@ function ChatLayout({
         renderers={renderers}
         empty={empty}
         usage={usage}
+        {...(images !== undefined ? { images } : {})}
         {...(errorShownFor ? { errorShownFor } : {})}
         onApproveToolCall={respond(true)}
         onDenyToolCall={respond(false)}

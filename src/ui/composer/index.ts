@@ -1,4 +1,10 @@
 export * from "./composer.js";
+export * from "./composer-root.js";
+export * from "./composer-input.js";
+export * from "./composer-buttons.js";
+export * from "./composer-attachments.js";
+export { useComposerContext } from "./composer-context.js";
+export * from "./use-composer-state.js";
 export * from "./attachment-list.js";
 export * from "./validate-attachment.js";
 export * from "./use-autosize.js";

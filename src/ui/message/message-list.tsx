@@ -34,7 +34,7 @@ export function MessageList({
   onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
-  allowExternalImages,
+  images,
   errorShownFor,
   actions,
   className,
@@ -52,7 +52,7 @@ export function MessageList({
     onDenySafetyChecks,
     linkProtocols,
     imageProtocols,
-    allowExternalImages,
+    images,
     actions,
   };
   return (

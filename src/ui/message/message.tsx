@@ -56,7 +56,7 @@ function MessageView({
   onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
-  allowExternalImages,
+  images,
   hideError = false,
   actions: Actions,
   className,
@@ -98,7 +98,7 @@ function MessageView({
               onDenySafetyChecks={onDenySafetyChecks}
               linkProtocols={linkProtocols}
               imageProtocols={imageProtocols}
-              allowExternalImages={allowExternalImages}
+              images={images}
             />
           </div>
         ))}
