@@ -22,6 +22,7 @@ export {
   type PartTypeTraits,
 } from "./model/part-types.js";
 export * from "./model/create.js";
+export { withAudioFormat } from "./model/audio-format.js";
 export type * from "./convert/result.js";
 export * from "./convert/usage-from-wire.js";
 export * from "./convert/message-from-response.js";

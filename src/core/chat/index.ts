@@ -22,7 +22,20 @@ export { localStorageChatStorage, type LocalStorageChatStorageOptions } from "./
 export { indexedDbChatStorage, type IndexedDbChatStorageOptions } from "./indexed-db-storage.js";
 export { isResumable, totalUsage } from "./conversation.js";
 export { messageText } from "../model/guards.js";
-export { isAwaitingClient, isClientAnswer, isReadyToContinue } from "./tool-parts.js";
+export {
+  branchPosition,
+  ROOT_BRANCH,
+  type BranchPoint,
+  type BranchPosition,
+  type ChatBranches,
+} from "./branches.js";
+export {
+  closeUnansweredCalls,
+  isAwaitingClient,
+  isClientAnswer,
+  isReadyToContinue,
+  UNANSWERED_TOOL_OUTPUT,
+} from "./tool-parts.js";
 export {
   attachToolRunner,
   type ComputerActionContext,

@@ -1,4 +1,5 @@
 import { APIError, ColloquyError } from "../errors.js";
+import { withAudioFormat } from "../model/audio-format.js";
 import { createMessageId } from "../model/create.js";
 import type { Message } from "../model/message.js";
 import type { BatchItemError } from "./batch.js";
@@ -124,6 +125,8 @@ export function createClientCore(
     const resolved = chooseApi(api, messages, merged);
     codec.prepare?.(resolved);
     const request = await codec.buildRequest(resolved, messages, merged, streaming);
+    // The answer's audio does not say its encoding; the request chose it.
+    const audioFormat = merged.audio?.format;
     const id = rt.newId();
     const stop = new AbortController();
     const signal = params?.signal ? AbortSignal.any([params.signal, stop.signal]) : stop.signal;
@@ -147,7 +150,7 @@ export function createClientCore(
         const converted = await codec.messageFromJson(request.api, json);
         finished = true;
         yield {
-          snapshot: { ...converted.value, id },
+          snapshot: withAudioFormat({ ...converted.value, id }, audioFormat),
           event: json as StreamUpdate["event"],
         };
         return;
@@ -164,8 +167,10 @@ export function createClientCore(
           signal: sent.signal,
           id,
         });
-        for await (const update of updates) {
-          last = update.snapshot;
+        for await (const raw of updates) {
+          const snapshot = withAudioFormat(raw.snapshot, audioFormat);
+          const update = snapshot === raw.snapshot ? raw : { ...raw, snapshot };
+          last = snapshot;
           yield update;
         }
       } catch (error) {

@@ -31,10 +31,12 @@ export function MessageList({
   onApproveToolCall,
   onDenyToolCall,
   onAcknowledgeSafetyChecks,
+  onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
   images,
   errorShownFor,
+  actions,
   className,
   ...rest
 }: MessageListProps): ReactNode {
@@ -47,9 +49,11 @@ export function MessageList({
     onApproveToolCall,
     onDenyToolCall,
     onAcknowledgeSafetyChecks,
+    onDenySafetyChecks,
     linkProtocols,
     imageProtocols,
     images,
+    actions,
   };
   return (
     <div

@@ -12,6 +12,10 @@ import { ImagePolicyProvider } from "../markdown/image-policy.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
 import { Reasoning } from "../reasoning/reasoning.js";
 import { useStrings } from "../strings/index.js";
+import { ItemCard } from "../tool-call/item-card.js";
+import { ToolSearchCall, ToolSearchOutput } from "../tool-call/tool-search.js";
+import { AudioPartView } from "./audio-part-view.js";
+import { CompactionDivider } from "./compaction-divider.js";
 import { DeferredPart } from "./deferred-part.js";
 import {
   DeferredComputerPart,
@@ -30,6 +34,8 @@ export interface PartActions {
   onDenyToolCall?: (part: ToolCallPart | McpApprovalRequestPart) => void;
   /** Pending computer-use safety checks were acknowledged. */
   onAcknowledgeSafetyChecks?: (part: ComputerCallPart) => void;
+  /** Pending computer-use safety checks were refused (the agent stops). */
+  onDenySafetyChecks?: (part: ComputerCallPart) => void;
 }
 
 /** Props of {@link PartView}. */
@@ -67,6 +73,7 @@ function BuiltinPart({
   onApproveToolCall,
   onDenyToolCall,
   onAcknowledgeSafetyChecks,
+  onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
   images,
@@ -113,14 +120,7 @@ function BuiltinPart({
         </span>
       );
     case "audio":
-      return (
-        <div className="colloquy-message__audio" data-state={part.state ?? "done"}>
-          <span className="colloquy-message__audio-label">{strings.audio}</span>
-          {part.transcript ? (
-            <p className="colloquy-message__transcript">{part.transcript}</p>
-          ) : null}
-        </div>
-      );
+      return <AudioPartView part={part} />;
     case "web-search-call":
     case "file-search-call":
       return (
@@ -131,7 +131,11 @@ function BuiltinPart({
     case "computer-call":
       return (
         <DeferredPart part={part}>
-          <DeferredComputerPart part={part} onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks} />
+          <DeferredComputerPart
+            part={part}
+            onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
+            onDenySafetyChecks={onDenySafetyChecks}
+          />
         </DeferredPart>
       );
     case "tool-call":
@@ -151,17 +155,46 @@ function BuiltinPart({
           />
         </DeferredPart>
       );
+    case "tool-search-call":
+      return <ToolSearchCall part={part} />;
+    case "tool-search-output":
+      return <ToolSearchOutput part={part} />;
+    case "compaction":
+      return <CompactionDivider />;
+    case "computer-call-output":
+    case "mcp-approval-response":
+    case "apply-patch-call-output":
+      return (
+        <ItemCard
+          type={part.item.type}
+          item={part.item as unknown as Record<string, unknown>}
+          state={part.state}
+        />
+      );
+    case "unknown":
+      return <UnknownPartView type={part.originalType} item={part.raw} />;
     default:
-      return <UnknownPartView type={part.type === "unknown" ? part.originalType : part.type} />;
+      // Every part type has a view: a new one fails to compile here until it gets one.
+      return assertNever(part);
   }
 }
 
-/** The neutral box shown for parts without a renderer. */
-export function UnknownPartView({ type }: { type: string }): ReactNode {
-  const strings = useStrings();
-  return (
-    <div className="colloquy-message__unknown-part" data-part-type={type}>
-      {strings.unsupportedPart(type)}
-    </div>
-  );
+function assertNever(part: never): never {
+  throw new Error(`No view for part type "${(part as { type: string }).type}".`);
+}
+
+/** Props of {@link UnknownPartView}. */
+export interface UnknownPartViewProps {
+  /** The item's wire type. */
+  type: string;
+  /** The item as received. */
+  item?: Record<string, unknown> | undefined;
+}
+
+/**
+ * An item this version has no view of its own for (`program`, or anything the API adds
+ * later): a tool card built from its fields, so what the model did is still readable.
+ */
+export function UnknownPartView({ type, item = {} }: UnknownPartViewProps): ReactNode {
+  return <ItemCard type={type} item={item} />;
 }
