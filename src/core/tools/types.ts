@@ -84,8 +84,7 @@ export type ToolResult<T> =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   T extends ToolDefinition<any, infer Result>
     ? Awaited<Result>
-    : // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      T extends CustomToolDefinition<infer Result>
+    : T extends CustomToolDefinition<infer Result>
       ? Awaited<Result>
       : never;
 
