@@ -63,10 +63,21 @@ export interface UseStructuredOutputResult<T> {
 
 let fallbackQueryClient: QueryClient | undefined;
 
+const clientKeys = new WeakMap<ChatClient, number>();
+let clientCount = 0;
+/** A number per client object: a given client's answers are cached apart from another's. */
+function clientKey(client: ChatClient): number {
+  let key = clientKeys.get(client);
+  if (key === undefined) clientKeys.set(client, (key = ++clientCount));
+  return key;
+}
+
 /**
  * Asks for an answer shaped by `schema`: `partial` fills in as the JSON streams (parsed
  * incrementally), `data` is the validated value. Cached and deduplicated by react-query,
- * keyed by the schema's JSON Schema, the input, the model and the method.
+ * keyed by everything that changes the answer: the schema's JSON Schema, the input, the
+ * client (when one is given), the endpoint, the API, the model, the default request
+ * parameters, the method and the schema's name.
  */
 export function useStructuredOutput<S extends Schema>(
   options: UseStructuredOutputOptions<S>,
@@ -83,13 +94,20 @@ export function useStructuredOutput<S extends Schema>(
   const model = connection.model;
 
   const schemaKey = useMemo(() => stableKey(jsonSchemaOf(schema)), [schema]);
+  // Every input that can change the answer is in the key: two hooks that differ in any of
+  // them must not share a cached answer.
   const queryKey: QueryKey = [
     "colloquy",
     "structured-output",
     schemaKey,
     stableKey(input),
+    connection.client ? clientKey(connection.client) : null,
+    connection.endpoint ?? null,
+    connection.api ?? "auto",
     model ?? null,
+    stableKey(connection.defaults),
     method ?? "json_schema",
+    name ?? null,
     stream,
   ];
   const partialKey: QueryKey = [...queryKey, "partial"];

@@ -133,3 +133,74 @@ describe("useStructuredOutput against the emulator", () => {
     expect(Recipe.safeParse(value).success).toBe(true);
   });
 });
+
+describe("useStructuredOutput cache key", () => {
+  const Short = z.object({ title: z.string() });
+  const Other = z.object({ name: z.string() });
+
+  /** Two hooks under one query client, the second with `second`'s options over `first`'s. */
+  function renderPair(
+    first: UseStructuredOutputOptions<Schema>,
+    second: Partial<UseStructuredOutputOptions<Schema>>,
+  ) {
+    const queryClient = new QueryClient();
+    const requests: { url: string; body: Record<string, unknown> }[] = [];
+    const done: boolean[] = [false, false];
+    // Two hosts that reach the one emulator, so the endpoint can differ.
+    const routingFetch: typeof fetch = async (input, init) => {
+      const url = String(input).replace(/^http:\/\/(a|b)\.test/, server.url.replace(/\/v1$/, ""));
+      requests.push({ url: String(input), body: JSON.parse(String(init?.body ?? "{}")) });
+      return fetch(url, init);
+    };
+    function Probe({
+      index,
+      options,
+    }: {
+      index: number;
+      options: UseStructuredOutputOptions<Schema>;
+    }) {
+      const result = useStructuredOutput(options);
+      // Settled either way: the request count is what these tests are about.
+      if (result.status === "success" || result.status === "error") done[index] = true;
+      return <p data-testid={`pair-${index}`}>{result.status}</p>;
+    }
+    const base = { endpoint: "http://a.test/v1", api: "responses" as const, model: MODEL };
+    render(
+      <QueryClientProvider client={queryClient}>
+        <ColloquyProvider fetch={routingFetch}>
+          <Probe index={0} options={{ ...base, ...first }} />
+          <Probe index={1} options={{ ...base, ...first, ...second }} />
+        </ColloquyProvider>
+      </QueryClientProvider>,
+    );
+    return { requests, done };
+  }
+
+  const cases: [string, Partial<UseStructuredOutputOptions<Schema>>][] = [
+    ["endpoint", { endpoint: "http://b.test/v1" }],
+    ["model", { model: "gpt-4.1" }],
+    ["api", { api: "chat" }],
+    ["defaults (instructions)", { defaults: { instructions: "Answer in French." } }],
+    ["defaults (temperature)", { defaults: { temperature: 0.1 } }],
+    ["method", { method: "function_calling" }],
+    ["schema", { schema: Other }],
+    ["input", { input: "A soup title" }],
+    ["name", { name: "recipe" }],
+  ];
+  for (const [field, second] of cases) {
+    it(`sends a second request when only the ${field} differs`, async () => {
+      const { requests, done } = renderPair({ schema: Short, input: "A cake title" }, second);
+      await waitFor(() => expect(done).toEqual([true, true]));
+      expect(requests).toHaveLength(2);
+    });
+  }
+
+  it("shares one request when nothing that changes the answer differs", async () => {
+    const { requests, done } = renderPair(
+      { schema: Short, input: "A cake title", defaults: { instructions: "Be brief." } },
+      { defaults: { instructions: "Be brief." } },
+    );
+    await waitFor(() => expect(done).toEqual([true, true]));
+    expect(requests).toHaveLength(1);
+  });
+});
