@@ -117,11 +117,12 @@ export function createClientCore(
     input: ChatInput,
     params?: RequestParams,
   ): AsyncGenerator<StreamUpdate> {
+    const callApi = params?.api ?? api;
     // A fixed API's conversions load while the input is normalised.
-    if (api !== "auto") codec.prepare?.(api);
+    if (callApi !== "auto") codec.prepare?.(callApi);
     const messages = await codec.toMessages(input);
     const merged = requestParamsFor(defaults, params);
-    const resolved = chooseApi(api, messages, merged);
+    const resolved = chooseApi(callApi, messages, merged);
     codec.prepare?.(resolved);
     const request = await codec.buildRequest(resolved, messages, merged, streaming);
     const id = rt.newId();

@@ -68,6 +68,19 @@ export interface RequestParams {
   temperature?: number;
   /** Nucleus sampling. */
   topP?: number;
+  /** Chat: penalise tokens by how often they already appeared, -2 to 2 (`frequency_penalty`). */
+  frequencyPenalty?: number;
+  /** Chat: penalise tokens that already appeared at all, -2 to 2 (`presence_penalty`). */
+  presencePenalty?: number;
+  /** Chat: best-effort deterministic sampling for the same seed and parameters. */
+  seed?: number;
+  /** Chat: up to 4 sequences where the model stops generating. */
+  stop?: string | string[];
+  /**
+   * Chat: how many alternative answers to generate. Choice 0 is the message; the others are
+   * in `message.metadata.alternatives`.
+   */
+  n?: number;
   /** Output token cap: `max_completion_tokens` (Chat) / `max_output_tokens` (Responses). */
   maxTokens?: number;
   /** Return token log probabilities (Chat `logprobs`; Responses includes `message.output_text.logprobs`). */
@@ -121,6 +134,8 @@ export interface RequestParams {
   verbosity?: "low" | "medium" | "high";
   /** Merged into the body last, for compatible servers' own fields. */
   extraBody?: Record<string, unknown>;
+  /** Which API this request goes to, over the client's `api` (`auto` picks per request). */
+  api?: ApiChoice;
   /** Stops the request (and the stream). */
   signal?: AbortSignal;
 }
@@ -129,15 +144,13 @@ export interface RequestParams {
 export type HeadersOption =
   Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 
-/** Options of `createChatClient`. */
+/** Options of `createChatClient` (`api`, default `auto`, is the API of every request). */
 export interface ChatClientOptions extends Omit<RequestParams, "signal"> {
   /**
    * Where the OpenAI-compatible API lives, e.g. `https://api.openai.com/v1` or the proxy.
    * Default `/api/openai/v1` in browsers; must be given in Node.
    */
   baseURL?: string;
-  /** Which API to call. Default `auto`. */
-  api?: ApiChoice;
   /** Headers sent with every request (e.g. the app's own auth). */
   headers?: HeadersOption;
   /** The fetch to use (tests, proxies, instrumentation). Default `globalThis.fetch`. */
