@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import type { TestProjectInlineConfiguration } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
@@ -19,6 +19,40 @@ const external = [
   /^redis($|\/)/,
   /^node:/,
 ];
+
+/** The React hooks and components: code that runs only in the browser's React tree. */
+const CLIENT_CODE = /[\\/]src[\\/](react|ui)[\\/]/;
+
+/** The entries made of that code (an entry that only re-exports a chunk holds no module). */
+const CLIENT_ENTRIES = new Set(["react", "react-structured-output", "ui"]);
+
+/**
+ * `"use client"` on every built chunk holding React hooks or components, so a React Server
+ * Component may import `colloquy/react` and `colloquy/ui` (Next.js App Router). The bundler
+ * drops module directives, so the build writes it back at the top of those chunks.
+ */
+const useClientBanner = (chunk: {
+  name: string;
+  isEntry: boolean;
+  moduleIds: readonly string[];
+}): string =>
+  (chunk.isEntry && CLIENT_ENTRIES.has(chunk.name)) ||
+  chunk.moduleIds.some((id) => CLIENT_CODE.test(id))
+    ? '"use client";'
+    : "";
+
+/**
+ * The library build takes the stylesheet from colloquy/ui's entry (into dist/styles.css).
+ * The import is added here, not in src/ui/index.ts, so the emitted declarations never import
+ * CSS (TypeScript with `skipLibCheck: false` and attw refuse a `.d.ts` that does).
+ */
+const uiStylesheet = (): Plugin => ({
+  name: "colloquy-ui-stylesheet",
+  apply: "build",
+  transform(code, id) {
+    return /[\\/]src[\\/]ui[\\/]index\.ts$/.test(id) ? `${code}\nimport "./styles.css";\n` : null;
+  },
+});
 
 /**
  * Storybook's Vitest addon: every story in stories/ renders in Chromium, with its play
@@ -41,24 +75,30 @@ const storybookProject = (): TestProjectInlineConfiguration => ({
 });
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), uiStylesheet()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // Maps name the source files by path; their text is not embedded in the package.
     sourcemap: true,
     lib: {
       entry: {
         core: "src/core/index.ts",
         react: "src/react/index.ts",
+        "react-structured-output": "src/react/structured-output.ts",
         ui: "src/ui/index.ts",
         server: "src/server/index.ts",
         testing: "src/testing/index.ts",
+        element: "src/element/index.ts",
         cli: "src/server/cli/main.ts",
       },
       formats: ["es"],
       cssFileName: "styles",
     },
-    rollupOptions: { external },
+    rollupOptions: {
+      external,
+      output: { banner: useClientBanner, sourcemapExcludeSources: true },
+    },
   },
   test: {
     // Every suite reports through scripts/test.mjs; these are the projects it runs.
