@@ -65,12 +65,17 @@ export interface UseStructuredOutputResult<T> {
 
 let fallbackQueryClient: QueryClient | undefined;
 
-const clientKeys = new WeakMap<ChatClient, number>();
-let clientCount = 0;
-/** A number per client object: a given client's answers are cached apart from another's. */
-function clientKey(client: ChatClient): number {
+/** Each client's key, computed once: a client's options do not change. */
+const clientKeys = new WeakMap<ChatClient, string>();
+/**
+ * A given client's part of the key: what it was made with (endpoint, API, model, request
+ * defaults, bound tools), by content. Not the object's identity: a client written inline is a
+ * new object on every render, and a key that changed with each render would start a new query
+ * each time, so the hook would never leave `pending`.
+ */
+function clientKey(client: ChatClient): string {
   let key = clientKeys.get(client);
-  if (key === undefined) clientKeys.set(client, (key = ++clientCount));
+  if (key === undefined) clientKeys.set(client, (key = stableKey(client.options)));
   return key;
 }
 

@@ -3,6 +3,7 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { z } from "zod";
 import type { ReactNode } from "react";
+import { createChatClient } from "../../src/core/index.js";
 import { ColloquyProvider } from "../../src/react/index.js";
 import {
   useStructuredOutput,
@@ -10,6 +11,7 @@ import {
   type UseStructuredOutputResult,
 } from "../../src/react/structured-output.js";
 import { ValidationError } from "../../src/core/errors.js";
+import type { ChatClient } from "../../src/core/client/types.js";
 import type { Schema } from "../../src/core/structured/schema-types.js";
 import { failOnActWarnings, MODEL, serveEmulator } from "./support.js";
 
@@ -202,5 +204,60 @@ describe("useStructuredOutput cache key", () => {
     );
     await waitFor(() => expect(done).toEqual([true, true]));
     expect(requests).toHaveLength(1);
+  });
+
+  /** A hook given a client made by `makeClient` on every render, and the requests it sent. */
+  function renderWithClients(makeClients: ((fetch: typeof globalThis.fetch) => ChatClient)[]) {
+    const queryClient = new QueryClient();
+    const requests: string[] = [];
+    const countingFetch: typeof fetch = async (input, init) => {
+      requests.push(String(input));
+      return fetch(input, init);
+    };
+    const statuses: string[][] = makeClients.map(() => []);
+    function Probe({ index }: { index: number }) {
+      // A new client object on every render, as an app writing it inline would make.
+      const result = useStructuredOutput({
+        schema: Short,
+        input: "A cake title",
+        client: makeClients[index]!(countingFetch),
+      });
+      statuses[index]!.push(result.status);
+      return <p data-testid={`client-${index}`}>{result.status}</p>;
+    }
+    render(
+      <QueryClientProvider client={queryClient}>
+        {makeClients.map((_, index) => (
+          <Probe key={index} index={index} />
+        ))}
+      </QueryClientProvider>,
+    );
+    return { requests, statuses };
+  }
+
+  it("settles with one request when the client is a new object on every render", async () => {
+    const { requests, statuses } = renderWithClients([
+      (fetch) => createChatClient({ baseURL: server.url, api: "responses", model: MODEL, fetch }),
+    ]);
+    await waitFor(() => expect(screen.getByTestId("client-0").textContent).toBe("success"));
+    expect(requests).toHaveLength(1);
+    expect(statuses[0]!.at(-1)).toBe("success");
+  });
+
+  it("sends a second request when only the given client's options differ", async () => {
+    const made = (instructions: string) => (fetch: typeof globalThis.fetch) =>
+      createChatClient({
+        baseURL: server.url,
+        api: "responses",
+        model: MODEL,
+        instructions,
+        fetch,
+      });
+    const { requests } = renderWithClients([made("Be brief."), made("Answer in French.")]);
+    await waitFor(() => {
+      expect(screen.getByTestId("client-0").textContent).toBe("success");
+      expect(screen.getByTestId("client-1").textContent).toBe("success");
+    });
+    expect(requests).toHaveLength(2);
   });
 });
