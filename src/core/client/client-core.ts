@@ -1,6 +1,7 @@
 import { APIError, ColloquyError } from "../errors.js";
 import { createMessageId } from "../model/create.js";
 import type { Message } from "../model/message.js";
+import { createAssistantMessage } from "../stream/create-assistant-message.js";
 import type { BatchItemError } from "./batch.js";
 import { chooseApi } from "./choose-api.js";
 import type { CoreCodec } from "./codec.js";
@@ -112,6 +113,13 @@ export function createClientCore(
   const api = options.api ?? "auto";
   const streaming = options.stream ?? true;
   const defaults = requestDefaults(options);
+  const { modelVersion } = options;
+  // The message a stream starts from: carrying the configured model version, which no
+  // upstream event reports, so every snapshot has it.
+  const startMessage = (id: string): Message | undefined =>
+    modelVersion === undefined
+      ? undefined
+      : { ...createAssistantMessage(id), metadata: { modelVersion } };
 
   async function* streamUpdates(
     input: ChatInput,
@@ -147,8 +155,13 @@ export function createClientCore(
         });
         const converted = await codec.messageFromJson(request.api, json);
         finished = true;
+        const metadata = converted.value.metadata;
         yield {
-          snapshot: { ...converted.value, id },
+          snapshot: {
+            ...converted.value,
+            id,
+            ...(modelVersion === undefined ? {} : { metadata: { ...metadata, modelVersion } }),
+          },
           event: json as StreamUpdate["event"],
         };
         return;
@@ -164,6 +177,7 @@ export function createClientCore(
         const updates = await codec.readStream(request.api, sent.response.body, {
           signal: sent.signal,
           id,
+          initial: startMessage(id),
         });
         for await (const update of updates) {
           last = update.snapshot;
@@ -264,10 +278,11 @@ export function createClientCore(
     }
     let last = resumeOptions.message;
     try {
+      const id = resumeOptions.message?.id ?? rt.newId();
       const updates = await codec.readStream("responses", sent.response.body, {
         signal: sent.signal,
-        initial: resumeOptions.message,
-        id: resumeOptions.message?.id ?? rt.newId(),
+        initial: resumeOptions.message ?? startMessage(id),
+        id,
       });
       for await (const update of updates) {
         last = update.snapshot;

@@ -161,6 +161,13 @@ export interface ChatClientOptions extends Omit<RequestParams, "signal"> {
   maxRetries?: number;
   /** Stream responses (`stream: true`). Default true. */
   stream?: boolean;
+  /**
+   * The version of the model behind an Azure deployment (AzureChatOpenAI's `model_version`,
+   * e.g. `"0301"`), which Azure leaves out of the model name it reports. Never sent; every
+   * message this client returns carries it as `metadata.modelVersion`, so costs and logs can
+   * tell versions apart.
+   */
+  modelVersion?: string;
 }
 
 /** A raw stream event as received: a Responses event, a Chat Completions chunk, or unknown. */
