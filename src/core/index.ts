@@ -34,6 +34,8 @@ export { createChatClient } from "./client/create-chat-client.js";
 export { BatchItemError } from "./client/batch.js";
 export { defineTool, isToolDefinition } from "./tools/define-tool.js";
 export type { DefineToolOptions } from "./tools/define-tool.js";
+export { defineCustomTool, isCustomToolDefinition } from "./tools/define-custom-tool.js";
+export type { DefineCustomToolOptions } from "./tools/define-custom-tool.js";
 export { parseToolArguments } from "./tools/parse-tool-arguments.js";
 export { toChatTools, toResponsesTools } from "./tools/to-wire-tools.js";
 export { createPartialJsonParser } from "./structured/partial-json.js";

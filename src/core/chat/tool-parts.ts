@@ -1,3 +1,4 @@
+import { isClientRunCall } from "../tools/client-run-calls.js";
 import type { Message } from "../model/message.js";
 import type { Part, ToolCallPart } from "../model/parts.js";
 
@@ -87,7 +88,7 @@ export function isAwaitingClient(part: Part): boolean {
     case "computer-call":
       return part.output === undefined && part.state !== "failed" && part.state !== "incomplete";
     default:
-      return false;
+      return isClientRunCall(part) && part.output === undefined && part.state === "completed";
   }
 }
 
@@ -105,7 +106,7 @@ export function isClientAnswer(part: Part): boolean {
     case "computer-call":
       return part.output !== undefined;
     default:
-      return false;
+      return isClientRunCall(part) && part.output !== undefined;
   }
 }
 
