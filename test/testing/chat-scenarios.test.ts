@@ -139,9 +139,11 @@ describe("Chat Completions scenarios, streamed and parsed by the openai package"
     expect(final.choices[0]!.message.content).toContain("search the latest news");
   });
 
-  it("reports reasoning tokens for the reasoning scenario", async () => {
-    const completion = await plain({ messages: user("why is that?") });
+  it("reports reasoning tokens for the reasoning scenario on a reasoning model only", async () => {
+    const completion = await plain({ model: "o4-mini", messages: user("why is that?") });
     expect(completion.usage!.completion_tokens_details!.reasoning_tokens).toBeGreaterThan(0);
+    const plainModel = await plain({ model: "gpt-4.1-mini", messages: user("why is that?") });
+    expect(plainModel.usage!.completion_tokens_details!.reasoning_tokens).toBe(0);
   });
 
   it("sends logprobs and n choices when asked", async () => {

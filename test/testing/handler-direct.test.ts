@@ -113,16 +113,25 @@ describe("scenario choice", () => {
   const responses = (input: unknown, extra: Record<string, unknown> = {}) =>
     chooseScenario(readResponsesRequest({ input, ...extra }));
 
-  it("picks scenarios by keyword", () => {
-    expect(responses("what's the latest news?")).toBe("web-search");
-    expect(responses("draw me a cat")).toBe("image-generation");
-    expect(responses("summarise this document")).toBe("file-search");
-    expect(responses("plot a sine wave")).toBe("code-interpreter");
-    expect(responses("click the OK button")).toBe("computer-use");
-    expect(responses("use the mcp server")).toBe("mcp");
+  it("picks scenarios by keyword among the tools declared", () => {
+    const tools = (...types: string[]) => ({ tools: types.map((type) => ({ type })) });
+    expect(responses("what's the latest news?", tools("web_search"))).toBe("web-search");
+    expect(responses("draw me a cat", tools("image_generation"))).toBe("image-generation");
+    expect(responses("summarise this document", tools("file_search"))).toBe("file-search");
+    expect(responses("plot a sine wave", tools("code_interpreter"))).toBe("code-interpreter");
+    expect(responses("click the OK button", tools("computer_use_preview"))).toBe("computer-use");
+    expect(responses("use the mcp server", tools("mcp"))).toBe("mcp");
     expect(responses("please refuse")).toBe("refusal");
     expect(responses("why is it so?")).toBe("reasoning");
     expect(responses("hello")).toBe("default");
+  });
+
+  it("never picks a tool scenario for a tool the request does not declare", () => {
+    expect(responses("Please click the button on screen")).toBe("default");
+    expect(responses("what's the latest news?")).toBe("default");
+    expect(responses("search the document", { tools: [{ type: "file_search" }] })).toBe(
+      "file-search",
+    );
   });
 
   it("only calls functions when function tools are offered", () => {

@@ -30,6 +30,13 @@ async function nonStreamed(body: Json): Promise<OpenAIResponse> {
   return (await response.json()) as OpenAIResponse;
 }
 
+const computer = {
+  type: "computer_use_preview",
+  display_width: 1024,
+  display_height: 768,
+  environment: "browser",
+};
+
 function messageText(response: OpenAIResponse): string {
   const message = response.output.find((item) => item.type === "message");
   if (!message || message.type !== "message") throw new Error("no message");
@@ -83,6 +90,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("streams reasoning summaries, encrypted content when included, and reasoning tokens", async () => {
     const final = await streamed({
+      model: "o4-mini",
       input: "Why is the sky blue?",
       reasoning: { effort: "low", summary: "auto" },
       include: ["reasoning.encrypted_content"],
@@ -218,6 +226,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   it("announces each citation after the text it points at has streamed", async () => {
     const response = await post(emulator(), "/v1/responses", {
       input: "search news",
+      tools: [{ type: "web_search" }],
       stream: true,
     });
     const all = await events(response);
@@ -243,7 +252,10 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
     if (message.type !== "message" || message.content[0]!.type !== "output_text") throw new Error();
     const citation = message.content[0]!.annotations[0]!;
     expect(citation).toMatchObject({ type: "file_citation", filename: "handbook.pdf" });
-    const withoutResults = await streamed({ input: "summarise the file" });
+    const withoutResults = await streamed({
+      input: "summarise the file",
+      tools: [{ type: "file_search", vector_store_ids: ["vs_1"] }],
+    });
     expect((withoutResults.output[0] as { results: unknown }).results).toBeNull();
   });
 
@@ -267,6 +279,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   it("defaults to two partial images", async () => {
     const response = await post(emulator({ imageSize: 16 }), "/v1/responses", {
       input: "draw",
+      tools: [{ type: "image_generation" }],
       stream: true,
     });
     const all = await events(response);
@@ -278,6 +291,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   it("runs code with streamed code, logs, an image and a container file citation", async () => {
     const response = await post(emulator(), "/v1/responses", {
       input: "Calculate with python",
+      tools: [{ type: "code_interpreter", container: { type: "auto" } }],
       stream: true,
     });
     const all = await events(response);
@@ -298,7 +312,11 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   });
 
   it("drives a computer: screenshot first, then click, type and scroll after each output", async () => {
-    const first = await streamed({ input: "Click the button on my computer" });
+    const first = await streamed({
+      model: "computer-use-preview",
+      input: "Click the button on my computer",
+      tools: [computer],
+    });
     const call = first.output[0]!;
     if (call.type !== "computer_call") throw new Error(call.type);
     expect(call.action!.type).toBe("screenshot");
@@ -312,7 +330,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
         call_id: callId,
         output: { type: "computer_screenshot", image_url: "data:image/png;base64,AAAA" },
       });
-      const next = await streamed({ input });
+      const next = await streamed({ model: "computer-use-preview", input, tools: [computer] });
       const nextCall = next.output[0]!;
       if (nextCall.type !== "computer_call") throw new Error(nextCall.type);
       actions.push(nextCall.action!.type);
@@ -322,7 +340,11 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   });
 
   it("asks for a safety acknowledgement when the task is sensitive", async () => {
-    const final = await streamed({ input: "take a screenshot of the sensitive page" });
+    const final = await streamed({
+      model: "computer-use-preview",
+      input: "take a screenshot of the sensitive page",
+      tools: [computer],
+    });
     expect(
       (final.output[0] as { pending_safety_checks: unknown[] }).pending_safety_checks,
     ).toHaveLength(1);
@@ -420,8 +442,13 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   it("picks a scenario from the header or a directive over keywords", async () => {
     const byHeader = await streamed({ input: "hello" }, { "x-colloquy-scenario": "refusal" });
     expect((byHeader.output[0] as unknown as Json).content[0].type).toBe("refusal");
-    const byDirective = await streamed({ input: "hello [scenario:web-search]" });
+    const byDirective = await streamed({
+      input: "hello [scenario:web-search]",
+      tools: [{ type: "web_search" }],
+    });
     expect(byDirective.output[0]!.type).toBe("web_search_call");
+    const undeclared = await streamed({ input: "hello [scenario:web-search]" });
+    expect(undeclared.output.map((item) => item.type)).toEqual(["message"]);
   });
 
   it("numbers events from 0 without gaps and ends with response.completed", async () => {
