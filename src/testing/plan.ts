@@ -15,6 +15,7 @@ import {
   webSearch,
 } from "./built-in-tool-items.js";
 import type { IdFactory } from "./ids.js";
+import type { PlanContext } from "./plan-context.js";
 import { message, type OutputItem } from "./output-items.js";
 import { limitOutput } from "./output-limit.js";
 import { schemaInText } from "./schema-in-text.js";
@@ -39,14 +40,6 @@ export interface Plan {
   partialImages: Record<string, string[]>;
   /** True when the output token limit cut the output short. */
   incomplete?: boolean;
-}
-
-/** Things planning needs from the handler. */
-export interface PlanContext {
-  /** Where ids come from. */
-  ids: IdFactory;
-  /** Width and height of generated pictures. */
-  imageSize: number;
 }
 
 function functionCalls(
