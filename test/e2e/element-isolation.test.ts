@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
+import type * as AxeCore from "axe-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHAT_PARTS } from "../../src/element/element-parts.js";
 import { chromiumLaunchOptions } from "../support/chromium.js";
@@ -234,7 +235,7 @@ describe("<colloquy-chat> accessibility", () => {
   async function axeViolations(): Promise<string[]> {
     await page.addScriptTag({ path: AXE });
     return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+      const axe = (window as unknown as { axe: typeof AxeCore }).axe;
       await Promise.all(
         document.getAnimations().map((animation) => animation.finished.catch(() => undefined)),
       );
