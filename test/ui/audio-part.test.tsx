@@ -1,14 +1,18 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { render } from "@testing-library/react";
 import type { AudioPart, Message as MessageModel } from "../../src/core/index.js";
 import { Message } from "../../src/ui/message/message.js";
 import { audioBlob } from "../../src/ui/message/audio-blob.js";
+import { preloadPartViews } from "../../src/ui/message/index.js";
 
 function answer(part: AudioPart): MessageModel {
   return { id: "a1", role: "assistant", parts: [part], metadata: {}, status: "complete" };
 }
 
 describe("audio in a message", () => {
+  // The audio view loads on first use; fetched ahead so the first render draws it.
+  beforeAll(() => preloadPartViews());
+
   it("plays a finished answer's audio in a player, with the transcript", () => {
     const created = vi.fn((_blob: Blob) => "blob:audio-1");
     URL.createObjectURL = created as typeof URL.createObjectURL;

@@ -1,21 +1,10 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { useContext, type ReactNode } from "react";
 import { branchPosition } from "../../core/chat/branches.js";
-import type { ChatStore } from "../../core/chat/chat-store.js";
 import type { ChatState } from "../../core/chat/types.js";
 import type { Message } from "../../core/index.js";
 import { useChatSelector } from "../../react/index.js";
-import { MessageActions, type MessageFeedback } from "../message-actions/index.js";
-
-/** What `<Chat>`'s message actions act on. */
-export interface ChatActionsValue {
-  /** The conversation. */
-  store: ChatStore;
-  /** Where ratings go; no feedback buttons without it. */
-  onFeedback?: ((feedback: MessageFeedback) => void) | undefined;
-}
-
-/** Gives `ChatMessageActions` the store, so the message rows stay memoised. */
-export const ChatActionsContext = createContext<ChatActionsValue | undefined>(undefined);
+import { MessageActions } from "../message-actions/index.js";
+import { ChatActionsContext } from "./chat-actions-context.js";
 
 const isBusy = (state: ChatState) => state.status === "submitted" || state.status === "streaming";
 

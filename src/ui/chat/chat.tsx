@@ -14,7 +14,8 @@ import type { ImagePolicy } from "../markdown/image-policy.js";
 import { Composer } from "../composer/index.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
 import type { MessageFeedback } from "../message-actions/index.js";
-import { ChatActionsContext, ChatMessageActions } from "./chat-message-actions.js";
+import { ChatActionsContext } from "./chat-actions-context.js";
+import { DeferredChatMessageActions, preloadChatMessageActions } from "./deferred-chat-actions.js";
 import { ChatErrorBanner } from "./chat-error-banner.js";
 import { StringsProvider, type UiStrings } from "../strings/index.js";
 import { ThemeRoot, type ColloquyTheme } from "../theme/index.js";
@@ -141,6 +142,10 @@ export function Chat({
   useEffect(() => {
     feedback.current = onFeedback;
   });
+  useEffect(() => {
+    // A chunk that cannot load leaves messages without actions; nothing else depends on it.
+    if (messageActions) preloadChatMessageActions().catch(() => undefined);
+  }, [messageActions]);
   const hasFeedback = onFeedback !== undefined;
   const actions = useMemo(
     () => ({
@@ -237,7 +242,7 @@ function ChatLayout({
         onDenyToolCall={respond(false)}
         onAcknowledgeSafetyChecks={respondToChecks(true)}
         onDenySafetyChecks={respondToChecks(false)}
-        {...(messageActions ? { actions: ChatMessageActions } : {})}
+        {...(messageActions ? { actions: DeferredChatMessageActions } : {})}
       />
       {chat.error ? (
         <ChatErrorBanner

@@ -12,14 +12,13 @@ import { ImagePolicyProvider } from "../markdown/image-policy.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
 import { Reasoning } from "../reasoning/reasoning.js";
 import { useStrings } from "../strings/index.js";
-import { ItemCard } from "../tool-call/item-card.js";
-import { ToolSearchCall, ToolSearchOutput } from "../tool-call/tool-search.js";
-import { AudioPartView } from "./audio-part-view.js";
 import { CompactionDivider } from "./compaction-divider.js";
 import { DeferredPart } from "./deferred-part.js";
 import {
+  DeferredAudioPart,
   DeferredComputerPart,
   DeferredImagePart,
+  DeferredItemPart,
   DeferredLogprobs,
   DeferredSearchPart,
   DeferredToolPart,
@@ -120,7 +119,11 @@ function BuiltinPart({
         </span>
       );
     case "audio":
-      return <AudioPartView part={part} />;
+      return (
+        <DeferredPart part={part}>
+          <DeferredAudioPart part={part} />
+        </DeferredPart>
+      );
     case "web-search-call":
     case "file-search-call":
       return (
@@ -155,24 +158,19 @@ function BuiltinPart({
           />
         </DeferredPart>
       );
-    case "tool-search-call":
-      return <ToolSearchCall part={part} />;
-    case "tool-search-output":
-      return <ToolSearchOutput part={part} />;
     case "compaction":
       return <CompactionDivider />;
+    case "tool-search-call":
+    case "tool-search-output":
     case "computer-call-output":
     case "mcp-approval-response":
     case "apply-patch-call-output":
-      return (
-        <ItemCard
-          type={part.item.type}
-          item={part.item as unknown as Record<string, unknown>}
-          state={part.state}
-        />
-      );
     case "unknown":
-      return <UnknownPartView type={part.originalType} item={part.raw} />;
+      return (
+        <DeferredPart part={part}>
+          <DeferredItemPart part={part} />
+        </DeferredPart>
+      );
     default:
       // Every part type has a view: a new one fails to compile here until it gets one.
       return assertNever(part);
@@ -181,20 +179,4 @@ function BuiltinPart({
 
 function assertNever(part: never): never {
   throw new Error(`No view for part type "${(part as { type: string }).type}".`);
-}
-
-/** Props of {@link UnknownPartView}. */
-export interface UnknownPartViewProps {
-  /** The item's wire type. */
-  type: string;
-  /** The item as received. */
-  item?: Record<string, unknown> | undefined;
-}
-
-/**
- * An item this version has no view of its own for (`program`, or anything the API adds
- * later): a tool card built from its fields, so what the model did is still readable.
- */
-export function UnknownPartView({ type, item = {} }: UnknownPartViewProps): ReactNode {
-  return <ItemCard type={type} item={item} />;
 }
