@@ -24,14 +24,22 @@ export function inputItems(body: Json, ids: IdFactory): Json[] {
         ? body.input.filter(isObject)
         : [];
   return raw.map((item) => {
-    if (typeof item.id === "string") return item;
     const isMessage = item.type === undefined || item.type === "message";
+    const stored = isMessage ? withContentParts(item) : item;
+    if (typeof item.id === "string") return stored;
     return {
       id: ids.next(isMessage ? "msg" : "item"),
       ...(isMessage ? { type: "message" } : {}),
-      ...item,
+      ...stored,
     };
   });
+}
+
+/** A message with string content as OpenAI keeps it: a list of one text part. */
+function withContentParts(item: Json): Json {
+  if (typeof item.content !== "string") return item;
+  const type = item.role === "assistant" ? "output_text" : "input_text";
+  return { ...item, content: [{ type, text: item.content }] };
 }
 
 /** The conversation `previous_response_id` names, or OpenAI's error when none is kept. */

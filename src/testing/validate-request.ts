@@ -117,6 +117,15 @@ function modelProblem(api: EmulatorApi, body: Json): RequestError | undefined {
     if (api === "chat" && body.max_tokens !== undefined) {
       return unsupported("max_tokens", " Use 'max_completion_tokens' instead.");
     }
+    // The Responses API refuses any temperature on a reasoning model (as recorded); Chat
+    // Completions accepts the default 1 only.
+    if (api === "responses" && typeof body.temperature === "number") {
+      return invalid(
+        "Unsupported parameter: 'temperature' is not supported with this model.",
+        "temperature",
+        null,
+      );
+    }
     if (typeof body.temperature === "number" && body.temperature !== 1) {
       return invalid(
         `Unsupported value: 'temperature' does not support ${body.temperature} with this model. Only the default (1) value is supported.`,
@@ -168,8 +177,12 @@ function toolsProblem(api: EmulatorApi, body: Json): RequestError | undefined {
         "invalid_value",
       );
     }
-    if (spec.parameters === undefined) continue;
-    const problem = schemaProblem(spec.parameters, spec.strict === true);
+    // A strict function without parameters is checked as an empty object schema, which
+    // OpenAI refuses for its missing `additionalProperties: false` (as recorded).
+    const strict = spec.strict === true;
+    if (spec.parameters === undefined && !strict) continue;
+    const parameters = spec.parameters ?? { type: "object", properties: {} };
+    const problem = schemaProblem(parameters, strict);
     if (problem) {
       return invalid(
         `Invalid schema for function '${spec.name}': ${problem}`,

@@ -48,6 +48,7 @@ describe("Chat Completions scenarios, streamed and parsed by the openai package"
 
   it("ends with a usage chunk when stream_options.include_usage is set", async () => {
     const response = await post(emulator(), "/v1/chat/completions", {
+      model: "gpt-4o-mini",
       messages: user("hi"),
       stream: true,
       stream_options: { include_usage: true },
@@ -124,6 +125,7 @@ describe("Chat Completions scenarios, streamed and parsed by the openai package"
 
   it("refuses through delta.refusal", async () => {
     const response = await post(emulator(), "/v1/chat/completions", {
+      model: "gpt-4o-mini",
       messages: user("refuse this"),
       stream: true,
     });

@@ -69,7 +69,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   });
 
   it("streams the same response it returns without streaming", async () => {
-    const body = { input: [{ role: "user", content: "hello" }] };
+    const body = { model: "gpt-4o-mini", input: [{ role: "user", content: "hello" }] };
     const all = await events(await post(emulator(), "/v1/responses", { ...body, stream: true }));
     const completed = all.at(-1)!.response as OpenAIResponse;
     const plain = await nonStreamed(body);
@@ -113,6 +113,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   it("calls a function with arguments that fit its schema, streamed as deltas", async () => {
     const handler = emulator();
     const response = await post(handler, "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "What's the weather in Paris?",
       tools: [weatherTool],
       stream: true,
@@ -225,6 +226,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("announces each citation after the text it points at has streamed", async () => {
     const response = await post(emulator(), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "search news",
       tools: [{ type: "web_search" }],
       stream: true,
@@ -261,6 +263,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("generates an image with partial images, as many as requested", async () => {
     const response = await post(emulator({ imageSize: 32 }), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "Draw a picture of a cat",
       tools: [{ type: "image_generation", partial_images: 3 }],
       stream: true,
@@ -278,6 +281,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("defaults to two partial images", async () => {
     const response = await post(emulator({ imageSize: 16 }), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "draw",
       tools: [{ type: "image_generation" }],
       stream: true,
@@ -290,6 +294,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("runs code with streamed code, logs, an image and a container file citation", async () => {
     const response = await post(emulator(), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "Calculate with python",
       tools: [{ type: "code_interpreter", container: { type: "auto" } }],
       stream: true,
@@ -414,6 +419,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("refuses with refusal content and refusal deltas", async () => {
     const response = await post(emulator(), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "please refuse",
       stream: true,
     });
@@ -452,7 +458,11 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   });
 
   it("numbers events from 0 without gaps and ends with response.completed", async () => {
-    const response = await post(emulator(), "/v1/responses", { input: "why?", stream: true });
+    const response = await post(emulator(), "/v1/responses", {
+      model: "gpt-4o-mini",
+      input: "why?",
+      stream: true,
+    });
     const all = await events(response);
     expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, index) => index));
     expect(all[0]!.type).toBe("response.created");
@@ -462,7 +472,9 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("gives the same ids and bytes for the same requests on a fresh emulator", async () => {
     const run = async () =>
-      (await post(emulator(), "/v1/responses", { input: "hi", stream: true })).text();
+      (
+        await post(emulator(), "/v1/responses", { model: "gpt-4o-mini", input: "hi", stream: true })
+      ).text();
     expect(await run()).toBe(await run());
   });
 });
