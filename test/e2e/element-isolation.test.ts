@@ -1,3 +1,4 @@
+import type AxeCore from "axe-core";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -234,7 +235,7 @@ describe("<colloquy-chat> accessibility", () => {
   async function axeViolations(): Promise<string[]> {
     await page.addScriptTag({ path: AXE });
     return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+      const axe = (window as unknown as { axe: typeof AxeCore }).axe;
       await Promise.all(
         document.getAnimations().map((animation) => animation.finished.catch(() => undefined)),
       );
