@@ -1,4 +1,3 @@
-import type AxeCore from "axe-core";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
