@@ -3,6 +3,7 @@ import type { AnyToolState } from "./tool-state-badge.js";
 import { useStrings } from "../strings/index.js";
 import { formatToolOutput } from "./format-tool-value.js";
 import { ToolCard, ToolCode, ToolSection } from "./tool-card.js";
+import { itemTitle } from "./item-title.js";
 
 /** Props of {@link ItemCard}. */
 export interface ItemCardProps {
@@ -26,7 +27,7 @@ const HIDDEN_FIELDS = new Set(["id", "type", "status", "encrypted_content"]);
  */
 export function ItemCard({ type, item, state, className }: ItemCardProps): ReactNode {
   const strings = useStrings();
-  const title = titleOf(type);
+  const title = itemTitle(type);
   const short: [string, string][] = [];
   const blocks: [string, string][] = [];
   for (const [key, value] of Object.entries(item)) {
@@ -69,18 +70,9 @@ export function ItemCard({ type, item, state, className }: ItemCardProps): React
   );
 }
 
-/** `program` → "Program", `image_edit_call` → "Image edit". */
-function titleOf(type: string): string {
-  const words = type
-    .replace(/_call$/, "")
-    .replace(/[_-]+/g, " ")
-    .trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** `call_id` → "Call id". */
 function labelOf(key: string): string {
-  return titleOf(key);
+  return itemTitle(key);
 }
 
 function stateOf(status: unknown): AnyToolState {
