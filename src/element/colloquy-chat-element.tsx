@@ -8,6 +8,7 @@ import type { ColloquyTheme } from "../ui/theme/index.js";
 import {
   OBSERVED_ATTRIBUTES,
   parseApi,
+  propertyOfAttribute,
   parsePosition,
   parseTheme,
   type ObservedAttribute,
@@ -30,17 +31,7 @@ const ElementBase = (
 
 /** Properties a framework may set before the element is defined; they are re-applied on upgrade. */
 const UPGRADED_PROPERTIES = [
-  "endpoint",
-  "model",
-  "api",
-  "instructions",
-  "placeholder",
-  "theme",
-  "storageId",
-  "locale",
-  "launcher",
-  "open",
-  "position",
+  ...OBSERVED_ATTRIBUTES.map(propertyOfAttribute),
   "tools",
   "strings",
 ] as const;
@@ -157,6 +148,17 @@ export class ColloquyChatElement extends ElementBase {
   }
   set position(value: LauncherPosition | null) {
     this.#reflect("position", value);
+  }
+
+  /**
+   * Whether answers show thumbs up and down (with an optional comment); each rating fires
+   * `colloquy-feedback`. Off unless set, so no page shows buttons nobody listens to.
+   */
+  get feedback(): boolean {
+    return this.hasAttribute("feedback");
+  }
+  set feedback(value: boolean) {
+    this.toggleAttribute("feedback", Boolean(value));
   }
 
   /** Tools the model may call (`defineTool` results or OpenAI tool objects); a property only. */
@@ -302,6 +304,11 @@ export class ColloquyChatElement extends ElementBase {
         tools={this.#tools}
         strings={this.#strings}
         chatOptions={{ store }}
+        onFeedback={
+          this.feedback
+            ? (feedback) => fireColloquyEvent(this, "colloquy-feedback", feedback)
+            : undefined
+        }
       />
     );
     if (!launcher) {

@@ -15,10 +15,25 @@ export const OBSERVED_ATTRIBUTES = [
   "launcher",
   "open",
   "position",
+  "feedback",
 ] as const;
 
 /** One of the watched attribute names. */
 export type ObservedAttribute = (typeof OBSERVED_ATTRIBUTES)[number];
+
+/** An attribute name as its property is spelled (`storage-id` -> `storageId`). */
+export type PropertyOfAttribute<Name extends string> = Name extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<PropertyOfAttribute<Tail>>}`
+  : Name;
+
+/** The property of a watched attribute (`storage-id` -> `storageId`). */
+export function propertyOfAttribute<Name extends ObservedAttribute>(
+  name: Name,
+): PropertyOfAttribute<Name> {
+  return name.replace(/-([a-z])/g, (_, letter: string) =>
+    letter.toUpperCase(),
+  ) as PropertyOfAttribute<Name>;
+}
 
 /** The `api` attribute read as an API choice; anything else is `undefined` (automatic). */
 export function parseApi(value: string | null): ApiChoice | undefined {

@@ -7,13 +7,10 @@ import type { ColloquyChatEventMap } from "./events.js";
 import type { LauncherPosition } from "./launcher.js";
 
 /**
- * What `<colloquy-chat>` takes in React 19 JSX: its attributes, the `tools` and `strings`
- * properties (React 19 sets them as properties), and `on<event>` listeners for its events.
+ * What `<colloquy-chat>` takes, framework-neutral: its attributes and the `tools` and `strings`
+ * properties. Vue's and Svelte's element typings build on it (docs/element.md).
  */
-export interface ColloquyChatJsxProps extends DetailedHTMLProps<
-  HTMLAttributes<ColloquyChatElement>,
-  ColloquyChatElement
-> {
+export interface ColloquyChatAttributes {
   /** Where the OpenAI-compatible API lives. */
   endpoint?: string;
   /** The model. */
@@ -36,10 +33,22 @@ export interface ColloquyChatJsxProps extends DetailedHTMLProps<
   open?: boolean;
   /** The launcher's corner. */
   position?: LauncherPosition;
+  /** Thumbs up and down on answers, reported as `colloquy-feedback`. */
+  feedback?: boolean;
   /** Tools the model may call. */
   tools?: readonly ToolInput[];
   /** Wording overrides. */
   strings?: ColloquyChatStrings;
+}
+
+/**
+ * What `<colloquy-chat>` takes in React 19 JSX: its attributes, the `tools` and `strings`
+ * properties (React 19 sets them as properties), and `on<event>` listeners for its events.
+ */
+export interface ColloquyChatJsxProps
+  extends
+    ColloquyChatAttributes,
+    DetailedHTMLProps<HTMLAttributes<ColloquyChatElement>, ColloquyChatElement> {
   /** An answer finished. */
   "oncolloquy-message"?: (event: ColloquyChatEventMap["colloquy-message"]) => void;
   /** A request failed. */

@@ -1,4 +1,5 @@
 import type { Message, ToolCallPart } from "../core/index.js";
+import type { MessageFeedback } from "../ui/index.js";
 
 /** `detail` of `colloquy-message`: an assistant answer finished (complete, incomplete, failed or stopped). */
 export interface ColloquyMessageDetail {
@@ -32,13 +33,11 @@ export interface ColloquyToolCallDetail {
   respond: (output: unknown) => void;
 }
 
-/** `detail` of `colloquy-feedback`: the user rated an answer. */
-export interface ColloquyFeedbackDetail {
-  /** The rated assistant message's id. */
-  messageId: string;
-  /** Thumbs up or down. */
-  rating: "up" | "down";
-}
+/**
+ * `detail` of `colloquy-feedback`: the user rated an answer, the same record `<Chat onFeedback>`
+ * reports (message id, response id when the API gave one, rating, optional comment).
+ */
+export type ColloquyFeedbackDetail = MessageFeedback;
 
 /** Every event `<colloquy-chat>` fires, by name: each a `CustomEvent` that bubbles and crosses shadow roots. */
 export interface ColloquyChatEventMap {

@@ -16,7 +16,7 @@ export type {
   ColloquyMessageDetail,
   ColloquyToolCallDetail,
 } from "./events.js";
-export type { ColloquyChatJsxProps } from "./element-types.js";
+export type { ColloquyChatAttributes, ColloquyChatJsxProps } from "./element-types.js";
 export type { LauncherPosition } from "./launcher.js";
 
 defineColloquyChat();

@@ -99,6 +99,34 @@ describe("<colloquy-chat> on a plain HTML page served by colloquy serve --static
     expect(await chat.assistantMessages.last().getAttribute("data-message-id")).toBe(message.id);
   });
 
+  it("fires colloquy-feedback with the rating, then the comment, when the user rates an answer", async () => {
+    await typeAndSend(chat, "Hello");
+    const answer = chat.assistantMessages.last();
+    await expect
+      .poll(() => answer.getAttribute("data-state"), { timeout: 30_000 })
+      .toBe("complete");
+    const messageId = await answer.getAttribute("data-message-id");
+    await chat.element.getByRole("button", { name: "Good response" }).last().click();
+    await expect.poll(() => eventsOfType(page, "colloquy-feedback")).toHaveLength(1);
+    await chat.element.getByRole("textbox", { name: "Tell us more (optional)" }).fill("Clear");
+    await chat.element.getByRole("textbox", { name: "Tell us more (optional)" }).press("Enter");
+    await expect.poll(() => eventsOfType(page, "colloquy-feedback")).toHaveLength(2);
+    const [rated, commented] = await eventsOfType(page, "colloquy-feedback");
+    expect(rated).toMatchObject({ target: "chat", custom: true, bubbles: true, composed: true });
+    expect(rated!.detail).toMatchObject({ messageId, rating: "up" });
+    expect(typeof rated!.detail["responseId"]).toBe("string");
+    expect(commented!.detail).toMatchObject({ messageId, rating: "up", comment: "Clear" });
+  });
+
+  it("shows no rating buttons without the feedback attribute", async () => {
+    await onElement("chat", (element) => element.removeAttribute("feedback"));
+    await typeAndSend(chat, "Hello");
+    await expect
+      .poll(() => chat.assistantMessages.last().getAttribute("data-state"), { timeout: 30_000 })
+      .toBe("complete");
+    expect(await chat.element.getByRole("button", { name: "Good response" }).count()).toBe(0);
+  });
+
   it("fires colloquy-error with the Error when the stream breaks, and the chat shows it", async () => {
     await typeAndSend(chat, "Hello [fault:disconnect-after=3]");
     await expect
@@ -215,6 +243,11 @@ describe("<colloquy-chat> on a plain HTML page served by colloquy serve --static
       const early = document.createElement("colloquy-chat-late");
       early.placeholder = "Set before define";
       early.tools = [];
+      early.storageId = "early-conversation";
+      early.launcher = true;
+      early.open = true;
+      early.position = "bottom-left";
+      early.feedback = true;
       document.body.append(early);
       const { defineColloquyChat } = await import("/colloquy/colloquy-chat.js");
       defineColloquyChat("colloquy-chat-late");
@@ -223,12 +256,17 @@ describe("<colloquy-chat> on a plain HTML page served by colloquy serve --static
         attribute: early.getAttribute("placeholder"),
         textbox: early.shadowRoot?.querySelector("textarea")?.getAttribute("placeholder"),
         tools: Array.isArray(early.tools),
+        reflected: ["storage-id", "launcher", "open", "position", "feedback"].map((name) =>
+          early.getAttribute(name),
+        ),
       };
     })()`)) as unknown;
     expect(seen).toEqual({
       attribute: "Set before define",
       textbox: "Set before define",
       tools: true,
+      // Every watched attribute's property is re-applied on upgrade, hyphenated ones included.
+      reflected: ["early-conversation", "", "", "bottom-left", ""],
     });
   });
 });

@@ -20,10 +20,8 @@ export function MessageFeedbackButtons({ className, ...rest }: MessageFeedbackPr
   const [comment, setComment] = useState("");
   const [sent, setSent] = useState(false);
   if (!onFeedback) return null;
-  const base = {
-    messageId: message.id,
-    ...(message.metadata.responseId ? { responseId: message.metadata.responseId } : {}),
-  };
+  const responseId = message.metadata.responseId ?? message.metadata.completionId;
+  const base = { messageId: message.id, ...(responseId ? { responseId } : {}) };
   const rate = (next: MessageFeedback["rating"]) => {
     setRating(next);
     setSent(false);

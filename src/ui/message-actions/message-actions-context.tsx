@@ -14,7 +14,7 @@ import { useStrings } from "../strings/index.js";
 export interface MessageFeedback {
   /** The message rated. */
   messageId: string;
-  /** The API's response id of the answer, when it has one. */
+  /** The API's id of the answer, when it has one: `resp_...` (Responses) or `chatcmpl-...` (Chat Completions). */
   responseId?: string;
   /** Thumbs up or down. */
   rating: "up" | "down";
