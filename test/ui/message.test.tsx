@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { Profiler } from "react";
 import type { Message as MessageModel, Part } from "../../src/core/index.js";
 import { Message } from "../../src/ui/message/message.js";
+import { preloadPartViews } from "../../src/ui/message/deferred-part-views.js";
 import { MessageList } from "../../src/ui/message/message-list.js";
 import { StringsProvider } from "../../src/ui/strings/index.js";
 
@@ -17,7 +18,9 @@ function message(
 }
 
 describe("<Message>", () => {
-  it("renders every part by type with its role labelled", () => {
+  it("renders every part by type with its role labelled", async () => {
+    // The unknown item's card loads on first use; fetch it so the render does not suspend.
+    await preloadPartViews();
     const m = message("m1", "assistant", [
       {
         type: "reasoning",
