@@ -34,11 +34,14 @@ const LOADED_ON_USE = [
   },
 ];
 
-/** The views of rare message parts, which `<Message>` loads on demand (src/ui/message/lazy-view.ts). */
+/**
+ * The views of rare message parts, which `<Message>` loads on demand (src/ui/message/lazy-view.ts),
+ * the sources list under a cited answer and the compaction divider among them.
+ */
 const PART_VIEWS_LOADED_ON_USE = {
   name: "the views of rare message parts",
   pattern:
-    /src[\\/]ui[\\/](tool-call|computer|logprobs|token-usage)[\\/]|src[\\/]ui[\\/]images[\\/](generated-image|image-thumbnails|image-lightbox)\.tsx$|src[\\/]ui[\\/]citations[\\/](web-search-progress|file-search-results)\.tsx$/,
+    /src[\\/]ui[\\/](tool-call|computer|logprobs|token-usage)[\\/]|src[\\/]ui[\\/]images[\\/](generated-image|image-thumbnails|image-lightbox)\.tsx$|src[\\/]ui[\\/]citations[\\/](web-search-progress|file-search-results|sources)\.tsx$|src[\\/]ui[\\/]message[\\/]compaction-divider\.tsx$/,
 };
 
 /**
@@ -55,20 +58,26 @@ const ENTRIES = [
     // synchronous, so both APIs' message converters stay; the rest loads on use.
     name: "core (createChatClient + readMessageStream)",
     file: "colloquy-core.ts",
-    budget: 23.5 * KB,
+    // 23.3 -> 24.2 KB with Azure's per-choice content filter results and modelVersion, the
+    // answer's audio format, custom tools and client-run built-in calls: the first three are
+    // read by the stream readers this entry imports itself, so they cannot load on use.
+    budget: 24.4 * KB,
     target: 15 * KB,
     loadedOnUse: LOADED_ON_USE.filter((rule) => /normalising|structured/.test(rule.name)),
   },
   {
     name: "core + useChat",
     file: "colloquy-hooks.tsx",
-    budget: 11.25 * KB,
+    // 10.6 -> 11.4 KB with branches, client-run calls and the audio format in the chat store.
+    budget: 11.6 * KB,
     target: 15 * KB,
     loadedOnUse: LOADED_ON_USE,
   },
   {
     name: "<Chat> with markdown",
     file: "colloquy-chat.tsx",
+    // 45.0 KB: the sources list and the compaction divider load on use since the tool loop,
+    // branches and audio took it to 45.3; the target caps the budget.
     budget: 45 * KB,
     target: 45 * KB,
     loadedOnUse: [...LOADED_ON_USE, PART_VIEWS_LOADED_ON_USE],
@@ -79,9 +88,12 @@ const ENTRIES = [
  * The standalone `<colloquy-chat>` scripts (`dist/colloquy-chat.js`, `dist/colloquy-chat.iife.js`)
  * hold everything a page without a build step needs: React and react-dom, the kit, its lazy
  * chunks folded in and its CSS, so their budget is for the whole file (gzip). Measured at
- * 143.7 KB; React 19 and react-dom alone are 65.7 KB of it.
+ * 156.5 KB (colloquy-chat.js) and 156.1 KB (colloquy-chat.iife.js); React 19 and react-dom
+ * alone are 65.7 KB of it. The budget rose from 147 KB (measured 143.7) when `<Chat>` gained
+ * message actions, branches, audio and a view for every rare part type: the element folds
+ * every lazy chunk in, so what `<Chat>` loads on use counts here in full.
  */
-const STANDALONE_BUDGET = 147 * KB;
+const STANDALONE_BUDGET = 158 * KB;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const failures = [];

@@ -13,6 +13,8 @@ import { TextWithCitations } from "../../src/ui/citations/text-with-citations.js
 import { Sources } from "../../src/ui/citations/sources.js";
 import { WebSearchProgress } from "../../src/ui/citations/web-search-progress.js";
 import { FileSearchResults } from "../../src/ui/citations/file-search-results.js";
+import { Message as MessageView } from "../../src/ui/message/message.js";
+import { preloadPartViews } from "../../src/ui/message/deferred-part-views.js";
 
 const available = capturesAvailable();
 
@@ -66,6 +68,16 @@ describe.skipIf(!available)("citations on recorded responses", () => {
     const linkText = /\[([^\]]+)\]/.exec(cited)?.[1];
     if (linkText) expect(previous?.textContent).toContain(linkText);
     expect(marker.closest("p, li")).not.toBeNull();
+  });
+
+  it("shows the sources under a finished cited answer once their list has loaded", async () => {
+    // The list loads on first use with the other rare part views (React does not retry a
+    // render that suspended inside a test, so the views are fetched first).
+    await preloadPartViews();
+    render(<MessageView message={recordedMessage("web-search-url-citations.json")} />);
+    expect(
+      screen.getByRole("region", { name: "Sources" }).querySelectorAll("li").length,
+    ).toBeGreaterThan(0);
   });
 
   it("lists deduplicated sources in marker order", () => {

@@ -14,6 +14,11 @@ export const DeferredToolPart = lazyView(() =>
   import("./tool-part-view.js").then((module) => module.ToolPartView),
 );
 
+/** The numbered sources under a finished answer that cites web pages or files. */
+export const DeferredSources = lazyView(() =>
+  import("../citations/sources.js").then((module) => module.Sources),
+);
+
 /** Computer-use screenshots with their actions. */
 export const DeferredComputerPart = lazyView(() =>
   import("./computer-part-view.js").then((module) => module.ComputerPartView),
@@ -24,7 +29,7 @@ export const DeferredSearchPart = lazyView(() =>
   import("./search-part-view.js").then((module) => module.SearchPartView),
 );
 
-/** Tool search, outputs sent back, and items without a view of their own, as cards. */
+/** Tool search, outputs sent back, items without a view of their own, and compaction. */
 export const DeferredItemPart = lazyView(() =>
   import("./item-part-view.js").then((module) => module.ItemPartView),
 );
@@ -58,6 +63,7 @@ export async function preloadPartViews(): Promise<void> {
       DeferredToolPart,
       DeferredComputerPart,
       DeferredSearchPart,
+      DeferredSources,
       DeferredItemPart,
       DeferredAudioPart,
       DeferredLogprobs,

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type {
   ApplyPatchCallOutputPart,
+  CompactionPart,
   ComputerCallOutputPart,
   McpApprovalResponsePart,
   ToolSearchCallPart,
@@ -8,10 +9,15 @@ import type {
   UnknownPart,
 } from "../../core/index.js";
 import { ItemCard } from "../tool-call/item-card.js";
+import { CompactionDivider } from "./compaction-divider.js";
 import { ToolSearchCall, ToolSearchOutput } from "../tool-call/tool-search.js";
 
-/** The parts drawn from their item's fields: tool search, sent-back outputs, unknown items. */
+/**
+ * The parts drawn from their item's fields (tool search, sent-back outputs, unknown items),
+ * and the compaction divider.
+ */
 export type ItemCardPart =
+  | CompactionPart
   | ToolSearchCallPart
   | ToolSearchOutputPart
   | ComputerCallOutputPart
@@ -27,10 +33,13 @@ export interface ItemPartViewProps {
 
 /**
  * Items most answers never hold, as cards: a tool search with its query and the tools it
- * loaded, an output the app sent back, or an item this version has no view of its own for.
+ * loaded, an output the app sent back, or an item this version has no view of its own for;
+ * a compaction as a quiet divider.
  */
 export function ItemPartView({ part }: ItemPartViewProps): ReactNode {
   switch (part.type) {
+    case "compaction":
+      return <CompactionDivider />;
     case "tool-search-call":
       return <ToolSearchCall part={part} />;
     case "tool-search-output":

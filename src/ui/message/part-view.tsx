@@ -6,14 +6,12 @@ import type {
   McpApprovalRequestPart,
   ComputerCallPart,
 } from "../../core/index.js";
-import { Sources } from "../citations/sources.js";
 import { TextWithCitations } from "../citations/text-with-citations.js";
 import { ImagePolicyProvider } from "../markdown/image-policy.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
 import { Reasoning } from "../reasoning/reasoning.js";
 import { useStrings } from "../strings/index.js";
-import { CompactionDivider } from "./compaction-divider.js";
-import { DeferredPart } from "./deferred-part.js";
+import { DeferredBoundary, DeferredPart } from "./deferred-part.js";
 import {
   DeferredAudioPart,
   DeferredComputerPart,
@@ -21,6 +19,7 @@ import {
   DeferredItemPart,
   DeferredLogprobs,
   DeferredSearchPart,
+  DeferredSources,
   DeferredToolPart,
 } from "./deferred-part-views.js";
 import type { PartRenderContext, PartRenderer, PartRenderers } from "./part-renderers.js";
@@ -85,7 +84,10 @@ function BuiltinPart({
         <>
           <TextWithCitations part={part} {...policy} />
           {part.annotations?.length && part.state !== "streaming" ? (
-            <Sources annotations={part.annotations} text={part.text} policy={policy} />
+            // Until the list has loaded the answer shows without it; nothing else waits on it.
+            <DeferredBoundary fallback={null} failed={null}>
+              <DeferredSources annotations={part.annotations} text={part.text} policy={policy} />
+            </DeferredBoundary>
           ) : null}
         </>
       );
@@ -159,7 +161,12 @@ function BuiltinPart({
         </DeferredPart>
       );
     case "compaction":
-      return <CompactionDivider />;
+      // A quiet divider: nothing stands in for it while it loads, nor if it cannot.
+      return (
+        <DeferredBoundary fallback={null} failed={null}>
+          <DeferredItemPart part={part} />
+        </DeferredBoundary>
+      );
     case "tool-search-call":
     case "tool-search-output":
     case "computer-call-output":
