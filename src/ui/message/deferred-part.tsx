@@ -1,7 +1,7 @@
 import { Component, Suspense, type CSSProperties, type ReactNode } from "react";
 import type { Part } from "../../core/index.js";
 import { imageAspectRatio } from "../images/image-aspect-ratio.js";
-import { itemTitle } from "../tool-call/item-title.js";
+import { itemTitle } from "../strings/item-title.js";
 import { useStrings, type UiStrings } from "../strings/index.js";
 
 /** Props of {@link DeferredPart}. */
@@ -88,17 +88,14 @@ function placeholderLabel(part: Part, strings: UiStrings): string {
       return part.state === "generating" || part.state === "partial"
         ? strings.generatingImage
         : strings.image;
-    case "tool-search-call":
-    case "tool-search-output":
-      return strings.toolSearch;
     case "audio":
       return strings.audio;
-    case "unknown":
-      return strings.itemCard(itemTitle(part.originalType));
-    case "file":
-      return strings.file;
     default:
-      return "item" in part ? strings.itemCard(itemTitle(part.item.type)) : strings.file;
+      // Item cards (tool search, outputs sent back, items newer than this version): the
+      // item's own title, as its card will show it.
+      return itemTitle(
+        "item" in part ? part.item.type : "originalType" in part ? part.originalType : part.type,
+      );
   }
 }
 

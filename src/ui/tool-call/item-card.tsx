@@ -3,7 +3,7 @@ import type { AnyToolState } from "./tool-state-badge.js";
 import { useStrings } from "../strings/index.js";
 import { formatToolOutput } from "./format-tool-value.js";
 import { ToolCard, ToolCode, ToolSection } from "./tool-card.js";
-import { itemTitle } from "./item-title.js";
+import { itemTitle } from "../strings/item-title.js";
 
 /** Props of {@link ItemCard}. */
 export interface ItemCardProps {
