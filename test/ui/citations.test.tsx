@@ -30,44 +30,41 @@ function textPart(message: Message): TextPart {
 }
 
 describe.skipIf(!available)("citations on recorded responses", () => {
-  it("places web citation markers right after the cited span", () => {
+  it("numbers web citations in the place of the cited links", () => {
     const part = textPart(recordedMessage("web-search-url-citations.json"));
     const { markers, sources } = numberCitations(part.annotations, part.text);
     expect(markers.length).toBe(part.annotations!.length);
     const { container } = render(<TextWithCitations part={part} />);
     const rendered = container.querySelectorAll(".colloquy-citation__marker");
     expect(rendered).toHaveLength(markers.length);
-    // Every marker's number is its source's number, and the text before each marker ends
-    // with the (visible) end of the cited span.
+    // Every marker shows its source's number and links to it.
     rendered.forEach((node, i) => {
-      expect(node.textContent).toBe(String(markers[i]!.source.number));
+      expect(node.querySelector(".colloquy-citation__number")!.textContent).toBe(
+        String(markers[i]!.source.number),
+      );
       expect(node.getAttribute("href")).toBe(new URL(markers[i]!.source.url!).href);
     });
     const urls = new Set(part.annotations!.map((a) => (a.type === "url_citation" ? a.url : "")));
     expect(sources).toHaveLength(urls.size);
-    // Markers follow the cited text: the character before each marker's index is the
-    // last character of its span (usually the ")" of the inline link).
+    // Each recorded span is the model's "([site](url))": the marker takes its whole place.
     for (const annotation of part.annotations!) {
       if (annotation.type !== "url_citation") continue;
-      const before = part.text.slice(annotation.startIndex, annotation.endIndex);
-      expect(before.length).toBeGreaterThan(0);
-      const marker = markers.find((m) => m.index === annotation.endIndex);
+      const marker = markers.find((m) => m.index === annotation.startIndex);
       expect(marker?.source.url).toBe(annotation.url);
+      expect(marker?.replaces).toBe(annotation.endIndex - annotation.startIndex);
     }
   });
 
-  it("renders the marker inside the paragraph after the cited link", () => {
+  it("renders the citation inside the paragraph, after the text it follows", () => {
     const part = textPart(recordedMessage("web-search-url-citations.json"));
     const { container } = render(<TextWithCitations part={part} />);
     const first = part.annotations!.find((a) => a.type === "url_citation")!;
-    if (first.type !== "url_citation") throw new Error("unreachable");
     const marker = container.querySelector(".colloquy-citation")!;
-    // The element right before the first marker is the link the span cites.
-    const previous = marker.previousElementSibling;
-    const cited = part.text.slice(first.startIndex, first.endIndex);
-    const linkText = /\[([^\]]+)\]/.exec(cited)?.[1];
-    if (linkText) expect(previous?.textContent).toContain(linkText);
-    expect(marker.closest("p, li")).not.toBeNull();
+    const paragraph = marker.closest("p, li")!;
+    expect(paragraph).not.toBeNull();
+    const before = part.text.slice(0, first.type === "url_citation" ? first.startIndex : 0);
+    const lastWords = before.trim().split(/\s+/).slice(-3).join(" ");
+    expect(paragraph.textContent).toContain(lastWords);
   });
 
   it("shows the sources under a finished cited answer once their list has loaded", async () => {

@@ -10,6 +10,11 @@ export interface CitationMarkerProps {
   source: CitationSource;
   /** Which URLs may become links (defaults: http, https, mailto). */
   policy?: UrlPolicy;
+  /**
+   * Shows the source's domain before the number, as a chip: used where the marker takes
+   * the place of the model's own link to the source, whose text was the domain.
+   */
+  showDomain?: boolean;
 }
 
 /** The host name of a URL without `www.`, for display. */
@@ -26,13 +31,24 @@ export function displayDomain(url: string | undefined): string | undefined {
  * An inline numbered citation: a link to the source (or a button for files) with a card
  * showing title, domain and snippet on hover and on keyboard focus.
  */
-export function CitationMarker({ source, policy }: CitationMarkerProps): ReactNode {
+export function CitationMarker({ source, policy, showDomain }: CitationMarkerProps): ReactNode {
   const strings = useStrings();
   const cardId = useStableId("citation");
   const href = sanitizeLinkUrl(source.url, policy);
   const title = source.title ?? (source.fileId ? strings.citedFile(source.fileId) : undefined);
   const label = strings.citation(source.number, title);
+  // A chip's visible text (domain and number) is its name, as what is seen must be what is
+  // said; the title stays in the card that describes it.
   const domain = displayDomain(href);
+  const chipDomain = showDomain ? (domain ?? displayDomain(source.url)) : undefined;
+  const content = chipDomain ? (
+    <>
+      <span className="colloquy-citation__chip-domain">{chipDomain}</span>{" "}
+      <span className="colloquy-citation__number">{source.number}</span>
+    </>
+  ) : (
+    source.number
+  );
 
   const card = (
     <span role="tooltip" id={cardId} className="colloquy-citation__card">
@@ -42,25 +58,29 @@ export function CitationMarker({ source, policy }: CitationMarkerProps): ReactNo
     </span>
   );
   return (
-    <span className="colloquy-citation" data-kind={source.kind}>
+    <span
+      className="colloquy-citation"
+      data-kind={source.kind}
+      data-variant={chipDomain ? "chip" : "marker"}
+    >
       {href ? (
         <a
           className="colloquy-citation__marker"
           href={href}
-          aria-label={label}
+          aria-label={chipDomain ? undefined : label}
           aria-describedby={cardId}
           {...(isExternalUrl(href) ? { target: "_blank", rel: "noopener noreferrer" } : {})}
         >
-          {source.number}
+          {content}
         </a>
       ) : (
         <button
           type="button"
           className="colloquy-citation__marker"
-          aria-label={label}
+          aria-label={chipDomain ? undefined : label}
           aria-describedby={cardId}
         >
-          {source.number}
+          {content}
         </button>
       )}
       {card}

@@ -20,10 +20,19 @@ export interface CitationSource {
 
 /** A marker to place in the text. */
 export interface CitationMarkerPlacement {
-  /** UTF-16 offset in the text where the marker goes (after the cited span). */
+  /**
+   * UTF-16 offset in the text where the marker goes: after the cited span, or where the
+   * markdown link it replaces starts.
+   */
   index: number;
   /** The source it points at. */
   source: CitationSource;
+  /**
+   * How many characters of the text from `index` the marker takes the place of: the model's
+   * own markdown link to the same source (`([example.com](https://example.com/...))`), shown
+   * as this citation instead of beside it. Absent when the marker is only inserted.
+   */
+  replaces?: number;
 }
 
 /** Markers in text order and the deduplicated sources they number. */
@@ -68,7 +77,12 @@ export function numberCitations(
           ...(annotation.title ? { title: annotation.title } : {}),
           ...(snippet ? { snippet } : {}),
         }));
-        markers.push({ index: clamp(annotation.endIndex), source });
+        markers.push(
+          citedLink(text, annotation.startIndex, annotation.endIndex, annotation.url, source) ?? {
+            index: clamp(annotation.endIndex),
+            source,
+          },
+        );
         break;
       }
       case "file_citation": {
@@ -96,7 +110,63 @@ export function numberCitations(
     }
   }
   markers.sort((a, b) => a.index - b.index);
+  // Two annotations of one link: the first takes the link's place, the next goes after it.
+  let replacedUntil = 0;
+  for (const marker of markers) {
+    if (marker.index < replacedUntil) {
+      marker.index = replacedUntil;
+      delete marker.replaces;
+    }
+    if (marker.replaces) replacedUntil = marker.index + marker.replaces;
+  }
   return { markers, sources };
+}
+
+// A markdown link, with the parentheses OpenAI wraps it in when it cites a source.
+const MARKDOWN_LINK = /(\()?\[([^[\]]*)\]\(\s*<?([^\s()<>]+)>?\s*\)(\))?/g;
+// The start of such a link whose end has not arrived yet: "(", "([site", "([site](https://ex".
+const OPEN_LINK = /^\s*\(?(?:\[[^[\]]*(?:\](?:\([^()\s]*\)?)?)?)?$/;
+
+/**
+ * The marker that takes the place of the model's own link to the cited URL inside the
+ * span, so the citation is shown once. While the span is still arriving (its end beyond
+ * the text) and what has arrived is only the start of a link, the marker stands in for
+ * that partial text, which would otherwise flash as broken markdown.
+ */
+function citedLink(
+  text: string,
+  start: number,
+  end: number,
+  url: string,
+  source: CitationSource,
+): CitationMarkerPlacement | undefined {
+  if (!(start >= 0) || !(end > start) || start >= text.length) return undefined;
+  if (end > text.length) {
+    const rest = text.slice(start);
+    return OPEN_LINK.test(rest) ? { index: start, source, replaces: rest.length } : undefined;
+  }
+  const span = text.slice(start, end);
+  for (const match of span.matchAll(MARKDOWN_LINK)) {
+    if (!sameUrl(match[3]!, url)) continue;
+    // Only a pair of wrapping parentheses goes with the link; a lone one belongs to the prose.
+    const wrapped = match[1] !== undefined && match[4] !== undefined;
+    const from = match.index + (match[1] !== undefined && !wrapped ? 1 : 0);
+    const length =
+      match[0].length -
+      (match[1] !== undefined && !wrapped ? 1 : 0) -
+      (match[4] !== undefined && !wrapped ? 1 : 0);
+    return { index: start + from, source, replaces: length };
+  }
+  return undefined;
+}
+
+function sameUrl(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return false;
+  }
 }
 
 // The cited span often is the markdown link itself ("([site](url))"); such a span says

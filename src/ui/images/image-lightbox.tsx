@@ -1,4 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import type { ImagePart } from "../../core/index.js";
 import { useIds } from "../primitives/index.js";
 import { useStrings } from "../strings/index.js";
@@ -37,9 +45,14 @@ export function ImageLightbox({
   const part = images[clamped];
   const total = images.length;
 
+  // The width the image had where it was opened from: the viewer never shows it smaller.
+  const [inlineWidth, setInlineWidth] = useState<number | undefined>(undefined);
+
   // Remember the element that opened the viewer, and give focus back to it on close.
   useLayoutEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
+    const inline = opener?.querySelector("img") ?? undefined;
+    if (inline) setInlineWidth(Math.round(inline.getBoundingClientRect().width));
     closeRef.current?.focus();
     return () => {
       if (opener && opener.isConnected) opener.focus();
@@ -148,6 +161,11 @@ export function ImageLightbox({
             <img
               className="colloquy-lightbox__image"
               src={src}
+              style={
+                inlineWidth
+                  ? ({ "--colloquy-lightbox-min-width": `${inlineWidth}px` } as CSSProperties)
+                  : undefined
+              }
               alt={
                 part.origin === "generated"
                   ? strings.generatedImage(part.revisedPrompt)

@@ -78,8 +78,9 @@ export function Markdown({
     if (citations.markers.length === 0) return text;
     let result = text;
     for (let i = citations.markers.length - 1; i >= 0; i--) {
-      const { index } = citations.markers[i]!;
-      result = result.slice(0, index) + citationPlaceholder(i) + result.slice(index);
+      const { index, replaces = 0 } = citations.markers[i]!;
+      // A marker that replaces the model's own link to its source takes that link's place.
+      result = result.slice(0, index) + citationPlaceholder(i) + result.slice(index + replaces);
     }
     return result;
   }, [text, citations]);
@@ -124,7 +125,14 @@ export function Markdown({
       renderCitation: hasCitations
         ? (n) => {
             const marker = citationsRef.current.markers[n];
-            return marker ? <CitationMarker source={marker.source} policy={policy} /> : null;
+            if (!marker) return null;
+            return (
+              <CitationMarker
+                source={marker.source}
+                policy={policy}
+                showDomain={marker.replaces !== undefined}
+              />
+            );
           }
         : undefined,
     }),

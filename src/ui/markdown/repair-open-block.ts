@@ -21,10 +21,19 @@ export function repairOpenBlock(source: string): string {
   return text;
 }
 
+const CITATION_LINK_AT_END = /\((?:\[[^[\]]*(?:\](?:\([^()\s]*\)?\)?)?)?)?\s*$/;
+
 function repairTrailingLink(text: string): string {
   // Brackets inside a code span still being written are code, not a link.
   const openCode = /`[^`]*$/.exec(maskCodeSpans(text));
   const codeStart = openCode ? openCode.index : Infinity;
+  // "([site](url))" at the end is, in a web-search answer, a citation whose annotation
+  // comes with the next event, when it turns into a citation chip; it and its half-written
+  // forms ("(", "([site", "([site](htt") wait for it rather than flash as brackets.
+  const citation = CITATION_LINK_AT_END.exec(text);
+  if (citation && citation.index < codeStart && !isEscaped(text, citation.index)) {
+    return text.slice(0, citation.index).trimEnd();
+  }
   // [text](partial-url  or  ![alt](partial-url
   const partialTarget = /(!?)\[([^[\]]*)\]\([^)]*$/.exec(text);
   if (partialTarget && partialTarget.index < codeStart && !isEscaped(text, partialTarget.index)) {
