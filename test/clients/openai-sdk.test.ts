@@ -128,6 +128,19 @@ describe("the openai package against colloquy serve --emulator: Chat Completions
     expect(second.choices[0]!.finish_reason).toBe("stop");
     expect(second.choices[0]!.message.content).toContain("18 C and sunny");
   });
+
+  it("web search through web_search_options answers with url_citation annotations", async () => {
+    const completion = await client.chat.completions.create({
+      model: "gpt-4o-search-preview",
+      messages: [{ role: "user", content: "Search the latest news about the Moon" }],
+      web_search_options: {},
+    });
+    const { content, annotations } = completion.choices[0]!.message;
+    expect(annotations!.length).toBeGreaterThan(0);
+    for (const { url_citation: cite } of annotations!) {
+      expect(content!.slice(cite.start_index, cite.end_index)).toContain(cite.url);
+    }
+  });
 });
 
 describe("the openai package against colloquy serve --emulator: Responses", () => {
