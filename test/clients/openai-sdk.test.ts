@@ -1,4 +1,5 @@
 import OpenAI, { BadRequestError, NotFoundError, toFile } from "openai";
+import { LengthFinishReasonError } from "openai/core/error";
 import { zodFunction, zodResponseFormat, zodTextFormat } from "openai/helpers/zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -100,6 +101,18 @@ describe("the openai package against colloquy serve --emulator: Chat Completions
     });
     const parsed = completion.choices[0]!.message.parsed;
     expect(Person.parse(parsed)).toEqual(parsed);
+  });
+
+  it("parse with an output limit too small for the object raises LengthFinishReasonError", async () => {
+    const error = await client.chat.completions
+      .parse({
+        model: "gpt-4o-mini",
+        messages: [{ role: "user", content: "Describe Ada, 36, who likes chess" }],
+        response_format: zodResponseFormat(Person, "person"),
+        max_completion_tokens: 3,
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LengthFinishReasonError);
   });
 
   it("a function tool round trip: a call whose arguments validate, then an answer from its result", async () => {
