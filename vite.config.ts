@@ -108,7 +108,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/{core,server,testing,scripts,reliability}/**/*.test.ts"],
+          include: ["test/{core,server,testing,scripts,reliability,clients}/**/*.test.ts"],
           setupFiles: ["test/support/property-seed.ts"],
           testTimeout: 30_000,
         },

@@ -22,6 +22,8 @@ interface ChatAnswer {
   content: string | null;
   refusal: string | null;
   toolCalls: { id: string; name: string; arguments: string }[];
+  /** URL citations in Chat's form, their indices into `content`. */
+  annotations: Json[];
   finishReason: "stop" | "tool_calls" | "length";
 }
 
@@ -30,11 +32,32 @@ function chatAnswer(plan: Plan): ChatAnswer {
   const texts: string[] = [];
   let refusal: string | null = null;
   const toolCalls: ChatAnswer["toolCalls"] = [];
+  const annotations: Json[] = [];
+  let offset = 0;
   for (const item of plan.items) {
     if (item.type === "message") {
       for (const part of item.content as Json[]) {
-        if (part.type === "refusal") refusal = String(part.refusal);
-        else texts.push(String(part.text));
+        if (part.type === "refusal") {
+          refusal = String(part.refusal);
+          continue;
+        }
+        if (texts.length > 0) offset += 2; // the "\n\n" the texts are joined with
+        // Only URL citations have a Chat form (web search through web_search_options).
+        for (const annotation of (part.annotations ?? []) as Json[]) {
+          if (annotation.type !== "url_citation") continue;
+          const { start_index, end_index, title, url } = annotation;
+          annotations.push({
+            type: "url_citation",
+            url_citation: {
+              start_index: offset + Number(start_index),
+              end_index: offset + Number(end_index),
+              title,
+              url,
+            },
+          });
+        }
+        texts.push(String(part.text));
+        offset += String(part.text).length;
       }
     }
     if (item.type === "function_call") {
@@ -49,6 +72,7 @@ function chatAnswer(plan: Plan): ChatAnswer {
     content: texts.length > 0 ? texts.join("\n\n") : null,
     refusal,
     toolCalls,
+    annotations,
     finishReason: plan.incomplete ? "length" : toolCalls.length > 0 ? "tool_calls" : "stop",
   };
 }
@@ -66,7 +90,7 @@ export function chatCompletion(identity: ChatIdentity, plan: Plan): Json {
       role: "assistant",
       content: answer.content,
       refusal: answer.refusal,
-      annotations: [],
+      annotations: answer.annotations,
     };
     if (answer.toolCalls.length > 0) {
       message.tool_calls = answer.toolCalls.map((call) => ({
@@ -148,6 +172,10 @@ export function chatChunks(identity: ChatIdentity, plan: Plan): Json[] {
       ? { content: null, refusal: [tokenLogprob(token, request.topLogprobs)] }
       : null;
     each((index) => choice(index, { refusal: token }, logprobs));
+  }
+  // The citations follow the text they point into, in a delta of their own.
+  if (answer.annotations.length > 0) {
+    each((index) => choice(index, { annotations: answer.annotations }));
   }
   answer.toolCalls.forEach((call, callIndex) => {
     each((index) =>

@@ -11,8 +11,8 @@ import {
   type Pace,
 } from "./event-body.js";
 import { BoundedSet, mergeFaults, parseFaults, type Faults } from "./faults.js";
-import { createIdFactory } from "./ids.js";
-import { errorResponse, faultResponse, jsonResponse, SSE_HEADERS } from "./openai-error.js";
+import { createIdFactory, createRequestIds } from "./ids.js";
+import { CORS, errorResponse, faultResponse, jsonResponse, SSE_HEADERS } from "./openai-error.js";
 import { planOutput } from "./plan.js";
 import { uploadFile } from "./upload-file.js";
 import { ResponseStore, StoredResponse } from "./response-store.js";
@@ -84,6 +84,7 @@ const MALFORMED = {
 export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHandler {
   const now = options.now ?? Date.now;
   const ids = createIdFactory();
+  const requestIds = createRequestIds();
   const seenFaultInputs = new BoundedSet(1000);
   const store = new ResponseStore(
     { maxResponses: options.maxStoredResponses ?? 50, retainMs: options.retainMs ?? 600_000 },
@@ -144,7 +145,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
         malformedFrame: "<<not json>>",
         signal,
       }),
-      { headers: { "content-type": "application/json", "access-control-allow-origin": "*" } },
+      { headers: { "content-type": "application/json", ...CORS } },
     );
   }
 
@@ -300,7 +301,20 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     return errorResponse(404, { message, type: "invalid_request_error", code: "not_found" });
   }
 
+  // Every answer, success, error or stream, carries its own id, as OpenAI's do; a failure
+  // of the emulator itself is an OpenAI server error with one too, so it can be reported.
   return async (http) => {
+    const response = await route(http).catch((error: unknown) =>
+      errorResponse(500, {
+        message: `The emulator failed: ${(error as Error).message}`,
+        type: "server_error",
+      }),
+    );
+    response.headers.set("x-request-id", requestIds());
+    return response;
+  };
+
+  async function route(http: Request): Promise<Response> {
     const url = new URL(http.url);
     const match = /^(?:.*?)\/v1(\/.*)$/.exec(url.pathname);
     const path = match?.[1] ?? "";
@@ -309,7 +323,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       return new Response(null, {
         status: 204,
         headers: {
-          "access-control-allow-origin": "*",
+          ...CORS,
           "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
           "access-control-allow-headers": "*",
         },
@@ -343,5 +357,5 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       type: "invalid_request_error",
       code: "unknown_url",
     });
-  };
+  }
 }

@@ -16,3 +16,12 @@ export function createIdFactory(): IdFactory {
     },
   };
 }
+
+/**
+ * Request ids in OpenAI's form, `req_` and 32 hex digits, counted so a run of requests gets
+ * the same ids each time (`req_00000000000000000000000000000001`, then `...0002`).
+ */
+export function createRequestIds(): () => string {
+  let count = 0;
+  return () => `req_${(++count).toString(16).padStart(32, "0")}`;
+}

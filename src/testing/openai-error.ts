@@ -12,7 +12,12 @@ export interface OpenAIErrorFields {
   code?: string | null;
 }
 
-const CORS = { "access-control-allow-origin": "*" };
+// A page may read the request id of an answer (for a support ticket), as on OpenAI.
+/** The CORS headers of every emulator answer. */
+export const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "x-request-id",
+};
 
 /** A JSON response with permissive CORS, as every emulator answer has. */
 export function jsonResponse(

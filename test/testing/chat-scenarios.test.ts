@@ -141,6 +141,28 @@ describe("Chat Completions scenarios, streamed and parsed by the openai package"
     expect(final.choices[0]!.message.content).toContain("search the latest news");
   });
 
+  it("web_search_options: the answer cites its sources with url_citation annotations, streamed and not", async () => {
+    const body = {
+      model: "gpt-4o-search-preview",
+      messages: user("search the latest news"),
+      web_search_options: {},
+    };
+    const completion = await plain(body);
+    const { content, annotations } = completion.choices[0]!.message;
+    expect(annotations!.length).toBeGreaterThan(0);
+    for (const { type, url_citation: cite } of annotations!) {
+      expect(type).toBe("url_citation");
+      // Each citation spans the markdown link to the very URL it names.
+      expect(content!.slice(cite.start_index, cite.end_index)).toContain(cite.url);
+    }
+    const response = await post(emulator(), "/v1/chat/completions", { ...body, stream: true });
+    const chunks = (await events(response)).filter((chunk) => typeof chunk === "object");
+    const streamedAnnotations = chunks.flatMap(
+      (chunk) => chunk.choices[0]?.delta?.annotations ?? [],
+    );
+    expect(streamedAnnotations).toEqual(annotations);
+  });
+
   it("reports reasoning tokens for the reasoning scenario on a reasoning model only", async () => {
     const completion = await plain({ model: "o4-mini", messages: user("why is that?") });
     expect(completion.usage!.completion_tokens_details!.reasoning_tokens).toBeGreaterThan(0);
