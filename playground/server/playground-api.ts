@@ -1,5 +1,9 @@
-import { createOpenAIProxy, toNodeHandler, type NodeHandler } from "../../src/server/index.js";
-import type { OpenAIProxyOptions } from "../../src/server/index.js";
+import {
+  azureUpstreamFromEnv,
+  createOpenAIProxy,
+  toNodeHandler,
+  type NodeHandler,
+} from "../../src/server/index.js";
 import { createEmulatorHandler } from "../../src/testing/index.js";
 
 /** Options of {@link createPlaygroundApi}. */
@@ -28,24 +32,13 @@ export interface PlaygroundApi {
 const PLAYGROUND_TOOLS = ["code_interpreter", "computer_use_preview", "computer_use", "mcp"];
 
 /**
- * Azure OpenAI from the environment: AZURE_OPENAI_ENDPOINT (the v1 endpoint, or the
- * resource endpoint with AZURE_OPENAI_API_VERSION) and AZURE_OPENAI_API_KEY.
- */
-function azureFromEnv(env: PlaygroundApiOptions["env"]): OpenAIProxyOptions["azure"] | undefined {
-  const endpoint = env["AZURE_OPENAI_ENDPOINT"];
-  if (!endpoint) return undefined;
-  const apiVersion = env["AZURE_OPENAI_API_VERSION"];
-  return { endpoint, ...(apiVersion ? { apiVersion } : {}) };
-}
-
-/**
  * The proxy the playground mounts at `/api/openai`. With no OPENAI_API_KEY, OPENAI_BASE_URL
  * or AZURE_OPENAI_ENDPOINT it answers from the built-in emulator, so the playground works
  * offline and costs nothing; otherwise requests go to that upstream unchanged.
  */
 export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundApi {
   const { env } = options;
-  const azure = azureFromEnv(env);
+  const azure = azureUpstreamFromEnv(env);
   const usingEmulator = !env["OPENAI_API_KEY"] && !env["OPENAI_BASE_URL"] && !azure;
   const log = options.log === false ? () => {} : (options.log ?? console.log);
   const proxy = createOpenAIProxy({

@@ -32,6 +32,7 @@ export type {
   FetchHandler,
   UpstreamOptions,
 } from "./proxy/upstream-options.js";
+export { azureUpstreamFromEnv } from "./proxy/azure-from-env.js";
 export type { ProxyLogger } from "./proxy/proxy-logger.js";
 export { openAIErrorResponse } from "./proxy/openai-error.js";
 export type { OpenAIErrorBody, OpenAIErrorDetails } from "./proxy/openai-error.js";

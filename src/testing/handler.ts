@@ -56,6 +56,11 @@ export const EMULATOR_MODELS = [
 
 type Json = Record<string, unknown>;
 
+/** One entry of `GET /v1/models`, and the answer of `GET /v1/models/{id}`. */
+function modelObject(id: string): Json {
+  return { id, object: "model", created: 1_700_000_000, owned_by: "openai" };
+}
+
 function responsesFrame(event: Json): Frame {
   return {
     text: `event: ${String(event.type)}\ndata: ${JSON.stringify(event)}\n\n`,
@@ -332,15 +337,13 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     if (method === "POST" && path === "/responses") return create(http, "responses");
     if (method === "POST" && path === "/chat/completions") return create(http, "chat");
     if (method === "GET" && path === "/models") {
-      return jsonResponse({
-        object: "list",
-        data: EMULATOR_MODELS.map((id) => ({
-          id,
-          object: "model",
-          created: 1_700_000_000,
-          owned_by: "openai",
-        })),
-      });
+      return jsonResponse({ object: "list", data: EMULATOR_MODELS.map(modelObject) });
+    }
+    const modelMatch = /^\/models\/([^/]+)$/.exec(path);
+    if (method === "GET" && modelMatch) {
+      const id = decodeURIComponent(modelMatch[1]!);
+      if ((EMULATOR_MODELS as readonly string[]).includes(id)) return jsonResponse(modelObject(id));
+      return notFound(`The model '${id}' does not exist. GET /v1/models lists the known ones.`);
     }
     if (method === "POST" && path === "/files") return uploadFile(http, ids, seconds());
     const responseMatch = /^\/responses\/([^/]+)(\/cancel|\/input_items)?$/.exec(path);
@@ -353,7 +356,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       if (method === "POST" && sub === "/cancel") return cancel(id);
     }
     return errorResponse(404, {
-      message: `Unknown route ${method} ${url.pathname}. The emulator serves POST /v1/responses, POST /v1/chat/completions, GET and DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items, POST /v1/responses/{id}/cancel, GET /v1/models and POST /v1/files.`,
+      message: `Unknown route ${method} ${url.pathname}. The emulator serves POST /v1/responses, POST /v1/chat/completions, GET and DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items, POST /v1/responses/{id}/cancel, GET /v1/models, GET /v1/models/{id} and POST /v1/files.`,
       type: "invalid_request_error",
       code: "unknown_url",
     });

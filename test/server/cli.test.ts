@@ -3,6 +3,7 @@ import { createInterface } from "node:readline";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseCliArguments } from "../../src/server/cli/cli-arguments.js";
+import { startFakeUpstream } from "./support/fake-upstream.js";
 
 const BIN = resolve(import.meta.dirname, "..", "..", "bin", "colloquy.js");
 const children: ChildProcess[] = [];
@@ -41,7 +42,18 @@ function spawnCli(args: string[], env: Record<string, string | undefined>, count
   });
 }
 
-const noKey = { OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, CI: undefined };
+const noKey = {
+  OPENAI_API_KEY: undefined,
+  OPENAI_BASE_URL: undefined,
+  AZURE_OPENAI_API_KEY: undefined,
+  AZURE_OPENAI_ENDPOINT: undefined,
+  AZURE_OPENAI_API_VERSION: undefined,
+  AZURE_OPENAI_DEPLOYMENT: undefined,
+  CI: undefined,
+};
+
+/** The proxy URL from the CLI's "listening at" line. */
+const listeningUrl = (line: string | undefined) => /listening at (\S+)/.exec(line ?? "")![1]!;
 
 describe("colloquy serve", () => {
   it("uses the emulator without a key, says so first, and streams through the proxy", async () => {
@@ -115,6 +127,107 @@ describe("colloquy serve", () => {
     expect(crossSite.body).toContain("--allow-origin http://elsewhere.example");
   });
 
+  it("reads AZURE_OPENAI_* as npm start does: the request reaches Azure's deployment path with the api-key header", async () => {
+    const azure = await startFakeUpstream();
+    try {
+      const endpoint = new URL(azure.url).origin;
+      const key = "azure-cli-key-0123456789abcdef";
+      const [first, second] = await spawnCli(
+        ["serve", "--port", "0"],
+        {
+          ...noKey,
+          AZURE_OPENAI_ENDPOINT: endpoint,
+          AZURE_OPENAI_API_KEY: key,
+          AZURE_OPENAI_API_VERSION: "2025-04-01-preview",
+          AZURE_OPENAI_DEPLOYMENT: "team-mini",
+        },
+        2,
+      );
+      expect(first).toBe(
+        `colloquy: using Azure OpenAI at ${endpoint}, deployment team-mini, api-version 2025-04-01-preview (the key stays on this server)`,
+      );
+      const response = await fetch(`${listeningUrl(second)}/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "gpt-5-mini", messages: [{ role: "user", content: "hi" }] }),
+      });
+      await response.arrayBuffer();
+      const hit = azure.hits.at(-1)!;
+      expect(hit.path).toBe(
+        "/openai/deployments/team-mini/chat/completions?api-version=2025-04-01-preview",
+      );
+      expect(hit.headers["api-key"]).toBe(key);
+      expect(JSON.parse(hit.body).model).toBe("team-mini");
+    } finally {
+      await azure.close();
+    }
+  });
+
+  it("names the OpenAI-compatible upstream it uses when OPENAI_BASE_URL is set", async () => {
+    const upstream = await startFakeUpstream();
+    try {
+      const [first, second] = await spawnCli(
+        ["serve", "--port", "0"],
+        { ...noKey, OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: "sk-cli-base-url-0123456789" },
+        2,
+      );
+      expect(first).toBe(`colloquy: using ${upstream.url} (the key stays on this server)`);
+      const response = await fetch(`${listeningUrl(second)}/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "gpt-5-mini", input: "hi" }),
+      });
+      expect(response.status).toBe(200);
+      expect(upstream.hits.at(-1)!.headers.authorization).toBe("Bearer sk-cli-base-url-0123456789");
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  it("refuses code_interpreter and MCP tools without --allow-tool / --allow-mcp-server, and forwards them with the flags", async () => {
+    const mcpServer = "https://mcp.example.com/mcp";
+    const post = (url: string, tools: unknown[]) =>
+      fetch(`${url}/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "gpt-5-mini", input: "Say hello", tools }),
+      });
+    const codeInterpreter = { type: "code_interpreter", container: { type: "auto" } };
+    const mcp = {
+      type: "mcp",
+      server_label: "docs",
+      server_url: mcpServer,
+      require_approval: "never",
+    };
+    const [, plainLine] = await spawnCli(["serve", "--port", "0"], noKey, 2);
+    const plain = listeningUrl(plainLine);
+    const refusedCode = await post(plain, [codeInterpreter]);
+    expect(refusedCode.status).toBe(400);
+    expect(await refusedCode.json()).toMatchObject({ error: { code: "tool_not_allowed" } });
+    expect((await post(plain, [mcp])).status).toBe(400);
+
+    const [, allowedLine] = await spawnCli(
+      ["serve", "--port", "0", "--allow-tool", "code_interpreter", "--allow-tool", "mcp"],
+      noKey,
+      2,
+    );
+    const toolsOnly = listeningUrl(allowedLine);
+    expect((await post(toolsOnly, [codeInterpreter])).status).toBe(200);
+    // mcp allowed as a type, but its server still has to be named.
+    const unlistedServer = await post(toolsOnly, [mcp]);
+    expect(unlistedServer.status).toBe(400);
+    expect(await unlistedServer.json()).toMatchObject({
+      error: { code: "mcp_server_not_allowed" },
+    });
+
+    const [, serverLine] = await spawnCli(
+      ["serve", "--port", "0", "--allow-tool", "mcp", "--allow-mcp-server", mcpServer],
+      noKey,
+      2,
+    );
+    expect((await post(listeningUrl(serverLine), [mcp])).status).toBe(200);
+  });
+
   it("documents every option in --help", async () => {
     const lines = await new Promise<string>((resolveText, reject) => {
       const child = spawn(process.execPath, [BIN, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
@@ -135,11 +248,17 @@ describe("colloquy serve", () => {
       "--allow-origin",
       "--allow-host",
       "--body-limit",
+      "--allow-tool",
+      "--allow-mcp-server",
       "--trust-proxy",
       "--max-output-tokens",
       "--rate-limit",
       "OPENAI_API_KEY",
       "OPENAI_BASE_URL",
+      "AZURE_OPENAI_API_KEY",
+      "AZURE_OPENAI_ENDPOINT",
+      "AZURE_OPENAI_API_VERSION",
+      "AZURE_OPENAI_DEPLOYMENT",
     ]) {
       expect(lines).toContain(option);
     }
@@ -203,7 +322,30 @@ describe("argument parsing", () => {
     });
   });
 
+  it("reads repeated --allow-tool and --allow-mcp-server", () => {
+    expect(
+      parseCliArguments([
+        "serve",
+        "--allow-tool",
+        "code_interpreter",
+        "--allow-tool",
+        "mcp",
+        "--allow-mcp-server",
+        "https://mcp.example.com/mcp",
+      ]),
+    ).toMatchObject({
+      args: {
+        allowTools: ["code_interpreter", "mcp"],
+        allowMcpServers: ["https://mcp.example.com/mcp"],
+      },
+    });
+  });
+
   it.each([
+    [
+      ["serve", "--allow-mcp-server", "mcp.example.com"],
+      /--allow-mcp-server must be the server's URL/,
+    ],
     [["serve", "--body-limit", "10"], /--body-limit must be a whole number of at least 1024/],
     [["serve", "--port", "eighty"], /--port must be a whole number/],
     [["launch"], /Unknown command 'launch'/],

@@ -41,7 +41,8 @@ describe("toRouteHandlers", () => {
 
   it("DELETE gets the proxy's 405 naming the allowed methods, not the framework's", async () => {
     const response = await routes.DELETE(
-      new Request(url("/v1/responses/resp_1"), { method: "DELETE" }),
+      // DELETE is a route for responses (deleting one), not for models.
+      new Request(url("/v1/models/gpt-5-mini"), { method: "DELETE" }),
     );
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET");

@@ -40,12 +40,21 @@ describe("createSseWatcher", () => {
   });
 
   it("offers the lost event only when the failure falls between two events", () => {
-    const watcher = createSseWatcher({ lostEvent: "event: error\ndata: {}\n\n" });
+    const watcher = createSseWatcher({ lostEvent: () => "event: error\ndata: {}\n\n" });
     expect(new TextDecoder().decode(watcher.lostEvent())).toBe("event: error\ndata: {}\n\n");
     watcher.see(bytes('data: {"a":1}\n\ndata: {"b"'));
     expect(watcher.lostEvent()).toBeUndefined();
     watcher.see(bytes(":2}\r\n\r\n"));
     expect(watcher.lostEvent()).toBeDefined();
     expect(createSseWatcher({}).lostEvent()).toBeUndefined();
+  });
+
+  it("numbers the lost event one past the highest sequence_number seen, even one split across chunks", () => {
+    const watcher = createSseWatcher({ lostEvent: (n) => `${n}`, sequenced: true });
+    const text = (value: Uint8Array | undefined) => new TextDecoder().decode(value);
+    expect(text(watcher.lostEvent())).toBe("0");
+    watcher.see(bytes('data: {"type":"a","sequence_number":9}\n\ndata: {"sequence_number":1'));
+    watcher.see(bytes('2,"delta":"\\"sequence_number\\":99"}\n\n'));
+    expect(text(watcher.lostEvent())).toBe("13");
   });
 });

@@ -1,3 +1,4 @@
+import OpenAI, { APIError } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TextPart } from "../../src/core/model/parts.js";
 import { readChatStream } from "../../src/core/stream/read-chat-stream.js";
@@ -123,6 +124,50 @@ describe.each(Object.keys(lanes) as (keyof typeof lanes)[])(
       expect(message.status).toBe("failed");
       expect(message.error).toMatchObject({ code: "upstream_lost" });
       expect(textOf(message.parts).length).toBeGreaterThan(0);
+    });
+
+    it("the openai SDK yields the Responses `error` event with the message, numbered after the last event", async () => {
+      const client = new OpenAI({ apiKey: "unused", baseURL: `${proxyUrl()}/api/openai/v1` });
+      const stream = await client.responses.create({
+        model: "gpt-4.1-mini",
+        input: "Tell me a story through the SDK [fault:disconnect-after=8]",
+        stream: true,
+      });
+      const events: { type: string; sequence_number: number }[] = [];
+      for await (const event of stream) events.push(event);
+      const last = events.at(-1)!;
+      expect(last).toMatchObject({
+        type: "error",
+        code: "upstream_lost",
+        param: null,
+        message: expect.stringMatching(/connection .* was lost/),
+      });
+      expect(events.length).toBeGreaterThan(1);
+      expect(last.sequence_number).toBe(events.at(-2)!.sequence_number + 1);
+    });
+
+    it("the openai SDK raises the Chat Completions `{ error }` chunk as an APIError with the message", async () => {
+      const client = new OpenAI({ apiKey: "unused", baseURL: `${proxyUrl()}/api/openai/v1` });
+      const stream = await client.chat.completions.create({
+        model: "gpt-4.1-mini",
+        messages: [
+          { role: "user", content: "Tell me a story through the SDK [fault:disconnect-after=8]" },
+        ],
+        stream: true,
+      });
+      let text = "";
+      const failure = await (async () => {
+        try {
+          for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      })();
+      expect(failure).toBeInstanceOf(APIError);
+      expect(failure).toMatchObject({ code: "upstream_lost", type: "server_error" });
+      expect((failure as APIError).message).toMatch(/connection .* was lost/);
+      expect(text.length).toBeGreaterThan(0);
     });
 
     it("an upstream that breaks inside an event still breaks the client's stream", async () => {

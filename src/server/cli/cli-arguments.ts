@@ -26,6 +26,10 @@ export interface ServeArguments {
   bodyLimit: number | undefined;
   /** Reverse proxies whose forwarding headers count: their addresses, or `true` for any. */
   trustProxy: boolean | string[];
+  /** Tool types allowed besides the proxy's defaults (`--allow-tool`), e.g. `code_interpreter`. */
+  allowTools: string[];
+  /** MCP server URLs MCP tools may reach (`--allow-mcp-server`). */
+  allowMcpServers: string[];
   /** A folder of pages to serve beside the proxy (`--static`), or undefined. */
   staticDir?: string | undefined;
 }
@@ -42,7 +46,9 @@ Usage:
 Starts an HTTP server that speaks OpenAI's API under the base path:
   POST <base>/v1/responses            POST <base>/v1/chat/completions
   GET  <base>/v1/responses/{id}       POST <base>/v1/responses/{id}/cancel
-  GET  <base>/v1/models               POST <base>/v1/files
+  DELETE <base>/v1/responses/{id}     GET  <base>/v1/responses/{id}/input_items
+  GET  <base>/v1/models               GET  <base>/v1/models/{id}
+  POST <base>/v1/files
 Point a client's baseURL at http://<host>:<port><base>/v1; the key stays on the server.
 
 Options:
@@ -58,6 +64,12 @@ Options:
                            (--cors-origin is the same)
   --allow-host <name>      Answer requests for this host name (default: loopback names,
                            IP addresses and --host); others get 421 (DNS rebinding)
+  --allow-tool <type>      Let requests declare a tool type that runs code or reaches out
+                           (code_interpreter, mcp, computer_use_preview, shell,
+                           local_shell, apply_patch); repeat for more. Allowed without it:
+                           function, custom, web_search, file_search, image_generation
+  --allow-mcp-server <url> Let MCP tools reach this server_url (with --allow-tool mcp);
+                           repeat for more
   --body-limit <bytes>     Largest JSON request body (default 8388608, 8 MB: a 5 MB
                            attachment as base64 and the conversation)
   --trust-proxy <address>  Read X-Forwarded-For/-Host/-Proto and Forwarded from this peer
@@ -73,7 +85,15 @@ Environment:
   OPENAI_API_KEY           The key used upstream (never sent to clients or logged)
   OPENAI_BASE_URL          An OpenAI-compatible upstream instead of api.openai.com
   OPENAI_ORG_ID, OPENAI_PROJECT_ID   Organization and project sent upstream
-  With neither OPENAI_API_KEY nor OPENAI_BASE_URL set, the built-in emulator answers.
+  AZURE_OPENAI_ENDPOINT    Azure OpenAI instead: the v1 endpoint
+                           (https://<resource>.openai.azure.com/openai/v1/), or the
+                           resource endpoint with AZURE_OPENAI_API_VERSION
+  AZURE_OPENAI_API_KEY     The Azure resource's key, sent as api-key
+  AZURE_OPENAI_API_VERSION The data-plane API version for a resource endpoint
+                           (e.g. 2025-04-01-preview)
+  AZURE_OPENAI_DEPLOYMENT  The deployment requests go to, whatever model they name
+  With none of OPENAI_API_KEY, OPENAI_BASE_URL and AZURE_OPENAI_ENDPOINT set, the built-in
+  emulator answers. The first line printed says which upstream is used.
 `;
 
 function integer(name: string, value: string | undefined, fallback: number, min: number): number {
@@ -93,6 +113,24 @@ function trustedProxies(values: readonly string[]): boolean | string[] {
   return values.length > 0 ? [...values] : false;
 }
 
+/** `--allow-mcp-server` values, each an http(s) URL: a typo would silently allow nothing. */
+function mcpServerUrls(values: readonly string[]): string[] {
+  for (const value of values) {
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (url?.protocol !== "https:" && url?.protocol !== "http:") {
+      throw new Error(
+        `--allow-mcp-server must be the server's URL, e.g. https://mcp.example.com/mcp, not '${value}'.`,
+      );
+    }
+  }
+  return [...values];
+}
+
 /** Parses `colloquy` arguments; throws with a message that points at --help when wrong. */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
   const { values, positionals } = parseArgs({
@@ -109,6 +147,8 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       "cors-origin": { type: "string", multiple: true },
       "allow-origin": { type: "string", multiple: true },
       "allow-host": { type: "string", multiple: true },
+      "allow-tool": { type: "string", multiple: true },
+      "allow-mcp-server": { type: "string", multiple: true },
       "body-limit": { type: "string" },
       "trust-proxy": { type: "string", multiple: true },
       "max-output-tokens": { type: "string" },
@@ -148,6 +188,8 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
           ? undefined
           : integer("max-output-tokens", values["max-output-tokens"], 0, 1),
       rateLimit: integer("rate-limit", values["rate-limit"], 60, 0),
+      allowTools: values["allow-tool"] ?? [],
+      allowMcpServers: mcpServerUrls(values["allow-mcp-server"] ?? []),
       staticDir: values.static,
     },
   };

@@ -4,6 +4,8 @@ import { createEmulatorHandler } from "../../testing/index.js";
 import { createOpenAIProxy } from "../proxy/create-openai-proxy.js";
 import type { OpenAIProxyOptions } from "../proxy/proxy-options.js";
 import type { ProxyLogger } from "../proxy/proxy-logger.js";
+import { azureUpstreamFromEnv } from "../proxy/azure-from-env.js";
+import type { AzureUpstreamOptions } from "../proxy/upstream-options.js";
 import { toNodeHandler } from "../node/to-node-handler.js";
 import type { ServeArguments } from "./cli-arguments.js";
 import { serveStaticFiles } from "./static-files.js";
@@ -28,13 +30,26 @@ export interface RunningServe {
 
 const EMULATOR_PATH = "/emulator";
 
+/** The first line for a real upstream: where requests go (never the key). */
+function upstreamLine(env: CliEnvironment["env"], azure: AzureUpstreamOptions | undefined) {
+  if (azure) {
+    const deployment = azure.deployment ? `, deployment ${azure.deployment}` : "";
+    const version = azure.apiVersion ? `, api-version ${azure.apiVersion}` : "";
+    return `colloquy: using Azure OpenAI at ${azure.endpoint}${deployment}${version} (the key stays on this server)`;
+  }
+  const baseURL = env["OPENAI_BASE_URL"] ?? "https://api.openai.com/v1";
+  return `colloquy: using ${baseURL} (the key stays on this server)`;
+}
+
 /**
- * Starts the proxy over node:http. With `--emulator`, or with neither OPENAI_API_KEY nor
- * OPENAI_BASE_URL, the built-in emulator is the upstream (in process, also served at
- * /emulator/v1), and the first line says so.
+ * Starts the proxy over node:http. The upstream is Azure OpenAI when AZURE_OPENAI_ENDPOINT is
+ * set (read as `npm start` reads it), else OpenAI or OPENAI_BASE_URL; with `--emulator`, or
+ * with none of OPENAI_API_KEY, OPENAI_BASE_URL and AZURE_OPENAI_ENDPOINT, the built-in
+ * emulator is (in process, also served at /emulator/v1). The first line says which.
  */
 export async function serve(args: ServeArguments, io: CliEnvironment): Promise<RunningServe> {
-  const noUpstream = !io.env["OPENAI_API_KEY"] && !io.env["OPENAI_BASE_URL"];
+  const azure = args.emulator ? undefined : azureUpstreamFromEnv(io.env);
+  const noUpstream = !io.env["OPENAI_API_KEY"] && !io.env["OPENAI_BASE_URL"] && !azure;
   const useEmulator = args.emulator || noUpstream;
   const emulator = useEmulator ? createEmulatorHandler({ pace: args.pace }) : undefined;
   const logger: ProxyLogger = { info: io.log, warn: io.log, error: io.error };
@@ -50,7 +65,9 @@ export async function serve(args: ServeArguments, io: CliEnvironment): Promise<R
     basePath: args.basePath,
     logger,
     ...(emulator ? { upstream: emulator } : {}),
+    ...(azure ? { azure } : {}),
     ...(models ? { models } : {}),
+    tools: { allow: args.allowTools, mcpServers: args.allowMcpServers },
     ...(args.corsOrigins.length > 0 ? { cors: { origins: args.corsOrigins } } : {}),
     ...(args.maxOutputTokens !== undefined ? { maxOutputTokens: args.maxOutputTokens } : {}),
     ...(args.bodyLimit !== undefined ? { maxBodyBytes: args.bodyLimit } : {}),
@@ -83,7 +100,7 @@ export async function serve(args: ServeArguments, io: CliEnvironment): Promise<R
   if (emulator) {
     const why = noUpstream ? "no OPENAI_API_KEY set" : "--emulator given";
     io.log(`colloquy: ${why}, using the built-in emulator at ${origin}${EMULATOR_PATH}/v1`);
-  }
+  } else io.log(upstreamLine(io.env, azure));
   const url = `${origin}${proxy.basePath}/v1`;
   io.log(`colloquy: proxy listening at ${url} (use it as your OpenAI client's baseURL)`);
   if (args.staticDir) io.log(`colloquy: serving ${args.staticDir} at ${origin}/`);

@@ -6,10 +6,10 @@ import type { ReferencedIds } from "./referenced-ids.js";
 import type { ResponseOwnerStore, ResponseRecord } from "./response-owner-store.js";
 
 /**
- * Who may read, resume and cancel a response: only the caller that created it. The proxy
- * remembers the creator of every response it relays (in `store`, for `ttlMs`) and answers
- * `GET /v1/responses/{id}` (streamed or not) and `POST /v1/responses/{id}/cancel` with 404
- * for anyone else, and for ids it does not know, so ids cannot be guessed or probed.
+ * Who may read, resume, cancel and delete a response: only the caller that created it. The
+ * proxy remembers the creator of every response it relays (in `store`, for `ttlMs`) and
+ * answers `GET /v1/responses/{id}` (streamed or not), `GET /v1/responses/{id}/input_items`,
+ * `POST /v1/responses/{id}/cancel` and `DELETE /v1/responses/{id}` with 404 for anyone else, and for ids it does not know, so ids cannot be guessed or probed.
  */
 export interface ResponseOwnershipOptions {
   /**

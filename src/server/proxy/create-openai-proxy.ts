@@ -7,7 +7,7 @@ import { normaliseBasePath, pathBelow } from "./base-path.js";
 import { resolveSettings } from "./resolve-settings.js";
 import { logRequest } from "./proxy-logger.js";
 import type { OpenAIProxyOptions } from "./proxy-options.js";
-import { matchRoutes } from "./routes.js";
+import { matchRoutes, ROUTES } from "./routes.js";
 import { scrubAnswer } from "./scrub-answer.js";
 import { createUpstreamClient, ErrorCapture } from "./upstream-client.js";
 import { callFromRequest, type IncomingCall } from "./incoming-call.js";
@@ -90,7 +90,7 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
       if (matches.length === 0) {
         throw new ProxyRejection(
           404,
-          `Unknown route: ${call.method} ${url.pathname}. This server serves POST ${basePath}/v1/responses, POST ${basePath}/v1/chat/completions, GET ${basePath}/v1/responses/{id}, POST ${basePath}/v1/responses/{id}/cancel, GET ${basePath}/v1/models and POST ${basePath}/v1/files.`,
+          `Unknown route: ${call.method} ${url.pathname}. This server serves ${ROUTES.map((r) => `${r.method} ${basePath}${r.pattern}`).join(", ")}.`,
           { code: "unknown_route" },
         );
       }

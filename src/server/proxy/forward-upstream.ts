@@ -10,7 +10,7 @@ export { passedHeaders } from "./passed-headers.js";
 /** One request to the upstream, described independently of the openai client. */
 export type UpstreamCall =
   | {
-      method: "get" | "post";
+      method: "get" | "post" | "delete";
       path: string;
       body?: Record<string, unknown>;
       query?: Record<string, unknown>;
@@ -56,9 +56,8 @@ export async function forwardUpstream(
         ...(call.query !== undefined ? { query: call.query } : {}),
         ...(call.stream ? { stream: true as const } : {}),
       };
-      response = await (
-        call.method === "post" ? client.post(call.path, request) : client.get(call.path, request)
-      ).asResponse();
+      const send = { get: client.get, post: client.post, delete: client.delete }[call.method];
+      response = await send.call(client, call.path, request).asResponse();
     }
     capture.forget(trace);
     return response;

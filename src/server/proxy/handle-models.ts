@@ -36,3 +36,30 @@ export async function handleListModels(context: RouteContext): Promise<Response>
     headers,
   });
 }
+
+/**
+ * `GET /v1/models/{id}`: the upstream's model, when this proxy allows it; a model it does not
+ * allow is answered 404 as an unknown one would be, so the allowlist cannot be probed past.
+ */
+export async function handleRetrieveModel(context: RouteContext): Promise<Response> {
+  const { settings } = context;
+  const model = context.params["id"] ?? "";
+  if (!isModelAllowed(model, settings.models)) {
+    throw new ProxyRejection(
+      404,
+      `The model '${model.slice(0, 200)}' does not exist or is not allowed by this server. GET /v1/models lists the allowed ones.`,
+      { param: "model", code: "model_not_found" },
+    );
+  }
+  const upstream = await forwardUpstream(
+    settings.upstream,
+    settings.capture,
+    { method: "get", path: `/models/${encodeURIComponent(model)}` },
+    context.call.signal,
+  );
+  if (!upstream.ok) return upstream;
+  return new Response(await readUpstreamAnswer(upstream), {
+    status: upstream.status,
+    headers: passedHeaders(upstream),
+  });
+}

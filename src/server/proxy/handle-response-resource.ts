@@ -96,3 +96,76 @@ export async function handleCancelResponse(context: RouteContext): Promise<Respo
   );
   return relayStored(upstream, context, id, record);
 }
+
+/** The query of `GET /v1/responses/{id}/input_items`, checked before it goes upstream. */
+function readListQuery(url: URL): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  const limit = url.searchParams.get("limit");
+  if (limit !== null) {
+    if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
+      throw new ProxyRejection(
+        400,
+        `'limit' must be a whole number from 1 to 100, not '${limit}'.`,
+        {
+          param: "limit",
+          code: "invalid_value",
+        },
+      );
+    }
+    query["limit"] = limit;
+  }
+  const order = url.searchParams.get("order");
+  if (order !== null) {
+    if (order !== "asc" && order !== "desc") {
+      throw new ProxyRejection(400, `'order' must be asc or desc, not '${order}'.`, {
+        param: "order",
+        code: "invalid_value",
+      });
+    }
+    query["order"] = order;
+  }
+  const after = url.searchParams.get("after");
+  if (after !== null) {
+    if (!RESPONSE_ID.test(after)) {
+      throw new ProxyRejection(
+        400,
+        `'after' must be an item id, e.g. msg_abc123, not '${after}'.`,
+        {
+          param: "after",
+          code: "invalid_value",
+        },
+      );
+    }
+    query["after"] = after;
+  }
+  const include = [...url.searchParams.getAll("include[]"), ...url.searchParams.getAll("include")];
+  if (include.length > 0) query["include"] = include;
+  return query;
+}
+
+/** `GET /v1/responses/{id}/input_items`: the items a response was given, for its creator only. */
+export async function handleListInputItems(context: RouteContext): Promise<Response> {
+  const id = responseId(context);
+  const query = readListQuery(context.call.url);
+  await context.settings.responses.authorize(id, await context.owner());
+  const upstream = await forwardUpstream(
+    context.settings.upstream,
+    context.settings.capture,
+    { method: "get", path: `/responses/${id}/input_items`, query },
+    context.call.signal,
+  );
+  return relayAnswer(upstream, {}, "responses");
+}
+
+/** `DELETE /v1/responses/{id}`: deletes a stored response, for its creator only. */
+export async function handleDeleteResponse(context: RouteContext): Promise<Response> {
+  const id = responseId(context);
+  await context.settings.responses.authorize(id, await context.owner());
+  const upstream = await forwardUpstream(
+    context.settings.upstream,
+    context.settings.capture,
+    { method: "delete", path: `/responses/${id}` },
+    context.call.signal,
+  );
+  return relayAnswer(upstream, {}, "responses");
+}

@@ -115,9 +115,10 @@ export interface OpenAIProxyOptions extends UpstreamOptions {
    */
   maxChoices?: number;
   /**
-   * Only the caller that created a response may read it, resume its stream, cancel it or
-   * continue it (`GET /v1/responses/{id}`, `POST /v1/responses/{id}/cancel`,
-   * `previous_response_id`), and only the caller that uploaded a file may name it; anyone
+   * Only the caller that created a response may read it, resume its stream, list its input
+   * items, cancel, delete or continue it (`GET /v1/responses/{id}`,
+   * `GET /v1/responses/{id}/input_items`, `POST /v1/responses/{id}/cancel`,
+   * `DELETE /v1/responses/{id}`, `previous_response_id`), and only the caller that uploaded a file may name it; anyone
    * else, and any id the proxy did not relay (conversations, `item_reference` items,
    * containers by id), gets 404. On by default: creators are remembered in memory for 24
    * hours, keyed by the user `authorize` returns, else by the anonymous session cookie. Pass

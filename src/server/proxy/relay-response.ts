@@ -15,23 +15,36 @@ const LOST_UPSTREAM_MESSAGE =
   "The connection to the model's server was lost before the answer finished. What arrived " +
   "so far is kept; retry for the full answer.";
 
+/** The Chat Completions lost event, made once: it carries no number. */
+const CHAT_LOST_EVENT = `data: ${JSON.stringify({
+  error: {
+    message: LOST_UPSTREAM_MESSAGE,
+    type: "server_error",
+    param: null,
+    code: "upstream_lost",
+  },
+})}\n\n`;
+
 /**
  * The event that ends a stream whose upstream connection broke, in the API's own error
- * shape. Ending the stream cleanly with it, rather than resetting the client's connection,
- * matters: a browser that sees a reset may drop the last bytes it had received but not yet
- * handed to the page, which is often the whole of a short answer.
+ * shape: on Responses an `error` event (`code`, `message`, `param`, and the `sequence_number`
+ * that continues the stream's), on Chat Completions an `{ error }` chunk, which the openai SDK
+ * raises as an `APIError`. Ending the stream cleanly with it, rather than resetting the
+ * client's connection, matters: a browser that sees a reset may drop the last bytes it had
+ * received but not yet handed to the page, which is often the whole of a short answer.
  */
-function lostUpstreamEvent(api: RelayedApi): string {
-  const error = { message: LOST_UPSTREAM_MESSAGE, type: "server_error", code: "upstream_lost" };
-  if (api === "chat") return `data: ${JSON.stringify({ error: { ...error, param: null } })}\n\n`;
-  const event = { type: "error", code: error.code, message: error.message, param: null };
-  return `event: error\ndata: ${JSON.stringify(event)}\n\n`;
-}
-
-/** The lost events, made once: they are part of every streamed answer's watch. */
-const LOST_EVENTS: Record<RelayedApi, string> = {
-  responses: lostUpstreamEvent("responses"),
-  chat: lostUpstreamEvent("chat"),
+const LOST_EVENTS: Record<RelayedApi, (sequenceNumber: number) => string> = {
+  responses: (sequenceNumber) => {
+    const event = {
+      type: "error",
+      code: "upstream_lost",
+      message: LOST_UPSTREAM_MESSAGE,
+      param: null,
+      sequence_number: sequenceNumber,
+    };
+    return `event: error\ndata: ${JSON.stringify(event)}\n\n`;
+  },
+  chat: () => CHAT_LOST_EVENT,
 };
 
 /** What the relay learns from an answer, for ownership and `onUsage`. */
@@ -102,6 +115,7 @@ function streamWatch(watch: RelayWatch, api: RelayedApi): StreamWatch {
   const { onId, onUsage } = watch;
   return {
     lostEvent: LOST_EVENTS[api],
+    sequenced: api === "responses",
     ...(onId ? { onId } : {}),
     ...(onUsage
       ? {

@@ -1,7 +1,12 @@
 import { handleChatCompletion, handleCreateResponse } from "./handle-generation.js";
 import { handleUploadFile } from "./handle-files.js";
-import { handleListModels } from "./handle-models.js";
-import { handleCancelResponse, handleRetrieveResponse } from "./handle-response-resource.js";
+import { handleListModels, handleRetrieveModel } from "./handle-models.js";
+import {
+  handleCancelResponse,
+  handleDeleteResponse,
+  handleListInputItems,
+  handleRetrieveResponse,
+} from "./handle-response-resource.js";
 import { ProxyRejection } from "./openai-error.js";
 import type { RouteContext } from "./proxy-context.js";
 import type { ProxyAnswer } from "./stream-answer.js";
@@ -21,8 +26,11 @@ export const ROUTES: readonly Route[] = [
   { method: "POST", pattern: "/v1/responses", handle: handleCreateResponse },
   { method: "POST", pattern: "/v1/chat/completions", handle: handleChatCompletion },
   { method: "GET", pattern: "/v1/responses/{id}", handle: handleRetrieveResponse },
+  { method: "DELETE", pattern: "/v1/responses/{id}", handle: handleDeleteResponse },
+  { method: "GET", pattern: "/v1/responses/{id}/input_items", handle: handleListInputItems },
   { method: "POST", pattern: "/v1/responses/{id}/cancel", handle: handleCancelResponse },
   { method: "GET", pattern: "/v1/models", handle: handleListModels },
+  { method: "GET", pattern: "/v1/models/{id}", handle: handleRetrieveModel },
   { method: "POST", pattern: "/v1/files", handle: handleUploadFile },
 ];
 

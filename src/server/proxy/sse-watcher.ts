@@ -12,10 +12,14 @@ export interface StreamWatch {
   /** Called once the stream ends, with the last usage seen (if any) and the response id. */
   onDone?: (usage: Usage | undefined, id: string | undefined) => void;
   /**
-   * An SSE event that ends the stream cleanly when the upstream fails between two events.
-   * Without it (or when the failure cuts an event in half) the stream errors.
+   * The SSE event that ends the stream cleanly when the upstream fails between two events,
+   * given the sequence number it carries: one past the highest the stream has shown (0 when
+   * none), so a Responses client sees it continue the numbering. Without it (or when the
+   * failure cuts an event in half) the stream errors.
    */
-  lostEvent?: string;
+  lostEvent?: (sequenceNumber: number) => string;
+  /** True when the stream's events carry `sequence_number` (Responses): they are followed. */
+  sequenced?: boolean;
 }
 
 /**
@@ -72,6 +76,15 @@ function idOf(data: string): string | undefined {
   }
 }
 
+/** A `sequence_number` field in an event's JSON (in a model's text its quotes are escaped). */
+const SEQUENCE_NUMBER = /"sequence_number":\s*(\d+)/g;
+
+/** The highest sequence number in `text`, or `highest` when it shows none higher. */
+function highestSequence(text: string, highest: number): number {
+  for (const match of text.matchAll(SEQUENCE_NUMBER)) highest = Math.max(highest, Number(match[1]));
+  return highest;
+}
+
 function usageOf(data: string): Usage | undefined {
   try {
     return usageFromPayload(JSON.parse(data) as unknown);
@@ -106,6 +119,11 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
   // falls between two events. Starts at a boundary: nothing was sent yet.
   let tail = "\n\n";
   let fed = false;
+  // Followed on a decoded copy of its own; the last bytes of each chunk are kept, so a number
+  // split across two chunks is read whole from the next one.
+  const sequenceDecoder = new TextDecoder();
+  let sequenceCarry = "";
+  let lastSequence = -1;
   return {
     see(chunk) {
       if (watching()) {
@@ -121,6 +139,11 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
       }
       if (watch.lostEvent !== undefined && chunk.byteLength > 0) {
         tail = (tail + latin1Tail(chunk)).slice(-4);
+        if (watch.sequenced) {
+          const text = sequenceCarry + sequenceDecoder.decode(chunk, { stream: true });
+          lastSequence = highestSequence(text, lastSequence);
+          sequenceCarry = text.slice(-32);
+        }
       }
       if (pendingId === undefined || id !== undefined) return undefined;
       id = pendingId;
@@ -133,7 +156,7 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
     },
     lostEvent() {
       if (watch.lostEvent === undefined || !endsEvent(tail)) return undefined;
-      return new TextEncoder().encode(watch.lostEvent);
+      return new TextEncoder().encode(watch.lostEvent(lastSequence + 1));
     },
   };
 }

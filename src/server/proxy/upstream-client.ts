@@ -133,7 +133,7 @@ export function createUpstreamClient(
       );
     }
     const deployments = azure.deployments ?? {};
-    const upstreamModel = (model: string) => deployments[model] ?? model;
+    const upstreamModel = (model: string) => deployments[model] ?? azure.deployment ?? model;
     const description = `Azure OpenAI at ${endpoint.host}`;
     if (isV1Endpoint(endpoint)) {
       const client = new OpenAI({

@@ -21,6 +21,12 @@ export interface AzureUpstreamOptions {
    * sends the deployment name upstream. Models not in the map are sent as named.
    */
   deployments?: Readonly<Record<string, string>>;
+  /**
+   * The deployment a request goes to when `deployments` does not name its model, e.g. a
+   * resource with one deployment; default AZURE_OPENAI_DEPLOYMENT through
+   * `azureUpstreamFromEnv`. Without it such models are sent as named.
+   */
+  deployment?: string;
 }
 
 /** Where and how the proxy reaches OpenAI (or a compatible server). */
