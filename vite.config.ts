@@ -129,6 +129,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The examples, installed from the packed package and driven in Chromium.
+          name: "examples",
+          environment: "node",
+          include: ["test/examples/**/*.test.ts"],
+          globalSetup: ["test/examples/support/pack-once.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromiumLaunchOptions } from "../support/chromium.js";
+import {
+  EXAMPLES_DIR,
+  SCREENSHOTS,
+  freePort,
+  installExample,
+  offlineEnv,
+  runToEnd,
+  startProcess,
+  type RunningProcess,
+} from "./support/example-app.js";
+import { onWatchedPage } from "./support/watched-page.js";
+
+const appDir = join(EXAMPLES_DIR, "vite-react");
+let proxy: RunningProcess;
+let devServer: RunningProcess;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  installExample(appDir, inject("colloquyTarball"));
+  // `colloquy serve --emulator` on one port, Vite's dev server in front of it with the
+  // standard `server.proxy` entry, as the example's README runs them.
+  const proxyPort = await freePort();
+  proxy = await startProcess(
+    "npx",
+    ["colloquy", "serve", "--emulator", "--host", "127.0.0.1", "--port", String(proxyPort)],
+    { cwd: appDir, env: offlineEnv(), url: `http://127.0.0.1:${proxyPort}/api/openai/v1/models` },
+  );
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  devServer = await startProcess(
+    "npx",
+    ["vite", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+    { cwd: appDir, env: offlineEnv({ COLLOQUY_PORT: String(proxyPort) }), url: `${origin}/` },
+  );
+  browser = await chromium.launch(chromiumLaunchOptions());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await devServer?.stop();
+  await proxy?.stop();
+});
+
+async function chatOn(hash: string, shot: string, text: string): Promise<void> {
+  await onWatchedPage(browser, async (page) => {
+    await page.goto(`${origin}/${hash}`);
+    await send(page, text);
+    const answer = page.locator('.colloquy-message[data-role="assistant"]').last();
+    await expect.poll(() => answer.innerText(), { timeout: 30_000 }).not.toBe("");
+    await page.getByRole("button", { name: "Send" }).waitFor({ timeout: 30_000 });
+    expect((await answer.innerText()).length).toBeGreaterThan(20);
+    await page.screenshot({ path: join(SCREENSHOTS, `vite-${shot}.png`) });
+  });
+}
+
+async function send(page: Page, text: string) {
+  await page.getByRole("textbox", { name: "Message" }).fill(text);
+  await page.getByRole("button", { name: "Send" }).click();
+}
+
+describe("the Vite react-ts example, through the dev server's proxy", () => {
+  it("streams an answer into <Chat> through `server.proxy`, without a 403", async () => {
+    await chatOn("#/chat", "chat", "Hello! Show me what markdown you can write.");
+  });
+
+  it("streams an answer with useChat, MessageList and Composer", async () => {
+    await chatOn("#/custom", "use-chat", "Hello there, how does streaming work?");
+  });
+
+  it("builds <Chat> and useChat for production with @tanstack/react-query absent", async () => {
+    expect(existsSync(join(appDir, "node_modules/@tanstack/react-query"))).toBe(false);
+    // The template's `tsc -b && vite build`: the app type-checks and bundles without it.
+    await runToEnd("npm", ["run", "build"], { cwd: appDir, env: offlineEnv() });
+    expect(existsSync(join(appDir, "dist/index.html"))).toBe(true);
+  });
+});
