@@ -43,10 +43,9 @@ afterAll(async () => {
 
 /** Opens a page of the example, runs `act`, then checks the page logged no problem at all. */
 async function onPage(path: string, shot: string, act: (page: Page) => Promise<void>) {
-  await onWatchedPage(browser, async (page) => {
+  await onWatchedPage(browser, join(SCREENSHOTS, `next-${shot}.png`), async (page) => {
     await page.goto(`${origin}${path}`);
     await act(page);
-    await page.screenshot({ path: join(SCREENSHOTS, `next-${shot}.png`) });
   });
 }
 

@@ -49,14 +49,13 @@ afterAll(async () => {
 });
 
 async function chatOn(hash: string, shot: string, text: string): Promise<void> {
-  await onWatchedPage(browser, async (page) => {
+  await onWatchedPage(browser, join(SCREENSHOTS, `vite-${shot}.png`), async (page) => {
     await page.goto(`${origin}/${hash}`);
     await send(page, text);
     const answer = page.locator('.colloquy-message[data-role="assistant"]').last();
     await expect.poll(() => answer.innerText(), { timeout: 30_000 }).not.toBe("");
     await page.getByRole("button", { name: "Send" }).waitFor({ timeout: 30_000 });
     expect((await answer.innerText()).length).toBeGreaterThan(20);
-    await page.screenshot({ path: join(SCREENSHOTS, `vite-${shot}.png`) });
   });
 }
 

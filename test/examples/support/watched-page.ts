@@ -4,10 +4,12 @@ import type { Browser, Page } from "playwright-core";
  * Opens a page, runs `act` on it, and fails if the page logged any console error or warning
  * (hydration mismatches among them), threw an uncaught error, or got a response of 400 or more
  * (a 403 from the proxy first of all). When `act` itself fails, those problems are added to
- * its error, since they usually say why.
+ * its error, since they usually say why. The page's last state is saved to `screenshot` (a
+ * PNG path) either way, to look at.
  */
 export async function onWatchedPage(
   browser: Browser,
+  screenshot: string,
   act: (page: Page) => Promise<void>,
 ): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -34,6 +36,7 @@ export async function onWatchedPage(
       cause: error,
     });
   } finally {
+    await page.screenshot({ path: screenshot }).catch(() => undefined);
     await page.close();
   }
   if (problems.length > 0) {
