@@ -6,6 +6,7 @@
  * ```ts
  * const proxy = createOpenAIProxy({ authorize: (req) => sessionUser(req) });
  * http.createServer(toNodeHandler(proxy)).listen(8787); // or app.use(toNodeHandler(proxy))
+ * export const { GET, POST, DELETE, OPTIONS } = toRouteHandlers(proxy); // a Next.js route file
  * // Browser: new OpenAI({ baseURL: "/api/openai/v1", apiKey: "unused", dangerouslyAllowBrowser: true })
  * ```
  *
@@ -50,6 +51,8 @@ export type {
   RedisRateLimitStoreOptions,
 } from "./rate-limit/redis-rate-limit-store.js";
 export { toNodeHandler } from "./node/to-node-handler.js";
+export { toRouteHandlers } from "./next/to-route-handlers.js";
+export type { RouteHandler, RouteHandlers } from "./next/to-route-handlers.js";
 export type { NodeHandler, NodeHandlerOptions } from "./node/to-node-handler.js";
 export type { CallerIdentity } from "./rate-limit/rate-limit-policy.js";
 export type { ResponseOwnershipOptions } from "./ownership/response-ownership.js";

@@ -11,10 +11,16 @@ import { createUpstreamClient, ErrorCapture } from "./upstream-client.js";
 import { callFromRequest, type IncomingCall } from "./incoming-call.js";
 import type { NativeUpstreamSend, ProxyAnswer } from "./stream-answer.js";
 
-/** Facts about the connection a runtime adapter knows and a `Request` does not carry. */
+/**
+ * Facts about the connection a runtime adapter knows and a `Request` does not carry. Other
+ * fields are ignored, so a framework's own second argument (Next.js's `{ params }`) may be
+ * passed as it is: `export const POST = createOpenAIProxy()` type-checks in a route file.
+ */
 export interface ProxyRequestContext {
   /** The client's network address, for rate limits when there is no user. */
   clientAddress?: string;
+  /** A framework's own context fields (ignored). */
+  readonly [field: string]: unknown;
 }
 
 /** The proxy: a Web fetch handler, plus the base path it serves (for adapters). */
