@@ -58,7 +58,11 @@ export default defineConfig({
       formats: ["es"],
       cssFileName: "styles",
     },
-    rollupOptions: { external },
+    // One file per source module, as in src/: an app's bundler then splits the package as
+    // finely as our own source, so code behind a dynamic import stays lazy. Chunks made here
+    // merged lazily loaded modules with helpers the entries import statically, which pulled
+    // them into every app's initial JavaScript (docs/performance.md, bundle).
+    rollupOptions: { external, output: { preserveModules: true, preserveModulesRoot: "src" } },
   },
   test: {
     // Every suite reports through scripts/test.mjs; these are the projects it runs.
