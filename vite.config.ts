@@ -20,6 +20,27 @@ const external = [
   /^node:/,
 ];
 
+/** The React hooks and components: code that runs only in the browser's React tree. */
+const CLIENT_CODE = /[\\/]src[\\/](react|ui)[\\/]/;
+
+/** The entries made of that code (an entry that only re-exports a chunk holds no module). */
+const CLIENT_ENTRIES = new Set(["react", "react-structured-output", "ui"]);
+
+/**
+ * `"use client"` on every built chunk holding React hooks or components, so a React Server
+ * Component may import `colloquy/react` and `colloquy/ui` (Next.js App Router). The bundler
+ * drops module directives, so the build writes it back at the top of those chunks.
+ */
+const useClientBanner = (chunk: {
+  name: string;
+  isEntry: boolean;
+  moduleIds: readonly string[];
+}): string =>
+  (chunk.isEntry && CLIENT_ENTRIES.has(chunk.name)) ||
+  chunk.moduleIds.some((id) => CLIENT_CODE.test(id))
+    ? '"use client";'
+    : "";
+
 /**
  * Storybook's Vitest addon: every story in stories/ renders in Chromium, with its play
  * function and axe checks. Built only when Vitest asks for it.
@@ -50,6 +71,7 @@ export default defineConfig({
       entry: {
         core: "src/core/index.ts",
         react: "src/react/index.ts",
+        "react-structured-output": "src/react/structured-output.ts",
         ui: "src/ui/index.ts",
         server: "src/server/index.ts",
         testing: "src/testing/index.ts",
@@ -62,7 +84,10 @@ export default defineConfig({
     // finely as our own source, so code behind a dynamic import stays lazy. Chunks made here
     // merged lazily loaded modules with helpers the entries import statically, which pulled
     // them into every app's initial JavaScript (docs/performance.md, bundle).
-    rollupOptions: { external, output: { preserveModules: true, preserveModulesRoot: "src" } },
+    rollupOptions: {
+      external,
+      output: { preserveModules: true, preserveModulesRoot: "src", banner: useClientBanner },
+    },
   },
   test: {
     // Every suite reports through scripts/test.mjs; these are the projects it runs.

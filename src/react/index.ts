@@ -1,7 +1,8 @@
 /**
  * colloquy/react: hooks over the core's stores. `useChat` for conversations,
- * `useStructuredOutput` for typed answers, `useToolCalls` for client-side tools, and
- * `<ColloquyProvider>` to give them all the same connection options.
+ * `useToolCalls` for client-side tools, and `<ColloquyProvider>` to give them all the same
+ * connection options. `useStructuredOutput`, the one hook built on @tanstack/react-query,
+ * lives in colloquy/react/structured-output, so an app without react-query needs none.
  */
 export { ColloquyProvider, useColloquyOptions, type ColloquyProviderProps } from "./provider.js";
 export type { ColloquyOptions } from "./options.js";
@@ -14,12 +15,6 @@ export {
   useMessage,
   useMessageIds,
 } from "./use-chat-selector.js";
-export {
-  useStructuredOutput,
-  type StructuredOutputStatus,
-  type UseStructuredOutputOptions,
-  type UseStructuredOutputResult,
-} from "./use-structured-output.js";
 export {
   useToolCalls,
   type PendingApproval,

@@ -1,4 +1,3 @@
-import type { QueryClient } from "@tanstack/react-query";
 import type { ApiChoice, ChatClient, HeadersOption, RequestParams } from "../core/client/types.js";
 
 /**
@@ -18,8 +17,11 @@ export interface ColloquyOptions {
   headers?: HeadersOption;
   /** The fetch to use (tests, instrumentation). */
   fetch?: typeof globalThis.fetch;
-  /** The react-query client for cached hooks (`useStructuredOutput`). */
-  queryClient?: QueryClient;
+  /**
+   * The @tanstack/react-query `QueryClient` for `useStructuredOutput` (typed there, so the
+   * other hooks' types need no react-query installed).
+   */
+  queryClient?: object;
   /** A ready client to use instead of building one from the options above. */
   client?: ChatClient;
 }

@@ -22,6 +22,8 @@ import { stableKey, useChatClient } from "./use-chat-client.js";
 
 /** Options of `useStructuredOutput`. */
 export interface UseStructuredOutputOptions<S extends Schema> extends ColloquyOptions {
+  /** The react-query client (default: the one of `<QueryClientProvider>`, else a shared one). */
+  queryClient?: QueryClient;
   /** What the answer must look like: a zod 4 schema or any Standard Schema with JSON Schema. */
   schema: S;
   /** The prompt: a string, a message, or a conversation. */
@@ -76,7 +78,9 @@ export function useStructuredOutput<S extends Schema>(
   const client = useChatClient(connection);
   const contextQueryClient = useContext(QueryClientContext);
   const queryClient = useQueryClient(
-    connection.queryClient ?? contextQueryClient ?? (fallbackQueryClient ??= new QueryClient()),
+    (connection.queryClient as QueryClient | undefined) ??
+      contextQueryClient ??
+      (fallbackQueryClient ??= new QueryClient()),
   );
   const { schema, method, name, stream = true, enabled = true, staleTime = Infinity } = options;
   const input = options.input ?? options.messages;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { useChat, type UseChatOptions, type UseChatResult } from "../../src/react/index.js";
 import { memoryChatStorage } from "../../src/core/chat/storage.js";
+import { localStorageChatStorage } from "../../src/core/chat/local-storage.js";
 import { failOnActWarnings, providerFor, textOf, serveEmulator } from "./support.js";
 
 const server = serveEmulator();
@@ -135,9 +136,9 @@ describe("useChat against the emulator", () => {
     expect(storage.entries.get("resumable")!.messages[1]!.status).toBe("complete");
   });
 
-  it("keeps a conversation with an id in localStorage across remounts", async () => {
+  it("keeps a conversation in localStorage across remounts when storage asks for it", async () => {
     localStorage.clear();
-    const first = renderChat({ id: "kept", storage: undefined });
+    const first = renderChat({ id: "kept", storage: localStorageChatStorage() });
     await act(async () => {
       void first.chat().send("Remember this");
     });
@@ -146,7 +147,7 @@ describe("useChat against the emulator", () => {
     first.unmount();
     expect(localStorage.getItem("colloquy:chat:kept")).toContain("Remember this");
 
-    const second = renderChat({ id: "kept", storage: undefined });
+    const second = renderChat({ id: "kept", storage: localStorageChatStorage() });
     await waitFor(() => expect(second.chat().messages).toEqual(messages));
     localStorage.clear();
   });

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { useStructuredOutput } from "../../src/react/index.js";
+import { useStructuredOutput } from "../../src/react/structured-output.js";
 
 const Person = z.object({
   name: z.string(),

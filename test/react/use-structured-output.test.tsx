@@ -3,12 +3,12 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { z } from "zod";
 import type { ReactNode } from "react";
+import { ColloquyProvider } from "../../src/react/index.js";
 import {
-  ColloquyProvider,
   useStructuredOutput,
   type UseStructuredOutputOptions,
   type UseStructuredOutputResult,
-} from "../../src/react/index.js";
+} from "../../src/react/structured-output.js";
 import { ValidationError } from "../../src/core/errors.js";
 import type { Schema } from "../../src/core/structured/schema-types.js";
 import { failOnActWarnings, MODEL, serveEmulator } from "./support.js";

@@ -4,7 +4,8 @@ import { QueryClient } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ColloquyError, createChatClient } from "../../src/core/index.js";
-import { useChat, useStructuredOutput } from "../../src/react/index.js";
+import { useChat } from "../../src/react/index.js";
+import { useStructuredOutput } from "../../src/react/structured-output.js";
 import { spawnStack, type SpawnedStack } from "./support/spawn-stack.js";
 import { expectUniqueIds, flakyFetch, textOf } from "./support/chat-checks.js";
 

@@ -1,10 +1,17 @@
 import type { ReactNode } from "react";
-import type { ChatClient, RequestParams } from "../../../src/core/index.js";
+import {
+  localStorageChatStorage,
+  type ChatClient,
+  type RequestParams,
+} from "../../../src/core/index.js";
 import { Chat } from "../../../src/ui/index.js";
 import type { PlaygroundTheme } from "../use-theme-preference.js";
 
 /** The id the conversation is saved under (localStorage). */
 export const SAVED_CHAT_ID = "fault-lab-saved";
+
+/** Where it is saved: the page's localStorage. */
+const SAVED_CHAT_STORAGE = localStorageChatStorage();
 
 /** Answers run in the background, so the server keeps them going while the page reloads. */
 const BACKGROUND: RequestParams = { background: true };
@@ -25,7 +32,7 @@ export function SavedChatSurface({ client, theme }: SavedChatSurfaceProps): Reac
   return (
     <div className="playground__panel fault-lab__chat">
       <Chat
-        chatOptions={{ client, id: SAVED_CHAT_ID }}
+        chatOptions={{ client, id: SAVED_CHAT_ID, storage: SAVED_CHAT_STORAGE }}
         requestParams={BACKGROUND}
         theme={theme}
         usage="compact"

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { z } from "zod";
 import type { ChatClient } from "../../../src/core/index.js";
-import { useStructuredOutput } from "../../../src/react/index.js";
+import { useStructuredOutput } from "../../../src/react/structured-output.js";
 
 /** Props of {@link StructuredSurface}. */
 export interface StructuredSurfaceProps {

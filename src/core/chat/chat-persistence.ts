@@ -1,5 +1,4 @@
 import type { Message } from "../model/message.js";
-import { localStorageChatStorage } from "./local-storage.js";
 import type { ChatStorage } from "./storage.js";
 
 /**
@@ -66,9 +65,4 @@ export class ChatPersistence {
       this.report(error);
     }
   }
-}
-
-/** localStorage when the chat has an id and the page has localStorage; otherwise none. */
-export function defaultChatStorage(hasId: boolean): ChatStorage | null {
-  return hasId && typeof globalThis.localStorage !== "undefined" ? localStorageChatStorage() : null;
 }

@@ -16,7 +16,7 @@ import {
   totalUsage,
   upsertMessage,
 } from "./conversation.js";
-import { ChatPersistence, defaultChatStorage } from "./chat-persistence.js";
+import { ChatPersistence } from "./chat-persistence.js";
 import { createNotifyScheduler, type NotifyScheduler } from "./notify-scheduler.js";
 import {
   isReadyToContinue,
@@ -54,6 +54,9 @@ const emptyState: ChatState = {
   rejectedAttachments: [],
 };
 
+/** How many stores were created without an id, for their `chat-<n>` names. */
+let unnamedStores = 0;
+
 /**
  * A conversation with a model, without any UI framework: it holds the messages, the status
  * and the error, runs requests through a client, and tells subscribers when something
@@ -71,7 +74,7 @@ const emptyState: ChatState = {
  * `regenerate()` retries.
  */
 export class ChatStore {
-  /** The conversation id: the persistence key. */
+  /** The conversation id: the persistence key (`chat-<n>`, counted per page, when not given). */
   readonly id: string;
 
   private state: ChatState;
@@ -93,14 +96,20 @@ export class ChatStore {
 
   constructor(private readonly options: ChatStoreOptions) {
     this.generateId = options.generateId ?? createMessageId;
-    this.id = options.id ?? this.generateId();
+    // Counted, not random: stores are created while rendering, where a server prerender
+    // forbids randomness (and the id only matters as a persistence key, given then).
+    this.id = options.id ?? `chat-${++unnamedStores}`;
+    const storage = options.storage ?? null;
+    if (storage && options.id === undefined) {
+      throw new Error(
+        'A ChatStore with `storage` needs an `id`: the conversation is saved and found again under it. Pass an id that stays the same across reloads (e.g. `id: "support"`).',
+      );
+    }
     this.client = options.client;
     if (options.requestParams) this.paramLayers.set("chat", options.requestParams);
     this.limits = { ...defaultAttachmentLimits, ...options.attachments };
     this.persistence = new ChatPersistence(
-      options.storage !== undefined
-        ? options.storage
-        : defaultChatStorage(options.id !== undefined),
+      storage,
       this.id,
       options.saveThrottleMs ?? 250,
       () => this.state.messages,

@@ -45,7 +45,7 @@ export type NotifyMode =
 export interface ChatStoreOptions {
   /** The client that talks to the model. */
   client: ChatStoreClient;
-  /** Names the conversation: the persistence key, and what keeps stores on one page apart. */
+  /** Names the conversation: the key `storage` saves it under (required with `storage`). */
   id?: string;
   /** Messages to start with when storage has none. */
   initialMessages?: readonly Message[];
@@ -54,8 +54,9 @@ export interface ChatStoreOptions {
   /** Request parameters sent with every turn (model, tools, instructions, background, ...). */
   requestParams?: RequestParams;
   /**
-   * Where the conversation is kept across reloads. Defaults to localStorage when an `id`
-   * is given and localStorage exists; `null` turns persistence off.
+   * Where the conversation is kept across reloads, under `id`: `localStorageChatStorage()`,
+   * `indexedDbChatStorage()` or your own. Default none (`null`): nothing is saved or loaded
+   * unless you ask for it.
    */
   storage?: ChatStorage | null;
   /** Minimum milliseconds between saves while a message streams (default 250). */

@@ -175,6 +175,12 @@ describe("ChatStore", () => {
     });
   });
 
+  it("refuses storage without an id, naming what to pass (it could never find the chat again)", () => {
+    expect(() => new ChatStore({ client: fakeClient([]), storage: memoryChatStorage() })).toThrow(
+      /`storage` needs an `id`/,
+    );
+  });
+
   it("persists the conversation and a new store with the same storage gets it back", async () => {
     const storage = memoryChatStorage();
     const store = new ChatStore({
