@@ -165,7 +165,10 @@ export default defineConfig({
           name: "examples",
           environment: "node",
           include: ["test/examples/**/*.test.ts"],
-          globalSetup: ["test/examples/support/pack-once.ts"],
+          globalSetup: [
+            "test/examples/support/pack-once.ts",
+            "test/examples/support/playground-look.ts",
+          ],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,

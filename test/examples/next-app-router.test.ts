@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,6 +13,7 @@ import {
   startProcess,
   type RunningProcess,
 } from "./support/example-app.js";
+import { LOOK_PROMPT, captureChatLook, compareLooks } from "./support/chat-look.js";
 import { onWatchedPage } from "./support/watched-page.js";
 
 const appDir = join(EXAMPLES_DIR, "next-app-router");
@@ -79,6 +80,24 @@ describe("the Next.js App Router example, built from the packed package", () => 
     await onPage("/chat", "chat", async (page) => {
       await send(page, "Hello! Show me what markdown you can write.");
       expect((await chatAnswer(page)).length).toBeGreaterThan(20);
+    });
+  });
+
+  it("renders <Chat> on a Tailwind v4 page exactly as the playground does", async () => {
+    const reference = inject("playgroundLook");
+    await onPage("/chat", "chat-look", async (page) => {
+      await send(page, LOOK_PROMPT);
+      await chatAnswer(page);
+      const look = await captureChatLook(page, SCREENSHOTS, "next-tailwind");
+      for (const piece of ["question", "answer"] as const) {
+        const difference = await compareLooks(
+          page,
+          readFileSync(reference[piece]),
+          readFileSync(look[piece]),
+        );
+        expect(difference.sizes[1], piece).toBe(difference.sizes[0]);
+        expect(difference.differing, piece).toBeLessThanOrEqual(0.001);
+      }
     });
   });
 

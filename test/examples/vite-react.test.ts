@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,6 +13,7 @@ import {
   startProcess,
   type RunningProcess,
 } from "./support/example-app.js";
+import { LOOK_PROMPT, captureChatLook, compareLooks } from "./support/chat-look.js";
 import { onWatchedPage } from "./support/watched-page.js";
 
 const appDir = join(EXAMPLES_DIR, "vite-react");
@@ -48,7 +49,12 @@ afterAll(async () => {
   await proxy?.stop();
 });
 
-async function chatOn(hash: string, shot: string, text: string): Promise<void> {
+async function chatOn(
+  hash: string,
+  shot: string,
+  text: string,
+  after: (page: Page) => Promise<void> = async () => undefined,
+): Promise<void> {
   await onWatchedPage(browser, join(SCREENSHOTS, `vite-${shot}.png`), async (page) => {
     await page.goto(`${origin}/${hash}`);
     await send(page, text);
@@ -56,6 +62,7 @@ async function chatOn(hash: string, shot: string, text: string): Promise<void> {
     await expect.poll(() => answer.innerText(), { timeout: 30_000 }).not.toBe("");
     await page.getByRole("button", { name: "Send" }).waitFor({ timeout: 30_000 });
     expect((await answer.innerText()).length).toBeGreaterThan(20);
+    await after(page);
   });
 }
 
@@ -67,6 +74,22 @@ async function send(page: Page, text: string) {
 describe("the Vite react-ts example, through the dev server's proxy", () => {
   it("streams an answer into <Chat> through `server.proxy`, without a 403", async () => {
     await chatOn("#/chat", "chat", "Hello! Show me what markdown you can write.");
+  });
+
+  it("renders <Chat> under the template's index.css exactly as the playground does", async () => {
+    const reference = inject("playgroundLook");
+    await chatOn("#/chat", "chat-look", LOOK_PROMPT, async (page) => {
+      const look = await captureChatLook(page, SCREENSHOTS, "vite-index-css");
+      for (const piece of ["question", "answer"] as const) {
+        const difference = await compareLooks(
+          page,
+          readFileSync(reference[piece]),
+          readFileSync(look[piece]),
+        );
+        expect(difference.sizes[1], piece).toBe(difference.sizes[0]);
+        expect(difference.differing, piece).toBeLessThanOrEqual(0.001);
+      }
+    });
   });
 
   it("streams an answer with useChat, MessageList and Composer", async () => {

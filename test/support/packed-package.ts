@@ -13,7 +13,13 @@ export const REPO_ROOT = resolve(import.meta.dirname, "../..");
  */
 export function packPackage(): string {
   const destination = mkdtempSync(join(tmpdir(), "colloquy-pack-"));
-  execFileSync("npm", ["run", "build"], { cwd: REPO_ROOT, stdio: "pipe" });
+  // A production build whatever the caller's NODE_ENV (Vitest sets "test"): otherwise the JSX
+  // compiles to react/jsx-dev-runtime, whose jsxDEV React's production build does not have.
+  execFileSync("npm", ["run", "build"], {
+    cwd: REPO_ROOT,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   execFileSync("npm", ["pack", "--pack-destination", destination], {
     cwd: REPO_ROOT,
     stdio: "pipe",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useStructuredOutput } from "colloquy/react";
+import { useStructuredOutput } from "colloquy/react/structured-output";
 import { z } from "zod";
 
 const Recipe = z.object({
