@@ -32,22 +32,51 @@ export default tseslint.config(
       "no-restricted-imports": "off",
     },
   },
+  // The layers: core is framework-free; react adds hooks on core; ui adds components on react;
+  // server and testing never touch the browser layers. `**` so that any depth of `../` counts.
   {
-    // core stays framework-free; server never touches the browser layers.
     files: ["src/core/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-dom", "*/react/*", "*/ui/*", "*/server/*", "*/testing/*"] },
+        {
+          patterns: [
+            "react",
+            "react-dom",
+            "**/react/**",
+            "**/ui/**",
+            "**/server/**",
+            "**/testing/**",
+            "**/element/**",
+          ],
+        },
       ],
     },
   },
   {
-    files: ["src/server/**"],
+    files: ["src/react/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-dom", "*/react/*", "*/ui/*"] },
+        { patterns: ["**/ui/**", "**/server/**", "**/testing/**", "**/element/**"] },
+      ],
+    },
+  },
+  {
+    files: ["src/ui/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["**/server/**", "**/testing/**", "**/element/**"] },
+      ],
+    },
+  },
+  {
+    files: ["src/server/**", "src/testing/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-dom", "**/react/**", "**/ui/**", "**/element/**"] },
       ],
     },
   },

@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import type { TestProjectInlineConfiguration } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
@@ -42,6 +42,19 @@ const useClientBanner = (chunk: {
     : "";
 
 /**
+ * The library build takes the stylesheet from colloquy/ui's entry (into dist/styles.css).
+ * The import is added here, not in src/ui/index.ts, so the emitted declarations never import
+ * CSS (TypeScript with `skipLibCheck: false` and attw refuse a `.d.ts` that does).
+ */
+const uiStylesheet = (): Plugin => ({
+  name: "colloquy-ui-stylesheet",
+  apply: "build",
+  transform(code, id) {
+    return /[\\/]src[\\/]ui[\\/]index\.ts$/.test(id) ? `${code}\nimport "./styles.css";\n` : null;
+  },
+});
+
+/**
  * Storybook's Vitest addon: every story in stories/ renders in Chromium, with its play
  * function and axe checks. Built only when Vitest asks for it.
  */
@@ -62,10 +75,11 @@ const storybookProject = (): TestProjectInlineConfiguration => ({
 });
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), uiStylesheet()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // Maps name the source files by path; their text is not embedded in the package.
     sourcemap: true,
     lib: {
       entry: {
@@ -75,6 +89,7 @@ export default defineConfig({
         ui: "src/ui/index.ts",
         server: "src/server/index.ts",
         testing: "src/testing/index.ts",
+        element: "src/element/index.ts",
         cli: "src/server/cli/main.ts",
       },
       formats: ["es"],
@@ -86,7 +101,12 @@ export default defineConfig({
     // them into every app's initial JavaScript (docs/performance.md, bundle).
     rollupOptions: {
       external,
-      output: { preserveModules: true, preserveModulesRoot: "src", banner: useClientBanner },
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: "src",
+        banner: useClientBanner,
+        sourcemapExcludeSources: true,
+      },
     },
   },
   test: {

@@ -23,15 +23,29 @@ const vite = await createViteServer({
   appType: "spa",
   logLevel: "warn",
 });
+/** Answers a request nothing else could, so that no request ends the server. */
+function fail(res, status) {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { "content-type": "text/plain", "x-content-type-options": "nosniff" });
+  res.end(status === 400 ? "Bad Request" : "Internal Server Error");
+}
 server.on("request", (req, res) => {
-  api.handler(req, res, (error) => {
-    if (error) {
-      res.statusCode = 500;
-      res.end(String(error));
-      return;
-    }
-    vite.middlewares(req, res);
-  });
+  try {
+    api.handler(req, res, (error) => {
+      if (error) return fail(res, 500);
+      try {
+        vite.middlewares(req, res);
+      } catch {
+        fail(res, 500);
+      }
+    });
+  } catch {
+    fail(res, 500);
+  }
+});
+server.on("clientError", (_error, socket) => {
+  if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+  else socket.destroy();
 });
 
 const actualPort = await listenWithFallback(server, host, port);

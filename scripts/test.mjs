@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, every Vitest project, then one closing summary line.
+// `npm test`: typecheck, lint, the packed package, every Vitest project, then one closing summary line.
 // A run that executes no test fails, so a broken glob can never pass as green.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -10,6 +10,25 @@ const steps = [
   ["lint", "npx", ["eslint", "."]],
   ["format", "npx", ["prettier", "--check", "."]],
   ["size budget", "node", ["scripts/size-budget.mjs"]],
+  // The package as published: built, linted as a tarball, its types resolved, and required.
+  ["build", "npm", ["run", "build"]],
+  ["publint", "npx", ["publint", "--strict"]],
+  [
+    "attw",
+    "npx",
+    [
+      "attw",
+      "--pack",
+      "--profile",
+      "esm-only",
+      "--exclude-entrypoints",
+      "./ui/styles.css",
+      "./colloquy-chat.js",
+      "./colloquy-chat.iife.js",
+      ".",
+    ],
+  ],
+  ["require every subpath", "node", ["scripts/require-every-subpath.cjs"]],
 ];
 
 function run(name, command, args) {

@@ -15,6 +15,8 @@ export type ColloquyErrorCode =
   | "malformed_event"
   | "invalid_json"
   | "stream_cut"
+  | "out_of_order_event"
+  | "too_many_parts"
   | "not_event_stream"
   | "validation_failed"
   | "max_steps"

@@ -14,6 +14,13 @@ export type * from "./structured/schema-types.js";
 export type * from "./structured/standard-schema.js";
 export * from "./chat/index.js";
 export * from "./model/guards.js";
+export {
+  BUILTIN_TOOL_PART_TYPES,
+  builtinPartType,
+  PART_TYPES,
+  type BuiltinToolPartType,
+  type PartTypeTraits,
+} from "./model/part-types.js";
 // Both the model helpers and the chat helpers define it (same behaviour); the model one is public.
 export { messageText } from "./model/guards.js";
 export * from "./model/create.js";

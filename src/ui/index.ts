@@ -1,5 +1,4 @@
 /** colloquy/ui: composable React components for OpenAI chat output. */
-import "./styles.css";
 export * from "./theme/index.js";
 export * from "./primitives/index.js";
 export * from "./strings/index.js";

@@ -161,7 +161,7 @@ describe("hostile content in model-controlled fields", () => {
   );
 });
 
-describe("prompt-injected images with external images off", () => {
+describe('prompt-injected images under images="click"', () => {
   const injected = () => `${location.origin}/__colloquy-exfil-${crypto.randomUUID()}.png`;
   const requested = (url: string) =>
     performance.getEntriesByType("resource").some((entry) => entry.name === url);
@@ -169,7 +169,7 @@ describe("prompt-injected images with external images off", () => {
   it("an injected markdown image is shown as a link and never requested", async () => {
     const url = injected();
     const text = `Here is your summary.\n\n![status](${url}?secret=chat-history)\n\nDone.`;
-    mounted = await mount(<Markdown text={text} allowExternalImages={false} />, "light");
+    mounted = await mount(<Markdown text={text} images="click" />, "light");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(mounted.root.querySelectorAll("img")).toHaveLength(0);
     const link = mounted.root.querySelector<HTMLAnchorElement>("a[data-state=blocked]");
@@ -187,7 +187,7 @@ describe("prompt-injected images with external images off", () => {
       metadata: {},
       status: "complete",
     };
-    mounted = await mount(<Message message={message} allowExternalImages={false} />, "light");
+    mounted = await mount(<Message message={message} images="click" />, "light");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(
       [...mounted.root.querySelectorAll("img")].filter((img) => /^https?:/.test(img.src)),
@@ -197,7 +197,7 @@ describe("prompt-injected images with external images off", () => {
 
   it("control: with external images on, the image element is there (the check can see it)", async () => {
     const url = injected();
-    mounted = await mount(<Markdown text={`![pixel](${url})`} />, "light");
+    mounted = await mount(<Markdown text={`![pixel](${url})`} images="allow" />, "light");
     expect(mounted.root.querySelector(`img[src="${url}"]`)).not.toBeNull();
   });
 });

@@ -138,7 +138,7 @@ describe("markdown XSS", () => {
       <>
         <Markdown text={payload} />
         <Markdown text={payload} streaming />
-        <Markdown text={payload} allowExternalImages={false} />
+        <Markdown text={payload} images="allow" />
       </>,
       "light",
     );

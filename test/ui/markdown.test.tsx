@@ -420,14 +420,14 @@ describe("<Markdown> URL policy", () => {
     expect(mail!.getAttribute("target")).toBeNull();
   });
 
-  it("turns remote images into links when external images are off", () => {
+  it("turns remote images into links naming their host by default", () => {
     const text = "![chart](https://example.com/c.png) ![dot](data:image/png;base64,iVBORw0KGgo=)";
-    const { container } = render(<Markdown text={text} allowExternalImages={false} />);
+    const { container } = render(<Markdown text={text} />);
     expect(container.querySelectorAll("img")).toHaveLength(1);
     expect(container.querySelector("img")!.getAttribute("src")).toMatch(/^data:image\/png/);
     const link = container.querySelector("a.colloquy-markdown__image-link")!;
     expect(link.getAttribute("href")).toBe("https://example.com/c.png");
-    expect(link.textContent).toBe("chart");
+    expect(link.textContent).toBe("chart (image from example.com)");
   });
 
   it("applies custom allowlists", () => {

@@ -38,14 +38,20 @@ describe("URL policy", () => {
     expect(decideImage("data:image/png;base64,AAAA").kind).toBe("image");
     expect(decideImage("data:text/html,<b>").kind).toBe("blocked");
     expect(decideImage("javascript:alert(1)").kind).toBe("blocked");
-    expect(decideImage("https://example.com/a.png")).toEqual({
+    expect(decideImage("https://example.com/a.png", { images: "allow" })).toEqual({
       kind: "image",
       src: "https://example.com/a.png",
     });
-    expect(decideImage("https://example.com/a.png", { allowExternalImages: false })).toEqual({
+    expect(decideImage("https://example.com/a.png")).toEqual({
       kind: "link",
       href: "https://example.com/a.png",
     });
+    expect(decideImage("https://example.com/a.png", { images: "block" })).toEqual({
+      kind: "blocked",
+    });
+    expect(
+      decideImage("https://example.com/a.png", { images: (url) => url.includes("a.") }),
+    ).toEqual({ kind: "image", src: "https://example.com/a.png" });
   });
 
   it("takes custom allowlists", () => {

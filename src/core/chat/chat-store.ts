@@ -602,11 +602,28 @@ export class ChatStore {
     if (save) this.persistence.request(urgency !== "batched");
   }
 
-  /** Tells listeners about the current state; false when they already have it. */
+  /**
+   * Tells listeners about the current state; false when they already have it. A listener
+   * that throws (a view whose render failed) is reported to `onError` and the others are
+   * still told:
+   * its error must not end the stream it hears of, which would leave the chat busy.
+   */
   private publish(): boolean {
     if (this.published === this.state) return false;
     this.published = this.state;
-    for (const listener of [...this.listeners]) listener();
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        // Without an `onError`, the error still surfaces as uncaught, as an event
+        // listener's would.
+        if (this.options.onError) this.report(error);
+        else
+          queueMicrotask(() => {
+            throw error;
+          });
+      }
+    }
     return true;
   }
 

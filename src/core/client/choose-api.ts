@@ -1,29 +1,7 @@
 import type { Message } from "../model/message.js";
+import { RESPONSES_ONLY_PART_TYPES } from "../model/part-types.js";
 import { isToolDefinition } from "../tools/define-tool.js";
 import type { ApiChoice, RequestParams, ResolvedApi } from "./types.js";
-
-/** Part types only the Responses API can carry back as input. */
-const RESPONSES_ONLY_PARTS = new Set([
-  "web-search-call",
-  "file-search-call",
-  "code-interpreter-call",
-  "image-generation-call",
-  "computer-call",
-  "computer-call-output",
-  "mcp-call",
-  "mcp-list-tools",
-  "mcp-approval-request",
-  "mcp-approval-response",
-  "tool-search-call",
-  "tool-search-output",
-  "shell-call",
-  "shell-call-output",
-  "local-shell-call",
-  "local-shell-call-output",
-  "apply-patch-call",
-  "apply-patch-call-output",
-  "compaction",
-]);
 
 /**
  * The reason the Responses API is needed, or undefined when Chat Completions can do it all.
@@ -47,7 +25,8 @@ export function responsesOnlyFeature(
   if (params.contextManagement) return "contextManagement";
   for (const message of messages) {
     for (const part of message.parts) {
-      if (RESPONSES_ONLY_PARTS.has(part.type)) return `a ${part.type} part in the conversation`;
+      if (RESPONSES_ONLY_PART_TYPES.has(part.type))
+        return `a ${part.type} part in the conversation`;
     }
   }
   return undefined;

@@ -8,6 +8,7 @@ import type {
   TextPart,
   ToolCallPart,
 } from "../model/parts.js";
+import { builtinPartType } from "../model/part-types.js";
 import type { TokenLogprob } from "../model/usage.js";
 import { isRecord } from "./wire-helpers.js";
 
@@ -258,33 +259,6 @@ const BUILTIN_STATES: Record<string, BuiltinToolState> = {
  */
 export function builtinStateFromStatus(status: unknown): BuiltinToolState {
   return (typeof status === "string" ? BUILTIN_STATES[status] : undefined) ?? "completed";
-}
-
-/** Wire item type -> built-in part type. */
-const BUILTIN_PART_TYPES: Record<string, string> = {
-  web_search_call: "web-search-call",
-  file_search_call: "file-search-call",
-  code_interpreter_call: "code-interpreter-call",
-  computer_call: "computer-call",
-  computer_call_output: "computer-call-output",
-  mcp_call: "mcp-call",
-  mcp_list_tools: "mcp-list-tools",
-  mcp_approval_request: "mcp-approval-request",
-  mcp_approval_response: "mcp-approval-response",
-  tool_search_call: "tool-search-call",
-  tool_search_output: "tool-search-output",
-  shell_call: "shell-call",
-  local_shell_call: "shell-call",
-  shell_call_output: "shell-call-output",
-  local_shell_call_output: "shell-call-output",
-  apply_patch_call: "apply-patch-call",
-  apply_patch_call_output: "apply-patch-call-output",
-  compaction: "compaction",
-};
-
-/** The built-in part type for a wire item type, or `undefined` when it is not a built-in. */
-export function builtinPartType(itemType: string): string | undefined {
-  return BUILTIN_PART_TYPES[itemType];
 }
 
 /**

@@ -12,34 +12,12 @@ import type {
   ToolCallPart,
   UnknownPart,
 } from "./parts.js";
+import { BUILTIN_TOOL_PART_TYPES, type BuiltinToolPartType } from "./part-types.js";
 
 /**
  * Type guards for message parts, and small helpers over messages. Pure, no dependencies,
  * safe to call on parts that came from storage.
  */
-
-/** Every built-in (hosted) tool part type of the Responses API. */
-export const BUILTIN_TOOL_PART_TYPES = [
-  "web-search-call",
-  "file-search-call",
-  "code-interpreter-call",
-  "computer-call",
-  "computer-call-output",
-  "mcp-call",
-  "mcp-list-tools",
-  "mcp-approval-request",
-  "mcp-approval-response",
-  "tool-search-call",
-  "tool-search-output",
-  "shell-call",
-  "shell-call-output",
-  "apply-patch-call",
-  "apply-patch-call-output",
-  "compaction",
-] as const satisfies readonly PartType[];
-
-/** The `type` of a built-in tool part. */
-export type BuiltinToolPartType = (typeof BUILTIN_TOOL_PART_TYPES)[number];
 
 /** Any built-in tool part. */
 export type AnyBuiltinToolPart = PartOfType<BuiltinToolPartType>;

@@ -53,8 +53,10 @@ export interface MessageMetadata {
   alternatives?: readonly { index: number; parts: readonly Part[]; finishReason?: string }[];
   /** Fields of the response or completion this version does not map (Azure content filters, moderation, ...). */
   extra?: Record<string, unknown>;
-  /** Stream events this version does not know, kept in arrival order. */
+  /** Stream events this version does not know, kept in arrival order (the first 200). */
   unknownEvents?: readonly Record<string, unknown>[];
+  /** How many unknown events arrived after `unknownEvents` was full, and were not kept. */
+  unknownEventsOmitted?: number;
 }
 
 /** One message of a conversation: a role and its parts. */

@@ -3,6 +3,7 @@ import { isRecord } from "../convert/wire-helpers.js";
 import { asMalformedEvent, notAnObjectError } from "./malformed-event.js";
 import type { ResponsesStreamEvent, UnknownStreamEvent } from "./types.js";
 import { copyMessage, metadataWithSequence } from "./snapshot-copies.js";
+import { MAX_MESSAGE_PARTS, MAX_UNKNOWN_EVENTS, tooManyPartsError } from "./stream-limits.js";
 import { applyErrorEvent, applyResponseEvent } from "./responses-lifecycle.js";
 import { applyOutputItemAdded, applyOutputItemDone } from "./responses-items.js";
 import {
@@ -119,7 +120,7 @@ function applyKnownEvent(
 }
 
 /** True for the `response.created` of a response other than the one the message holds. */
-function startsNewResponse(snapshot: Message, event: Loose): boolean {
+export function startsNewResponse(snapshot: Message, event: Loose): boolean {
   if (event.type !== "response.created") return false;
   const response = isRecord(event.response) ? event.response : {};
   return response.id !== snapshot.metadata.responseId;
@@ -131,11 +132,13 @@ function startsNewResponse(snapshot: Message, event: Loose): boolean {
  * are new (the message, its `parts` array, the one changed part), so untouched parts keep
  * their identity. Every piece of state lives in the message, so a persisted snapshot can be
  * continued: events at or before `metadata.lastSequenceNumber` are skipped (returning the
- * same snapshot). Unknown event types are appended to `metadata.unknownEvents`.
+ * same snapshot). Unknown event types are appended to `metadata.unknownEvents` (the first
+ * 200; later ones are counted in `metadata.unknownEventsOmitted`).
  *
- * Fields of the wrong type are ignored rather than trusted. Throws only
- * `ColloquyError("malformed_event")`: for an event that is not an object, or one that cannot
- * be folded at all (the error then carries the snapshot before it).
+ * Fields of the wrong type are ignored rather than trusted. Throws only `ColloquyError`s:
+ * `malformed_event` for an event that is not an object, or one that cannot be folded at all,
+ * and `too_many_parts` for one that would give the message more than 1000 parts (both carry
+ * the snapshot before the event).
  */
 export function accumulateResponsesEvent(
   snapshot: Message,
@@ -156,6 +159,20 @@ function describeEvent(event: Loose): string {
   return typeof event.type === "string" ? `a "${event.type}" event` : "an event without a type";
 }
 
+/**
+ * `snapshot` with `event` kept among its unknown events, or counted once they are full: the
+ * copy each one costs stays bounded, so a stream of unknown events folds in linear time.
+ */
+function withUnknownEvent(snapshot: Message, event: Loose): Message {
+  const { metadata } = snapshot;
+  const kept = metadata.unknownEvents ?? [];
+  if (kept.length >= MAX_UNKNOWN_EVENTS) {
+    const unknownEventsOmitted = (metadata.unknownEventsOmitted ?? 0) + 1;
+    return { ...snapshot, metadata: { ...metadata, unknownEventsOmitted } };
+  }
+  return { ...snapshot, metadata: { ...metadata, unknownEvents: [...kept, { ...event }] } };
+}
+
 function foldEvent(snapshot: Message, loose: Loose, options: AccumulateResponsesOptions): Message {
   const sequence = Number.isFinite(loose.sequence_number)
     ? (loose.sequence_number as number)
@@ -173,10 +190,9 @@ function foldEvent(snapshot: Message, loose: Loose, options: AccumulateResponses
     const appended = appendTextDelta(snapshot, loose, sequence);
     if (appended) return appended;
   }
-  let next = applyKnownEvent(snapshot, loose, options);
-  if (next === undefined) {
-    const unknownEvents = [...(snapshot.metadata.unknownEvents ?? []), { ...loose }];
-    next = { ...snapshot, metadata: { ...snapshot.metadata, unknownEvents } };
+  let next = applyKnownEvent(snapshot, loose, options) ?? withUnknownEvent(snapshot, loose);
+  if (next.parts.length > MAX_MESSAGE_PARTS && next.parts.length > snapshot.parts.length) {
+    throw tooManyPartsError(snapshot, describeEvent(loose));
   }
   if (sequence !== undefined && next.metadata.lastSequenceNumber !== sequence) {
     next = copyMessage(next, next.parts, metadataWithSequence(next.metadata, sequence));

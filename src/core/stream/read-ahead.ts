@@ -1,3 +1,5 @@
+import { MAX_READ_AHEAD_BYTES } from "./stream-limits.js";
+
 /** The part of a stream reader that reading a body needs. */
 export interface ChunkReader {
   /** The next chunk, or `done`. */
@@ -17,13 +19,21 @@ export interface ChunkReader {
  * event before asking for the next one (and yields to React between them) lags behind the
  * network, so the last chunks before a reset, often the whole answer of a short one, would
  * vanish. Held here instead, they survive the error. An answer is small next to the memory of
- * a page, so holding what the consumer has not reached yet costs little.
+ * a page, so holding what the consumer has not reached yet costs little; past `limit` bytes
+ * held (a body far larger than any answer, or a consumer that stopped reading), the reader
+ * waits for the consumer before reading on, so memory stays bounded.
  */
-export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): ChunkReader {
+export function readAhead(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  limit = MAX_READ_AHEAD_BYTES,
+): ChunkReader {
   // A queue with a moving head: `shift()` on a long array can cost its length, and a body read
   // from memory runs far ahead of its consumer.
   let chunks: ReadableStreamReadResult<Uint8Array>[] = [];
   let head = 0;
+  // Bytes held and not yet taken; the pump waits on `space` while they exceed the limit.
+  let held = 0;
+  let space: (() => void) | undefined;
   function take(): ReadableStreamReadResult<Uint8Array> | undefined {
     if (head === chunks.length) return undefined;
     const next = chunks[head]!;
@@ -31,6 +41,12 @@ export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): Chun
     if (head === chunks.length) {
       chunks = [];
       head = 0;
+    }
+    held -= next.value?.byteLength ?? 0;
+    if (space && held <= limit) {
+      const resume = space;
+      space = undefined;
+      resume();
     }
     return next;
   }
@@ -62,8 +78,15 @@ export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): Chun
         const result = await reader.read();
         if (stopped) return;
         chunks.push(result);
+        held += result.value?.byteLength ?? 0;
         settle();
         if (result.done) return;
+        if (held > limit) {
+          await new Promise<void>((resolve) => {
+            space = resolve;
+          });
+          if (stopped) return;
+        }
       }
     } catch (error) {
       if (stopped) return;
@@ -85,10 +108,12 @@ export function readAhead(reader: ReadableStreamDefaultReader<Uint8Array>): Chun
       stopped = true;
       chunks = [];
       head = 0;
+      space?.();
       return reader.cancel(reason);
     },
     releaseLock() {
       stopped = true;
+      space?.();
       // The pump's pending read rejects once the lock is gone; nobody is listening.
       try {
         reader.releaseLock();

@@ -1,5 +1,6 @@
 import type { Message } from "../model/message.js";
 import { accumulateResponsesEvent } from "./accumulate-responses-event.js";
+import { checkSequenceOrder } from "./sequence-order.js";
 import { readEventStream, type StreamFolding } from "./stream-reader.js";
 import type { MessageStream, ReadStreamOptions } from "./types.js";
 
@@ -36,6 +37,8 @@ function joinTextDeltas(snapshot: Message, run: Loose, next: Loose): boolean {
 function responsesFolding(options: ReadStreamOptions): StreamFolding {
   const now = options.now ?? (() => performance.now());
   const reasoningStarts = new Map<string, number>();
+  // Events up to here were in the message the stream continues; a replay of them is skipped.
+  const resumedAfter = options.initial?.metadata.lastSequenceNumber;
   return {
     expectedEnd: "response.completed, response.incomplete or response.failed",
     resumeAdvice(snapshot: Message) {
@@ -53,6 +56,7 @@ function responsesFolding(options: ReadStreamOptions): StreamFolding {
     joinable: isPlainTextDelta,
     join: joinTextDeltas,
     fold(snapshot, payload) {
+      checkSequenceOrder(snapshot, payload, resumedAfter);
       const type = payload.type;
       if (type === "response.output_item.added" || type === "response.output_item.done") {
         const item = payload.item as Loose | null | undefined;
@@ -87,7 +91,9 @@ function responsesFolding(options: ReadStreamOptions): StreamFolding {
  * `api_error` (`APIError`) for a non-2xx JSON error body, `not_event_stream` for HTML or other
  * content, `invalid_json` for an event that is not JSON, `stream_cut` for a stream that ended
  * early, `aborted` when the signal fired, `malformed_event` for an event that cannot be
- * folded, and `connection_error` when reading the body failed.
+ * folded, `out_of_order_event` for an event numbered at or before one already folded (a gap
+ * in the numbers is fine), `too_many_parts` for an answer of more than 1000 parts, and
+ * `connection_error` when reading the body failed.
  *
  * Only the Responses accumulator is imported, so an app that reads only Responses streams
  * does not ship the Chat Completions one (`readChatStream` is its counterpart).

@@ -33,28 +33,32 @@ export function copyMessage(
   return { ...message, parts, metadata };
 }
 
+/**
+ * Every key of `MessageMetadata`: `satisfies` makes a field added to the type without a row
+ * here a compile error, so the fast copy below can never drop one.
+ */
+const METADATA_KEYS = {
+  model: true,
+  responseId: true,
+  completionId: true,
+  finishReason: true,
+  incompleteReason: true,
+  responseStatus: true,
+  usage: true,
+  serviceTier: true,
+  systemFingerprint: true,
+  createdAt: true,
+  lastSequenceNumber: true,
+  background: true,
+  alternatives: true,
+  extra: true,
+  unknownEvents: true,
+  unknownEventsOmitted: true,
+} as const satisfies Record<keyof MessageMetadata, true>;
+
 /** True for a key of `MessageMetadata`. */
 function isMetadataKey(key: string): boolean {
-  switch (key) {
-    case "model":
-    case "responseId":
-    case "completionId":
-    case "finishReason":
-    case "incompleteReason":
-    case "responseStatus":
-    case "usage":
-    case "serviceTier":
-    case "systemFingerprint":
-    case "createdAt":
-    case "lastSequenceNumber":
-    case "background":
-    case "alternatives":
-    case "extra":
-    case "unknownEvents":
-      return true;
-    default:
-      return false;
-  }
+  return Object.hasOwn(METADATA_KEYS, key);
 }
 
 function hasOnlyMetadataKeys(metadata: MessageMetadata): boolean {
@@ -72,7 +76,8 @@ export function metadataWithSequence(
   lastSequenceNumber: number,
 ): MessageMetadata {
   if (!hasOnlyMetadataKeys(metadata)) return { ...metadata, lastSequenceNumber };
-  return {
+  // Typed with every key required, so a field missing from this literal fails to compile.
+  const copy: { [Key in keyof Required<MessageMetadata>]: MessageMetadata[Key] } = {
     model: metadata.model,
     responseId: metadata.responseId,
     completionId: metadata.completionId,
@@ -88,7 +93,9 @@ export function metadataWithSequence(
     alternatives: metadata.alternatives,
     extra: metadata.extra,
     unknownEvents: metadata.unknownEvents,
+    unknownEventsOmitted: metadata.unknownEventsOmitted,
   };
+  return copy;
 }
 
 /**

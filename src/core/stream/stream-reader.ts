@@ -52,7 +52,14 @@ export interface StreamFolding {
 }
 
 /** Error codes this reader sets on a message itself; continuing such a message clears them. */
-const READER_ERROR_CODES = new Set(["stream_cut", "invalid_json", "aborted", "connection_error"]);
+const READER_ERROR_CODES = new Set([
+  "stream_cut",
+  "invalid_json",
+  "aborted",
+  "connection_error",
+  "out_of_order_event",
+  "too_many_parts",
+]);
 
 const NO_EVENTS: EventSourceMessage[] = [];
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };

@@ -20,6 +20,8 @@ export interface ServeArguments {
   maxOutputTokens: number | undefined;
   /** Requests per minute per client; 0 turns the limit off. */
   rateLimit: number;
+  /** A folder of pages to serve beside the proxy (`--static`), or undefined. */
+  staticDir?: string | undefined;
 }
 
 /** The parsed command line: a command to run, or help to print. */
@@ -49,6 +51,8 @@ Options:
   --cors-origin <origin>   Let a browser origin call from elsewhere; repeat for more
   --max-output-tokens <n>  Clamp output tokens per request (default 16384)
   --rate-limit <n>         Requests per minute per client (default 60; 0 turns it off)
+  --static <dir>           Also serve the files of <dir> (your pages) at /, and the
+                           <colloquy-chat> scripts at /colloquy/colloquy-chat.js (.iife.js)
   -h, --help               Show this help
 
 Environment:
@@ -85,6 +89,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       "cors-origin": { type: "string", multiple: true },
       "max-output-tokens": { type: "string" },
       "rate-limit": { type: "string" },
+      static: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -113,6 +118,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
           ? undefined
           : integer("max-output-tokens", values["max-output-tokens"], 0, 1),
       rateLimit: integer("rate-limit", values["rate-limit"], 60, 0),
+      staticDir: values.static,
     },
   };
 }

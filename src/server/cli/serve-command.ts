@@ -6,6 +6,7 @@ import type { OpenAIProxyOptions } from "../proxy/proxy-options.js";
 import type { ProxyLogger } from "../proxy/proxy-logger.js";
 import { toNodeHandler } from "../node/to-node-handler.js";
 import type { ServeArguments } from "./cli-arguments.js";
+import { serveStaticFiles } from "./static-files.js";
 
 /** Where the CLI reads its environment and writes its lines. */
 export interface CliEnvironment {
@@ -56,9 +57,17 @@ export async function serve(args: ServeArguments, io: CliEnvironment): Promise<R
   });
   const proxyNode = toNodeHandler(proxy);
   const emulatorNode = emulator ? toNodeHandler(emulator, { basePath: EMULATOR_PATH }) : undefined;
+  const staticFiles = args.staticDir ? await serveStaticFiles(args.staticDir) : undefined;
   const server = createServer((req, res) => {
-    if (emulatorNode && (req.url ?? "").startsWith(`${EMULATOR_PATH}/`)) emulatorNode(req, res);
+    const path = req.url ?? "";
+    if (emulatorNode && path.startsWith(`${EMULATOR_PATH}/`)) emulatorNode(req, res);
+    else if (staticFiles && !path.startsWith(`${proxy.basePath}/`)) void staticFiles(req, res);
     else proxyNode(req, res);
+  });
+  // A socket error (a reset mid-request, a malformed request line) concerns one client.
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -73,6 +82,7 @@ export async function serve(args: ServeArguments, io: CliEnvironment): Promise<R
   }
   const url = `${origin}${proxy.basePath}/v1`;
   io.log(`colloquy: proxy listening at ${url} (use it as your OpenAI client's baseURL)`);
+  if (args.staticDir) io.log(`colloquy: serving ${args.staticDir} at ${origin}/`);
   return {
     url,
     close: async () => {

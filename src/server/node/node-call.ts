@@ -7,11 +7,42 @@ import { headerValue } from "./header-value.js";
 /** Express and friends put these on the request. */
 export type FrameworkRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 
-/** The request's URL, from its path and `host` header. */
+/**
+ * A `Host` value that is a valid authority: a name or IPv4 address, or a bracketed IPv6
+ * address, with an optional port. Anything else (spaces, `@`, `/`, an unclosed bracket, a
+ * port past 65535) would either throw when made into a URL or change what the URL means.
+ */
+const AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::(\d{1,5}))?$/;
+
+/** Raised for a request whose `Host` or target cannot be a URL: answered 400. */
+export class MalformedRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MalformedRequestError";
+  }
+}
+
+/**
+ * The request's URL, from its path and `host` header. Throws {@link MalformedRequestError}
+ * when either is not valid (the client chose both).
+ */
 export function requestUrl(req: FrameworkRequest): URL {
   const host = req.headers.host ?? "localhost";
-  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  return new URL(req.originalUrl ?? req.url ?? "/", `${encrypted ? "https" : "http"}://${host}`);
+  const port = AUTHORITY.exec(host);
+  if (!port || (port[1] !== undefined && Number(port[1]) > 65_535)) {
+    throw new MalformedRequestError(
+      `The Host header '${host.slice(0, 100)}' is not a valid host name with an optional port.`,
+    );
+  }
+  const encrypted = (req.socket as { encrypted?: boolean } | null)?.encrypted === true;
+  const target = req.originalUrl ?? req.url ?? "/";
+  try {
+    return new URL(target, `${encrypted ? "https" : "http"}://${host}`);
+  } catch {
+    throw new MalformedRequestError(
+      `The request target '${target.slice(0, 200)}' is not a valid path or URL.`,
+    );
+  }
 }
 
 /** The request's headers as Web `Headers`, without the body's framing when it was re-encoded. */

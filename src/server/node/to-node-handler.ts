@@ -7,7 +7,13 @@ import {
 } from "../proxy/create-openai-proxy.js";
 import type { ProxyAnswer } from "../proxy/stream-answer.js";
 import { createNodeHttpTransport } from "./node-http-fetch.js";
-import { nodeCall, requestUrl, webRequest, type FrameworkRequest } from "./node-call.js";
+import {
+  MalformedRequestError,
+  nodeCall,
+  requestUrl,
+  webRequest,
+  type FrameworkRequest,
+} from "./node-call.js";
 import { pipeNativeStream } from "./pipe-native-stream.js";
 import { writesInFlight } from "./writes-in-flight.js";
 
@@ -89,6 +95,24 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     send: createNodeHttpTransport((input, init) => fetch(input, init)).sendNative,
   };
   return (req, res, next) => {
+    // Nothing a client sends may escape as an exception: thrown in a request listener, it
+    // would end the process serving everyone else.
+    try {
+      handle(req, res, next);
+    } catch (error) {
+      if (next && !(error instanceof MalformedRequestError)) {
+        next(error);
+        return;
+      }
+      failed(res, error);
+    }
+  };
+
+  function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: ((error?: unknown) => void) | undefined,
+  ): void {
     const frameworkRequest = req as FrameworkRequest;
     const url = requestUrl(frameworkRequest);
     if (
@@ -106,7 +130,7 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
         resolve();
       });
     });
-    const context = req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {};
+    const context = connectionContext(req);
     const answered: Promise<ProxyAnswer> = native
       ? native.entry(nodeCall(frameworkRequest, url, abort.signal, context), native.send)
       : handler(webRequest(frameworkRequest, url, abort.signal), context);
@@ -132,24 +156,39 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       })
       .catch((error: unknown) => {
         if (next) return next(error);
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
-        res.statusCode = 500;
-        res.setHeader("content-type", "application/json");
-        res.end(
-          JSON.stringify({
-            error: {
-              message: "The server failed to answer this request.",
-              type: "server_error",
-              param: null,
-              code: "adapter_error",
-            },
-          }),
-        );
+        failed(res, error);
       });
-  };
+  }
+}
+
+/** What the adapter knows of the connection: the client's address and the local one. */
+function connectionContext(req: IncomingMessage): ProxyRequestContext {
+  const socket = req.socket as IncomingMessage["socket"] | null;
+  const context: { clientAddress?: string; localAddress?: string } = {};
+  if (socket?.remoteAddress) context.clientAddress = socket.remoteAddress;
+  if (socket?.localAddress) context.localAddress = socket.localAddress;
+  return context;
+}
+
+/** Answers a request the adapter could not hand to the handler: 400 for a malformed one. */
+function failed(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const malformed = error instanceof MalformedRequestError;
+  res.statusCode = malformed ? 400 : 500;
+  res.setHeader("content-type", "application/json");
+  res.end(
+    JSON.stringify({
+      error: {
+        message: malformed ? error.message : "The server failed to answer this request.",
+        type: malformed ? "invalid_request_error" : "server_error",
+        param: null,
+        code: malformed ? "malformed_request" : "adapter_error",
+      },
+    }),
+  );
 }
 
 /** Sets the status and headers of the answer (set-cookie kept as separate lines). */

@@ -17,8 +17,13 @@ import type { NativeUpstreamSend, ProxyAnswer } from "./stream-answer.js";
  * passed as it is: `export const POST = createOpenAIProxy()` type-checks in a route file.
  */
 export interface ProxyRequestContext {
-  /** The client's network address, for rate limits when there is no user. */
+  /** The client's network address (the peer of the connection), for rate limits. */
   clientAddress?: string;
+  /**
+   * The address the connection arrived on. On a loopback or private address the proxy
+   * refuses `Host` names it was not told about (DNS rebinding); see `allowedHosts`.
+   */
+  localAddress?: string;
   /** A framework's own context fields (ignored). */
   readonly [field: string]: unknown;
 }

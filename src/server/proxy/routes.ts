@@ -2,6 +2,7 @@ import { handleChatCompletion, handleCreateResponse } from "./handle-generation.
 import { handleUploadFile } from "./handle-files.js";
 import { handleListModels } from "./handle-models.js";
 import { handleCancelResponse, handleRetrieveResponse } from "./handle-response-resource.js";
+import { ProxyRejection } from "./openai-error.js";
 import type { RouteContext } from "./proxy-context.js";
 import type { ProxyAnswer } from "./stream-answer.js";
 
@@ -28,6 +29,19 @@ export const ROUTES: readonly Route[] = [
 /** Each route's pattern split into segments once: matching runs on every request. */
 const SPLIT_ROUTES = ROUTES.map((route) => ({ route, segments: route.pattern.split("/") }));
 
+/** A path segment decoded; a malformed escape is the client's mistake, answered 400. */
+function decodeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ProxyRejection(
+      400,
+      `The path segment '${value.slice(0, 100)}' has a malformed percent-escape. Encode ids with encodeURIComponent.`,
+      { code: "invalid_path" },
+    );
+  }
+}
+
 function matchSegments(expected: readonly string[], path: string): Record<string, string> | null {
   const actual = path.split("/");
   if (expected.length !== actual.length) return null;
@@ -37,7 +51,7 @@ function matchSegments(expected: readonly string[], path: string): Record<string
     const value = actual[i] as string;
     if (part.startsWith("{")) {
       if (value === "") return null;
-      params[part.slice(1, -1)] = decodeURIComponent(value);
+      params[part.slice(1, -1)] = decodeSegment(value);
     } else if (part !== value) return null;
   }
   return params;

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from "react";
 import type { ApiChoice, RequestParams, ToolInput } from "../../core/client/types.js";
 import type { McpApprovalRequestPart, ToolCallPart } from "../../core/index.js";
+import type { ImagePolicy } from "../markdown/image-policy.js";
 import { useChat, type UseChatOptions } from "../../react/index.js";
 import { Composer } from "../composer/index.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
@@ -41,6 +42,13 @@ export interface ChatProps {
   maxFileSize?: number;
   /** Token usage under answers. */
   usage?: "compact" | "detailed" | false;
+  /**
+   * Which external images in the model's answers load (markdown in text and reasoning, tool
+   * output, code-interpreter images): `"click"` (default: a link naming the host, loaded on
+   * click), `"allow"`, `"block"`, or a function of the URL returning whether it may load
+   * (keep it stable). Generated images and the user's attachments always show.
+   */
+  images?: ImagePolicy;
   /** Extra class names on the root. */
   className?: string;
 }
@@ -74,6 +82,7 @@ export function Chat({
   accept = "image/png,image/jpeg,image/webp,image/gif,application/pdf",
   maxFileSize = 20 * 1024 * 1024,
   usage,
+  images,
   className,
 }: ChatProps): ReactNode {
   const params = useMemo<RequestParams>(
@@ -90,6 +99,7 @@ export function Chat({
       accept={accept}
       maxFileSize={maxFileSize}
       usage={usage}
+      images={images}
     />
   );
   return (
@@ -111,6 +121,7 @@ interface ChatLayoutProps {
   accept: string;
   maxFileSize: number;
   usage?: "compact" | "detailed" | false;
+  images?: ImagePolicy | undefined;
 }
 
 function ChatLayout({
@@ -121,6 +132,7 @@ function ChatLayout({
   accept,
   maxFileSize,
   usage,
+  images,
 }: ChatLayoutProps): ReactNode {
   const ui = useStrings();
   const respond = (approve: boolean) => (part: ToolCallPart | McpApprovalRequestPart) =>
@@ -137,6 +149,7 @@ function ChatLayout({
         renderers={renderers}
         empty={empty}
         usage={usage}
+        {...(images !== undefined ? { images } : {})}
         {...(errorShownFor ? { errorShownFor } : {})}
         onApproveToolCall={respond(true)}
         onDenyToolCall={respond(false)}

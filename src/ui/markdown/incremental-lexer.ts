@@ -1,4 +1,5 @@
 import { Lexer, type Links, type Token } from "marked";
+import { lexWithinBudget } from "./lex-budget.js";
 
 /**
  * A lexing function: markdown source in, top-level tokens out. `links` are the reference
@@ -44,11 +45,14 @@ export interface FinishedDefinitions {
   links: Links;
 }
 
-/** Lexes with GitHub-flavoured markdown, the way every `<Markdown>` does by default. */
+/**
+ * Lexes with GitHub-flavoured markdown, the way every `<Markdown>` does by default, within
+ * the nesting bounds of `lex-budget.ts` (deeper markup stays plain text).
+ */
 export const lexMarkdown: LexFunction = (source, links) => {
   const lexer = new Lexer({ gfm: true, breaks: false });
   Object.assign(lexer.tokens.links, links);
-  return lexer.lex(source);
+  return lexWithinBudget(lexer, source);
 };
 
 /**
@@ -57,7 +61,7 @@ export const lexMarkdown: LexFunction = (source, links) => {
  * paragraph: the answer stays readable, the rest keeps its formatting, and the page keeps
  * running.
  */
-function lexOrPlainText(lex: LexFunction, source: string, links: Links): Token[] {
+export function lexOrPlainText(lex: LexFunction, source: string, links: Links): Token[] {
   try {
     return lex(source, links);
   } catch {

@@ -13,6 +13,7 @@ import {
   definitionsBefore,
   lexIncrementally,
   lexMarkdown,
+  lexOrPlainText,
   type LexedMarkdown,
   type LexFunction,
 } from "./incremental-lexer.js";
@@ -61,7 +62,7 @@ export function Markdown({
   annotations,
   linkProtocols,
   imageProtocols,
-  allowExternalImages,
+  images,
   loadHighlighter,
   loadMath,
   lex: lexProp,
@@ -98,17 +99,17 @@ export function Markdown({
     const repaired = repairOpenBlock(openRaw);
     // Nothing to close: the open block's tokens are the ones just lexed, no need to lex again.
     if (repaired === openRaw) return lexed.blocks.slice(lexed.lastIndex).map((b) => b.token);
-    return lex(repaired, definitionsBefore(lexed, lexed.lastIndex));
+    return lexOrPlainText(lex, repaired, definitionsBefore(lexed, lexed.lastIndex));
     // The blocks before the open one only matter through their definitions, which
     // `openRaw` follows; without a repair the tokens are those of `openRaw` itself.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openRaw, lex]);
 
   const policy = useMemo<UrlPolicy>(
-    () => ({ linkProtocols, imageProtocols, allowExternalImages }),
+    () => ({ linkProtocols, imageProtocols, images }),
     // Arrays given inline would defeat memoisation; compare their contents instead.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [linkProtocols?.join(), imageProtocols?.join(), allowExternalImages],
+    [linkProtocols?.join(), imageProtocols?.join(), images],
   );
   // Markers read the latest numbering through a ref, so text arriving (which refreshes
   // the numbering's snippets) does not change the context every finished block reads.

@@ -1,5 +1,6 @@
 import { Lexer, type MarkedOptions, type Tokens } from "marked";
 import type { LexFunction } from "./incremental-lexer.js";
+import { lexWithinBudget } from "./lex-budget.js";
 
 /** A TeX span or block found by the math-aware lexer. */
 export interface MathToken extends Tokens.Generic {
@@ -66,5 +67,5 @@ const extensions: NonNullable<MarkedOptions["extensions"]> = {
 export const lexMarkdownWithMath: LexFunction = (source, links) => {
   const lexer = new Lexer({ gfm: true, breaks: false, extensions });
   Object.assign(lexer.tokens.links, links);
-  return lexer.lex(source);
+  return lexWithinBudget(lexer, source);
 };

@@ -3,7 +3,8 @@ import type { Token, Tokens } from "marked";
 import { useStrings } from "../strings/index.js";
 import { CodeBlock } from "./code-block.js";
 import type { MathToken } from "./math-lexer.js";
-import { InlineTokens, MathView, TextWithMarkers } from "./render-inline.js";
+import { BlockErrorBoundary } from "./block-error-boundary.js";
+import { InlineTokens, MAX_RENDERED_NESTING, MathView, TextWithMarkers } from "./render-inline.js";
 
 /** Props of {@link MarkdownBlockView}. */
 export interface MarkdownBlockViewProps {
@@ -15,21 +16,48 @@ export interface MarkdownBlockViewProps {
 
 /**
  * One top-level block. Memoised on the token object: finished blocks keep their token
- * between chunks, so React skips them and only the open block renders again.
+ * between chunks, so React skips them and only the open block renders again. A block that
+ * fails to render shows as its source text; the rest of the answer is not affected.
  */
 export const MarkdownBlockView = memo(function MarkdownBlockView({
   token,
   state,
 }: MarkdownBlockViewProps): ReactNode {
-  return <BlockToken token={token} state={state} />;
+  return (
+    <BlockErrorBoundary token={token}>
+      <BlockToken token={token} state={state} depth={0} />
+    </BlockErrorBoundary>
+  );
 });
 
-/** Renders a list of block tokens (inside list items and block quotes). */
-function BlockTokens({ tokens, state }: { tokens: readonly Token[]; state: "streaming" | "done" }) {
-  return tokens.map((token, index) => <BlockToken key={index} token={token} state={state} />);
+interface BlockTokenProps {
+  token: Token;
+  state: "streaming" | "done";
+  /** How many containers (quotes, list items) hold this block. */
+  depth: number;
 }
 
-function BlockToken({ token, state }: { token: Token; state: "streaming" | "done" }): ReactNode {
+/** Renders a list of block tokens (inside list items and block quotes). */
+function BlockTokens({
+  tokens,
+  state,
+  depth,
+}: {
+  tokens: readonly Token[];
+  state: "streaming" | "done";
+  depth: number;
+}) {
+  if (depth > MAX_RENDERED_NESTING) {
+    // Containers nested this deep (from a lexer without bounds) show as their source.
+    const raw = tokens.map((token) => token.raw).join("");
+    return <p className="colloquy-markdown__paragraph">{raw}</p>;
+  }
+  return tokens.map((token, index) => (
+    <BlockToken key={index} token={token} state={state} depth={depth} />
+  ));
+}
+
+function BlockToken({ token, state, depth }: BlockTokenProps): ReactNode {
   switch (token.type) {
     case "space":
     case "def":
@@ -72,13 +100,17 @@ function BlockToken({ token, state }: { token: Token; state: "streaming" | "done
     case "blockquote":
       return (
         <blockquote className="colloquy-markdown__blockquote">
-          <BlockTokens tokens={(token as Tokens.Blockquote).tokens} state={state} />
+          <BlockTokens
+            tokens={(token as Tokens.Blockquote).tokens}
+            state={state}
+            depth={depth + 1}
+          />
         </blockquote>
       );
     case "hr":
       return <hr className="colloquy-markdown__rule" />;
     case "list":
-      return <MarkdownList token={token as Tokens.List} state={state} />;
+      return <MarkdownList token={token as Tokens.List} state={state} depth={depth} />;
     case "table":
       return <MarkdownTable token={token as Tokens.Table} />;
     case "math":
@@ -107,7 +139,7 @@ function isClosedFence(raw: string): boolean {
   return last.startsWith(opening[0]!.repeat(opening.length)) && /^(`+|~+)$/.test(last);
 }
 
-function MarkdownList({ token, state }: { token: Tokens.List; state: "streaming" | "done" }) {
+function MarkdownList({ token, state, depth }: BlockTokenProps & { token: Tokens.List }) {
   const strings = useStrings();
   const items = token.items.map((item, index) => (
     <li
@@ -125,7 +157,11 @@ function MarkdownList({ token, state }: { token: Tokens.List; state: "streaming"
           aria-label={item.checked ? strings.taskDone : strings.taskOpen}
         />
       ) : null}
-      <BlockTokens tokens={item.tokens.filter((t) => t.type !== "checkbox")} state={state} />
+      <BlockTokens
+        tokens={item.tokens.filter((t) => t.type !== "checkbox")}
+        state={state}
+        depth={depth + 1}
+      />
     </li>
   ));
   if (token.ordered) {

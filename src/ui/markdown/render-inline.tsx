@@ -8,12 +8,34 @@ import {
   useMarkdownRenderContext,
 } from "./markdown-context.js";
 import type { MathToken } from "./math-lexer.js";
+import { ClickToLoadImage, LoadedImage } from "./click-to-load-image.js";
+import { useImagePolicy } from "./image-policy.js";
 import { decideImage, isExternalUrl, sanitizeLinkUrl } from "./url-policy.js";
 
+/**
+ * Deepest inline nesting rendered as elements. The default lexers stop well before it (see
+ * `lex-budget.ts`); tokens from any other lexer nested deeper show as their source text, as
+ * thousands of nested elements overflow the stack inside React's commit.
+ */
+export const MAX_RENDERED_NESTING = 32;
+
+/** Props of {@link InlineTokens}. */
+export interface InlineTokensProps {
+  /** The tokens to render. */
+  tokens: readonly Token[] | undefined;
+  /** How deep inside other inline tokens these are (0 at the block). */
+  depth?: number;
+}
+
 /** Renders inline tokens (text, emphasis, links, code spans, ...) as React elements. */
-export function InlineTokens({ tokens }: { tokens: readonly Token[] | undefined }): ReactNode {
+export function InlineTokens({ tokens, depth = 0 }: InlineTokensProps): ReactNode {
   if (!tokens) return null;
-  return tokens.map((token, index) => <Fragment key={index}>{renderInline(token)}</Fragment>);
+  if (depth > MAX_RENDERED_NESTING) {
+    return <TextWithMarkers text={tokens.map((token) => token.raw).join("")} />;
+  }
+  return tokens.map((token, index) => (
+    <Fragment key={index}>{renderInline(token, depth + 1)}</Fragment>
+  ));
 }
 
 /** Plain text with citation markers put in place of their placeholders. */
@@ -32,11 +54,12 @@ export function TextWithMarkers({ text }: { text: string }): ReactNode {
   return nodes;
 }
 
-function renderInline(token: Token): ReactNode {
+function renderInline(token: Token, depth: number): ReactNode {
   switch (token.type) {
     case "text": {
       const text = token as Tokens.Text;
-      if (text.tokens && text.tokens.length > 0) return <InlineTokens tokens={text.tokens} />;
+      if (text.tokens && text.tokens.length > 0)
+        return <InlineTokens tokens={text.tokens} depth={depth} />;
       return <TextWithMarkers text={text.text} />;
     }
     case "escape":
@@ -44,19 +67,19 @@ function renderInline(token: Token): ReactNode {
     case "strong":
       return (
         <strong>
-          <InlineTokens tokens={(token as Tokens.Strong).tokens} />
+          <InlineTokens tokens={(token as Tokens.Strong).tokens} depth={depth} />
         </strong>
       );
     case "em":
       return (
         <em>
-          <InlineTokens tokens={(token as Tokens.Em).tokens} />
+          <InlineTokens tokens={(token as Tokens.Em).tokens} depth={depth} />
         </em>
       );
     case "del":
       return (
         <del>
-          <InlineTokens tokens={(token as Tokens.Del).tokens} />
+          <InlineTokens tokens={(token as Tokens.Del).tokens} depth={depth} />
         </del>
       );
     case "codespan":
@@ -68,7 +91,7 @@ function renderInline(token: Token): ReactNode {
     case "br":
       return <br />;
     case "link":
-      return <MarkdownLink token={token as Tokens.Link} />;
+      return <MarkdownLink token={token as Tokens.Link} depth={depth} />;
     case "image":
       return <MarkdownImage token={token as Tokens.Image} />;
     case "checkbox":
@@ -88,11 +111,11 @@ function renderInline(token: Token): ReactNode {
   }
 }
 
-function MarkdownLink({ token }: { token: Tokens.Link }): ReactNode {
+function MarkdownLink({ token, depth }: { token: Tokens.Link; depth: number }): ReactNode {
   const { policy } = useMarkdownRenderContext();
   const strings = useStrings();
   const href = sanitizeLinkUrl(token.href, policy);
-  const children = <InlineTokens tokens={token.tokens} />;
+  const children = <InlineTokens tokens={token.tokens} depth={depth} />;
   if (!href) {
     return (
       <span className="colloquy-markdown__blocked-link" title={strings.blockedLink}>
@@ -115,33 +138,29 @@ function MarkdownLink({ token }: { token: Tokens.Link }): ReactNode {
 
 function MarkdownImage({ token }: { token: Tokens.Image }): ReactNode {
   const { policy } = useMarkdownRenderContext();
+  const images = useImagePolicy();
   const strings = useStrings();
   const alt = decodeEntities(stripCitationPlaceholders(token.text));
-  const decision = decideImage(token.href, policy);
+  const title = token.title ? decodeEntities(token.title) : undefined;
+  const decision = decideImage(token.href, { ...policy, images: policy.images ?? images });
   if (decision.kind === "image") {
     return (
-      <img
+      <LoadedImage
         className="colloquy-markdown__image"
         src={decision.src}
         alt={alt}
-        title={token.title ? decodeEntities(token.title) : undefined}
-        loading="lazy"
-        decoding="async"
-        referrerPolicy="no-referrer"
+        title={title}
       />
     );
   }
   if (decision.kind === "link") {
     return (
-      <a
-        className="colloquy-markdown__image-link"
-        href={decision.href}
-        target="_blank"
-        rel="noopener noreferrer"
-        data-state="blocked"
-      >
-        {alt || strings.openImage}
-      </a>
+      <ClickToLoadImage
+        className="colloquy-markdown__image"
+        src={decision.href}
+        alt={alt}
+        title={title}
+      />
     );
   }
   return (

@@ -1,4 +1,5 @@
 import { decodeEntities } from "./html-entities.js";
+import { imageLoad, type ImagePolicy } from "./image-policy.js";
 
 /**
  * Which URLs rendered content may point at. A URL is allowed when its scheme is listed
@@ -10,8 +11,12 @@ export interface UrlPolicy {
   linkProtocols?: readonly string[];
   /** Schemes and `data:` prefixes allowed for images. Default: http, https, `data:image/`. */
   imageProtocols?: readonly string[];
-  /** When false, http(s) images are not loaded but shown as a link. Default: true. */
-  allowExternalImages?: boolean;
+  /**
+   * Which external (http/https) images load: `"click"` (default: a link naming the host,
+   * loaded on click), `"allow"`, `"block"`, or a function of the URL. Unset, the enclosing
+   * `<Message>`'s policy applies. See `ImagePolicy`.
+   */
+  images?: ImagePolicy | undefined;
 }
 
 /** The link schemes allowed unless a policy says otherwise. */
@@ -63,16 +68,23 @@ export function sanitizeLinkUrl(url: string | null | undefined, policy: UrlPolic
 export type ImageDecision =
   { kind: "image"; src: string } | { kind: "link"; href: string } | { kind: "blocked" };
 
-/** Decides whether an image is shown, shown as a link (external images off), or dropped. */
+/**
+ * Decides whether an image is shown, shown as a link to load on click (external images, by
+ * default), or dropped (a scheme not allowed, or `images: "block"`).
+ */
 export function decideImage(url: string | null | undefined, policy: UrlPolicy = {}): ImageDecision {
   const src = sanitizeUrl(url, policy.imageProtocols ?? defaultImageProtocols);
   if (!src) return { kind: "blocked" };
-  const external = /^https?:/i.test(src);
-  if (external && policy.allowExternalImages === false) {
-    const href = sanitizeLinkUrl(src, policy);
-    return href ? { kind: "link", href } : { kind: "blocked" };
+  switch (imageLoad(src, policy.images)) {
+    case "load":
+      return { kind: "image", src };
+    case "block":
+      return { kind: "blocked" };
+    case "click": {
+      const href = sanitizeLinkUrl(src, policy);
+      return href ? { kind: "link", href } : { kind: "blocked" };
+    }
   }
-  return { kind: "image", src };
 }
 
 /** True for URLs that leave the page (http and https), which open in a new tab. */

@@ -33,7 +33,7 @@ export function MessageList({
   onAcknowledgeSafetyChecks,
   linkProtocols,
   imageProtocols,
-  allowExternalImages,
+  images,
   errorShownFor,
   className,
   ...rest
@@ -49,7 +49,7 @@ export function MessageList({
     onAcknowledgeSafetyChecks,
     linkProtocols,
     imageProtocols,
-    allowExternalImages,
+    images,
   };
   return (
     <div

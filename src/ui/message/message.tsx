@@ -50,7 +50,7 @@ function MessageView({
   onAcknowledgeSafetyChecks,
   linkProtocols,
   imageProtocols,
-  allowExternalImages,
+  images,
   hideError = false,
   className,
   ...rest
@@ -90,7 +90,7 @@ function MessageView({
               onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
               linkProtocols={linkProtocols}
               imageProtocols={imageProtocols}
-              allowExternalImages={allowExternalImages}
+              images={images}
             />
           </div>
         ))}

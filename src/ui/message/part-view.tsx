@@ -8,6 +8,7 @@ import type {
 } from "../../core/index.js";
 import { Sources } from "../citations/sources.js";
 import { TextWithCitations } from "../citations/text-with-citations.js";
+import { ImagePolicyProvider } from "../markdown/image-policy.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
 import { Reasoning } from "../reasoning/reasoning.js";
 import { useStrings } from "../strings/index.js";
@@ -43,13 +44,21 @@ export interface PartViewProps extends PartActions, UrlPolicy {
   showLogprobs?: boolean | undefined;
 }
 
-/** Renders any part: the override for its type if given, else the built-in component. */
+/**
+ * Renders any part: the override for its type if given, else the built-in component. An
+ * `images` policy given here reaches everything inside the part (reasoning summaries, tool
+ * cards, markdown), through context.
+ */
 export function PartView(props: PartViewProps): ReactNode {
-  const { part, context, renderers } = props;
+  const { part, context, renderers, images } = props;
   const override = renderers?.[part.type] as PartRenderer<PartType> | undefined;
   const custom = override?.(part as never, context);
-  if (custom !== undefined) return custom;
-  return <BuiltinPart {...props} />;
+  const view = custom !== undefined ? custom : <BuiltinPart {...props} />;
+  return images === undefined ? (
+    view
+  ) : (
+    <ImagePolicyProvider value={images}>{view}</ImagePolicyProvider>
+  );
 }
 
 function BuiltinPart({
@@ -60,10 +69,10 @@ function BuiltinPart({
   onAcknowledgeSafetyChecks,
   linkProtocols,
   imageProtocols,
-  allowExternalImages,
+  images,
 }: PartViewProps): ReactNode {
   const strings = useStrings();
-  const policy: UrlPolicy = { linkProtocols, imageProtocols, allowExternalImages };
+  const policy: UrlPolicy = { linkProtocols, imageProtocols, images };
   switch (part.type) {
     case "text": {
       const text = (

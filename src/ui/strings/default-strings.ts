@@ -72,6 +72,10 @@ export interface UiStrings {
   externalImageBlocked: string;
   /** Link text for opening a blocked external image. */
   openImage: string;
+  /** Text of the link an external image is shown as until clicked: its host and alt text. */
+  imageFrom: (host: string, alt: string) => string;
+  /** Tooltip of that link. */
+  loadImage: string;
   /** Generic accessible name of a file. */
   file: string;
   /** Audio clip label. */
@@ -323,6 +327,8 @@ export const defaultStrings: UiStrings = {
   imageFailed: "Image generation failed",
   externalImageBlocked: "External image not loaded",
   openImage: "Open image",
+  imageFrom: (host, alt) => (alt ? `${alt} (image from ${host})` : `Image from ${host}`),
+  loadImage: "Load the image (it is fetched from that host)",
   file: "File",
   audio: "Audio",
   transcript: "Transcript",

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import type { CodeInterpreterCallPart } from "../../core/index.js";
 import { safeImageUrl } from "../images/safe-image-url.js";
+import { ClickToLoadImage, LoadedImage } from "../markdown/click-to-load-image.js";
+import { imageLoad, useImagePolicy } from "../markdown/image-policy.js";
 import { useStrings } from "../strings/index.js";
 import { ToolCard, ToolCode, ToolSection } from "./tool-card.js";
 
@@ -31,6 +33,7 @@ export function CodeInterpreterCall({
   className,
 }: CodeInterpreterCallProps): ReactNode {
   const strings = useStrings();
+  const policy = useImagePolicy();
   const outputs = (part.item.outputs ?? []) as readonly unknown[];
   const logs: string[] = [];
   const images: string[] = [];
@@ -76,15 +79,14 @@ export function CodeInterpreterCall({
       {images.length > 0 ? (
         <ToolSection label={strings.output} section="images">
           <div className="colloquy-tool-card__images">
-            {images.map((url, index) => (
-              <img
-                key={url}
-                src={url}
-                alt={strings.imageNumbered(index + 1, images.length)}
-                loading="lazy"
-                className="colloquy-tool-card__image"
-              />
-            ))}
+            {images.map((url, index) => {
+              // The URLs come from the model's run: the same image policy as its text.
+              const alt = strings.imageNumbered(index + 1, images.length);
+              const load = imageLoad(url, policy);
+              if (load === "block") return null;
+              const Image = load === "load" ? LoadedImage : ClickToLoadImage;
+              return <Image key={url} src={url} alt={alt} className="colloquy-tool-card__image" />;
+            })}
           </div>
         </ToolSection>
       ) : null}

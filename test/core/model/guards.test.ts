@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { BUILTIN_TOOL_PART_TYPES } from "../../../src/core/model/part-types.js";
 import {
-  BUILTIN_TOOL_PART_TYPES,
   isAudioPart,
   isBuiltinToolPart,
   isFilePart,

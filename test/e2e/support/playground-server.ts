@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import { createPlaygroundApi } from "../../../playground/server/playground-api.js";
 import { listenWithFallback } from "../../../playground/server/listen.js";
-import { serveStaticApp } from "../../../playground/server/static-files.js";
+import { serveStaticFiles } from "../../../src/server/cli/static-files.js";
 
 const configFile = fileURLToPath(new URL("../../../playground/vite.config.ts", import.meta.url));
 const distDir = fileURLToPath(new URL("../../../playground/dist", import.meta.url));
@@ -27,7 +27,7 @@ export async function buildPlayground(): Promise<void> {
  */
 export async function startPlayground(): Promise<RunningPlayground> {
   const api = createPlaygroundApi({ env: {}, pace: "realistic", log: false });
-  const serveApp = serveStaticApp(distDir);
+  const serveApp = await serveStaticFiles(distDir, { singlePageApp: true });
   const server = createServer((req, res) => {
     api.handler(req, res, () => void serveApp(req, res));
   });

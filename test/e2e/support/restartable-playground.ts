@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import { createPlaygroundApi } from "../../../playground/server/playground-api.js";
-import { serveStaticApp } from "../../../playground/server/static-files.js";
+import { serveStaticFiles } from "../../../src/server/cli/static-files.js";
 
 const configFile = fileURLToPath(new URL("../../../playground/vite.config.ts", import.meta.url));
 
@@ -33,7 +33,7 @@ export async function buildPlaygroundInto(outDir: string): Promise<void> {
  */
 export async function startRestartablePlayground(distDir: string): Promise<RestartablePlayground> {
   const api = createPlaygroundApi({ env: {}, pace: "instant", log: false });
-  const serveApp = serveStaticApp(distDir);
+  const serveApp = await serveStaticFiles(distDir, { singlePageApp: true });
   const server = createServer((req, res) => {
     api.handler(req, res, () => void serveApp(req, res));
   });
