@@ -11,8 +11,8 @@
  * ```
  *
  * Defaults: base path `/api/openai`; key from `OPENAI_API_KEY`; small low-cost models only;
- * no code-running or outward-reaching tools; output tokens clamped to 16 384; 1 MB JSON
- * bodies, 20 MB uploads (images and PDFs); 60 requests a minute per user or address;
+ * no code-running or outward-reaching tools; output tokens clamped to 16 384; 8 MB JSON
+ * bodies (a 5 MB attachment as base64), 20 MB uploads; 60 requests a minute per user;
  * same-origin browsers only; a stored response readable, resumable and cancellable only by
  * the caller that created it (for 24 hours).
  */

@@ -385,13 +385,16 @@ function savedAnswer(
   });
 }
 
-/** The text of a stored response as the server holds it. */
-async function storedText(id: string): Promise<string> {
+/**
+ * The text of a stored response as the server holds it, asked with the page's cookies: the
+ * proxy answers only the session that created the response (anyone else gets 404).
+ */
+async function storedText(page: Page, id: string): Promise<string> {
   const url = new URL(`api/openai/v1/responses/${id}`, playground.url).href;
-  const response = await fetch(url);
+  const response = await page.context().request.get(url);
   const text = await response.text();
-  if (!response.ok || !text.startsWith("{")) {
-    throw new Error(`GET ${url} answered ${response.status}: ${text.slice(0, 200)}`);
+  if (!response.ok() || !text.startsWith("{")) {
+    throw new Error(`GET ${url} answered ${response.status()}: ${text.slice(0, 200)}`);
   }
   const body = JSON.parse(text) as {
     status: string;
@@ -436,7 +439,7 @@ describe("reload mid-answer (saved conversation, background response)", () => {
       expect(saved.count).toBe(2);
       expect(saved.responseId).toBeTruthy();
       // The page's text equals the server's: a gap would lose text, a repeat would double it.
-      expect(saved.text).toBe(await storedText(saved.responseId!));
+      expect(saved.text).toBe(await storedText(page, saved.responseId!));
       expect(saved.text.length).toBeGreaterThan(200);
       await page.screenshot({ path: `${SCREENSHOTS}/fault-lab-reload.png` });
     }));

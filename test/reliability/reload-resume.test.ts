@@ -8,11 +8,14 @@ import {
 } from "../../src/core/index.js";
 import { startProxyStack, type ProxyStack } from "./support/stack.js";
 import { textOf } from "./support/chat-checks.js";
+import { fetchWithCookieJar } from "./support/cookie-jar.js";
 
 /**
  * Reload safety: a background response through the proxy; at seeded random moments the page
  * "reloads" (its connection drops, a new ChatStore starts from what storage held) and the
- * answer resumes. Nothing may be lost or applied twice.
+ * answer resumes. Nothing may be lost or applied twice. The page keeps its cookies across a
+ * reload, as a browser does: the proxy's session cookie is what makes the resuming page the
+ * owner of the response the first page started.
  */
 
 let stack: ProxyStack;
@@ -29,14 +32,18 @@ interface Connection {
   drop: AbortController;
 }
 
-/** A fetch that records every event's sequence number and can cut any connection. */
+/**
+ * A fetch that records every event's sequence number and can cut any connection, with one
+ * cookie jar for every page of a run (the browser's, which a reload keeps).
+ */
 function observedFetch(connections: Connection[]): typeof fetch {
+  const browserFetch = fetchWithCookieJar();
   return async (input, init) => {
     const drop = new AbortController();
     const signal = init?.signal ? AbortSignal.any([init.signal, drop.signal]) : drop.signal;
     const connection: Connection = { url: String(input), sequence: [], drop };
     connections.push(connection);
-    const response = await fetch(input, { ...init, signal });
+    const response = await browserFetch(input, { ...init, signal });
     if (!response.body) return response;
     const decoder = new TextDecoder();
     let buffer = "";
@@ -171,6 +178,10 @@ describe("reload safety of a background response", () => {
           });
           expect(applied).toEqual(applied.map((_, index) => index));
           expect(applied.at(-1)).toBe(answer.metadata.lastSequenceNumber);
+
+          // Another browser (its own cookie jar) is not the owner: resuming is still refused.
+          const stranger = await fetchWithCookieJar()(`${stack.baseURL}/responses/${responseId}`);
+          expect(stranger.status).toBe(404);
         },
       ),
       { numRuns: 6, seed: 20_261_122 },

@@ -82,6 +82,39 @@ describe("colloquy serve", () => {
     expect(models.data.map((m) => m.id)).toEqual(["gpt-4o-mini"]);
   });
 
+  it("answers a name given by --allow-host, 421 for others, and its 403 names --allow-origin", async () => {
+    const [, second] = await spawnCli(
+      ["serve", "--port", "0", "--allow-host", "box.lan", "--allow-origin", "http://app.lan"],
+      noKey,
+      2,
+    );
+    const url = /listening at (\S+)/.exec(second!)![1]!;
+    const { port } = new URL(url);
+    const { request } = await import("node:http");
+    const status = (host: string, origin?: string) =>
+      new Promise<{ status: number; body: string }>((resolveStatus, reject) => {
+        const req = request(
+          `${url}/models`,
+          { headers: { host: `${host}:${port}`, ...(origin ? { origin } : {}) } },
+          (res) => {
+            let body = "";
+            res.on("data", (c: Buffer) => (body += c.toString()));
+            res.on("end", () => resolveStatus({ status: res.statusCode!, body }));
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+    expect((await status("box.lan")).status).toBe(200);
+    expect((await status("box.lan", "http://app.lan")).status).toBe(200);
+    const rebound = await status("attacker.example");
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).toContain("--allow-host attacker.example");
+    const crossSite = await status("box.lan", "http://elsewhere.example");
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body).toContain("--allow-origin http://elsewhere.example");
+  });
+
   it("documents every option in --help", async () => {
     const lines = await new Promise<string>((resolveText, reject) => {
       const child = spawn(process.execPath, [BIN, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
@@ -99,6 +132,10 @@ describe("colloquy serve", () => {
       "--allow-model",
       "--emulator",
       "--cors-origin",
+      "--allow-origin",
+      "--allow-host",
+      "--body-limit",
+      "--trust-proxy",
       "--max-output-tokens",
       "--rate-limit",
       "OPENAI_API_KEY",
@@ -135,7 +172,39 @@ describe("argument parsing", () => {
     });
   });
 
+  it("reads the origin, host, body-limit and trust-proxy flags", () => {
+    expect(
+      parseCliArguments([
+        "serve",
+        "--allow-origin",
+        "https://app.example",
+        "--cors-origin",
+        "https://old.example",
+        "--allow-host",
+        "box.lan",
+        "--body-limit",
+        "2097152",
+        "--trust-proxy",
+        "10.0.0.5",
+      ]),
+    ).toMatchObject({
+      args: {
+        corsOrigins: ["https://app.example", "https://old.example"],
+        allowHosts: ["box.lan"],
+        bodyLimit: 2_097_152,
+        trustProxy: ["10.0.0.5"],
+      },
+    });
+    expect(parseCliArguments(["serve"])).toMatchObject({
+      args: { bodyLimit: undefined, trustProxy: false, allowHosts: [] },
+    });
+    expect(parseCliArguments(["serve", "--trust-proxy", "any"])).toMatchObject({
+      args: { trustProxy: true },
+    });
+  });
+
   it.each([
+    [["serve", "--body-limit", "10"], /--body-limit must be a whole number of at least 1024/],
     [["serve", "--port", "eighty"], /--port must be a whole number/],
     [["launch"], /Unknown command 'launch'/],
     [["serve", "--bogus"], /bogus/],

@@ -75,4 +75,21 @@ describe("<Chat>", () => {
     expect(answer.getAttribute("data-state")).toBe("failed");
     expect(answer.querySelector(".colloquy-message__body")!.textContent!.length).toBeGreaterThan(0);
   });
+
+  it("refuses a photo past the proxy's default body limit in the composer, naming the limit", async () => {
+    const user = userEvent.setup();
+    render(
+      <Chat
+        endpoint="http://127.0.0.1/v1"
+        model="gpt-4.1-mini"
+        chatOptions={{ fetch: emulatorFetch(), storage: null, notify: "sync" }}
+      />,
+    );
+    const picker = document.querySelector('input[type="file"]') as HTMLInputElement;
+    const big = new File([new Uint8Array(6 * 1024 * 1024)], "photo.jpg", { type: "image/jpeg" });
+    await user.upload(picker, big);
+    expect(screen.getByRole("alert").textContent).toBe(
+      "photo.jpg is too large: the limit is 5 MB.",
+    );
+  });
 });

@@ -13,12 +13,19 @@ export interface AttachmentLimits {
   maxFileBytes: number;
 }
 
-/** The defaults: the image formats OpenAI's vision models read, PDFs, 20 MB and 32 MB. */
+/**
+ * The largest attachment by default, 5 MB. Attachments travel inline as base64 (4/3 of their
+ * size), and 5 MB of it plus the conversation fits the proxy's default 8 MB body limit, so a
+ * file accepted here is never refused by the proxy. Raise both together.
+ */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** The defaults: the image formats OpenAI's vision models read, PDFs, 5 MB each. */
 export const defaultAttachmentLimits: AttachmentLimits = {
   imageTypes: ["image/png", "image/jpeg", "image/webp", "image/gif"],
   fileTypes: ["application/pdf"],
-  maxImageBytes: 20 * 1024 * 1024,
-  maxFileBytes: 32 * 1024 * 1024,
+  maxImageBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
+  maxFileBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
 };
 
 /** An attachment refused before sending: its name, type and size, and the limit it broke. */

@@ -46,7 +46,10 @@ export async function apiErrorFromResponse(response: Response): Promise<APIError
     "no error message";
   const type = error && typeof error.type === "string" ? error.type : undefined;
   const code = error && typeof error.code === "string" ? error.code : undefined;
-  const advice = adviceFor(response.status, type ?? code);
+  // A 403 the server explained (the proxy names the option that allows an origin) needs no
+  // guessed cause; one that says nothing gets the likely one.
+  const explained = response.status === 403 && typeof error?.message === "string";
+  const advice = explained ? "" : adviceFor(response.status, type ?? code);
   return new APIError(
     response.status,
     `${response.status} ${upstreamMessage}${advice ? ` ${advice}` : ""}`,

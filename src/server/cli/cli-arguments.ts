@@ -20,6 +20,12 @@ export interface ServeArguments {
   maxOutputTokens: number | undefined;
   /** Requests per minute per client; 0 turns the limit off. */
   rateLimit: number;
+  /** Host names answered besides loopback names, IP addresses and `--host`. */
+  allowHosts: string[];
+  /** Largest JSON request body in bytes, or undefined for the default. */
+  bodyLimit: number | undefined;
+  /** Reverse proxies whose forwarding headers count: their addresses, or `true` for any. */
+  trustProxy: boolean | string[];
   /** A folder of pages to serve beside the proxy (`--static`), or undefined. */
   staticDir?: string | undefined;
 }
@@ -48,7 +54,15 @@ Options:
                            OpenAI, any model with the emulator.
   --emulator               Use the built-in OpenAI emulator even when a key is set
   --pace <instant|realistic>  How fast the emulator streams (default instant)
-  --cors-origin <origin>   Let a browser origin call from elsewhere; repeat for more
+  --allow-origin <origin>  Let a browser origin call from elsewhere; repeat for more
+                           (--cors-origin is the same)
+  --allow-host <name>      Answer requests for this host name (default: loopback names,
+                           IP addresses and --host); others get 421 (DNS rebinding)
+  --body-limit <bytes>     Largest JSON request body (default 8388608, 8 MB: a 5 MB
+                           attachment as base64 and the conversation)
+  --trust-proxy <address>  Read X-Forwarded-For/-Host/-Proto and Forwarded from this peer
+                           (a reverse proxy in front); repeat for more, 'any' for every
+                           peer. Default: none, so clients cannot choose their identity
   --max-output-tokens <n>  Clamp output tokens per request (default 16384)
   --rate-limit <n>         Requests per minute per client (default 60; 0 turns it off)
   --static <dir>           Also serve the files of <dir> (your pages) at /, and the
@@ -73,6 +87,12 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return parsed;
 }
 
+/** `--trust-proxy` values: `any` trusts every peer, addresses trust those peers only. */
+function trustedProxies(values: readonly string[]): boolean | string[] {
+  if (values.includes("any")) return true;
+  return values.length > 0 ? [...values] : false;
+}
+
 /** Parses `colloquy` arguments; throws with a message that points at --help when wrong. */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
   const { values, positionals } = parseArgs({
@@ -87,6 +107,10 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       emulator: { type: "boolean" },
       pace: { type: "string" },
       "cors-origin": { type: "string", multiple: true },
+      "allow-origin": { type: "string", multiple: true },
+      "allow-host": { type: "string", multiple: true },
+      "body-limit": { type: "string" },
+      "trust-proxy": { type: "string", multiple: true },
       "max-output-tokens": { type: "string" },
       "rate-limit": { type: "string" },
       static: { type: "string" },
@@ -112,7 +136,13 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       allowModels: values["allow-model"] ?? [],
       emulator: values.emulator ?? false,
       pace,
-      corsOrigins: values["cors-origin"] ?? [],
+      corsOrigins: [...(values["allow-origin"] ?? []), ...(values["cors-origin"] ?? [])],
+      allowHosts: values["allow-host"] ?? [],
+      bodyLimit:
+        values["body-limit"] === undefined
+          ? undefined
+          : integer("body-limit", values["body-limit"], 0, 1024),
+      trustProxy: trustedProxies(values["trust-proxy"] ?? []),
       maxOutputTokens:
         values["max-output-tokens"] === undefined
           ? undefined

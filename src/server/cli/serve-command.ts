@@ -53,6 +53,10 @@ export async function serve(args: ServeArguments, io: CliEnvironment): Promise<R
     ...(models ? { models } : {}),
     ...(args.corsOrigins.length > 0 ? { cors: { origins: args.corsOrigins } } : {}),
     ...(args.maxOutputTokens !== undefined ? { maxOutputTokens: args.maxOutputTokens } : {}),
+    ...(args.bodyLimit !== undefined ? { maxBodyBytes: args.bodyLimit } : {}),
+    // The host it was started for, and those named: any other name is DNS rebinding.
+    allowedHosts: [args.host, ...args.allowHosts],
+    trustProxy: args.trustProxy,
     rateLimit: args.rateLimit === 0 ? false : { limit: args.rateLimit, windowMs: 60_000 },
   });
   const proxyNode = toNodeHandler(proxy);

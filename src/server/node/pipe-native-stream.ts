@@ -69,9 +69,15 @@ export function pipeNativeStream(
       // The client left: nothing more to relay, and the upstream request is cancelled.
       if (stop()) message.destroy();
     });
+    const { scrubber } = answer;
     source.on("data", (chunk: Buffer) => {
       if (over) return;
-      const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const raw = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const bytes = scrubber ? scrubber.push(raw) : raw;
+      if (bytes.byteLength > 0) pass(bytes);
+    });
+    /** Watches one chunk and writes it, after its response id is noted when it has one. */
+    function pass(bytes: Uint8Array): void {
       const pending = watcher.see(bytes);
       if (!pending) {
         write(bytes);
@@ -89,14 +95,21 @@ export function pipeNativeStream(
         else resumeIfFree();
       };
       pending.then(goOn, goOn);
-    });
+    }
+    const end = () => {
+      if (over) return;
+      watcher.end();
+      stop();
+      res.end();
+    };
     // The end, or a failure, can come while the last chunk waits on its id: it goes out first.
     source.once("end", () =>
       whenNoted(() => {
-        if (over) return;
-        watcher.end();
-        stop();
-        res.end();
+        // What the scrubber held back (the tail of an unfinished event) goes out last.
+        const rest = scrubber?.flush();
+        if (over || rest === undefined || rest.byteLength === 0) return end();
+        pass(rest);
+        whenNoted(end);
       }),
     );
     source.once("error", () => whenNoted(fail));

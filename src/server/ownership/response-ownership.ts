@@ -1,7 +1,8 @@
 import type { IncomingCall } from "../proxy/incoming-call.js";
 import { ProxyRejection } from "../proxy/openai-error.js";
-import { callerKey, type CallerIdentity } from "../rate-limit/rate-limit-policy.js";
+import type { CallerIdentity } from "../rate-limit/rate-limit-policy.js";
 import { createMemoryResponseOwnerStore } from "./memory-response-owner-store.js";
+import type { ReferencedIds } from "./referenced-ids.js";
 import type { ResponseOwnerStore, ResponseRecord } from "./response-owner-store.js";
 
 /**
@@ -19,9 +20,9 @@ export interface ResponseOwnershipOptions {
   /** How long a response stays readable by its creator, default 24 hours. */
   ttlMs?: number;
   /**
-   * The caller's key; default the user `authorize` identified, else the client address (as
-   * the rate limit counts). Without `authorize`, callers behind one address share their
-   * responses: return a per-session value here (e.g. from a session cookie) to keep them apart.
+   * The caller's key; default the user `authorize` identified, else the anonymous session of
+   * the proxy's signed cookie (`colloquy_session`, see `sessionSecret`), so two browsers
+   * behind one address are two owners. Never the client address or a forwarding header.
    */
   owner?: (request: Request, identity: CallerIdentity) => string;
 }
@@ -41,9 +42,27 @@ export interface ResponseTracker {
   authorize(id: string, owner: string): Promise<ResponseRecord | undefined>;
   /** True the first time the usage of `id` is about to be reported. */
   claimUsageReport(id: string): Promise<boolean>;
+  /** Remembers who uploaded file `id`. */
+  rememberFile(id: string, owner: string): Promise<void>;
+  /**
+   * Checks every id a generation request names against `owner` (when enforced): a response
+   * or file someone else created, or an id the proxy cannot know the owner of, is refused
+   * with 404, as reading it would be.
+   */
+  authorizeReferences(ids: ReferencedIds, owner: string): Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Files share the store with responses under their own prefix. */
+const FILE_PREFIX = "file:";
+
+/** The default owner key: the user, else the session; a caller with neither owns nothing. */
+function defaultOwner(identity: CallerIdentity): string {
+  if (identity.userId !== undefined) return `user:${identity.userId}`;
+  if (identity.sessionId !== undefined) return `session:${identity.sessionId}`;
+  return "anonymous";
+}
 
 /** Builds the tracker a proxy uses from its `responseOwnership` option. */
 export function createResponseTracker(
@@ -54,34 +73,65 @@ export function createResponseTracker(
   const store = settings.store ?? createMemoryResponseOwnerStore();
   const ttlMs = settings.ttlMs ?? DAY_MS;
   const customOwner = settings.owner;
+  const minutes = Math.round(ttlMs / 60_000);
+  async function recall(id: string): Promise<ResponseRecord | undefined> {
+    try {
+      return await store.recall(id);
+    } catch (error) {
+      if (!enforced) return undefined;
+      // Failing closed: without the store nobody can be shown to own the response.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ProxyRejection(
+        503,
+        `The response-owner store is unavailable (${reason}), so responses cannot be read or cancelled for now. Check the store (e.g. Redis) and retry.`,
+        { type: "server_error", code: "response_store_unavailable" },
+      );
+    }
+  }
   return {
     enforced,
-    // A custom owner reads a Web Request; the default needs only the headers.
+    // A custom owner reads a Web Request; the default needs only the identity.
     ownerOf: (call, identity) =>
-      customOwner ? customOwner(call.request(), identity) : callerKey(call, identity),
+      customOwner ? customOwner(call.request(), identity) : defaultOwner(identity),
     remember: (id, record) => store.remember(id, record, ttlMs),
     async authorize(id, owner) {
-      let record: ResponseRecord | undefined;
-      try {
-        record = await store.recall(id);
-      } catch (error) {
-        if (!enforced) return undefined;
-        // Failing closed: without the store nobody can be shown to own the response.
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new ProxyRejection(
-          503,
-          `The response-owner store is unavailable (${reason}), so responses cannot be read or cancelled for now. Check the store (e.g. Redis) and retry.`,
-          { type: "server_error", code: "response_store_unavailable" },
-        );
-      }
+      const record = await recall(id);
       if (enforced && record?.owner !== owner) {
         throw new ProxyRejection(
           404,
-          `No response with id '${id}' was found for this caller. A response can be read, resumed or cancelled only by the caller that created it, through this proxy, within ${Math.round(ttlMs / 60_000)} minutes.`,
+          `No response with id '${id}' was found for this caller. A response can be read, resumed, cancelled or continued only by the caller that created it, through this proxy, within ${minutes} minutes.`,
           { param: "response_id", code: "response_not_found" },
         );
       }
       return record;
+    },
+    rememberFile: (id, owner) => store.remember(`${FILE_PREFIX}${id}`, { owner }, ttlMs),
+    async authorizeReferences(ids, owner) {
+      if (!enforced) return;
+      for (const id of ids.responses) {
+        if ((await recall(id))?.owner === owner) continue;
+        throw new ProxyRejection(
+          404,
+          `No response with id '${id}' was found for this caller, so previous_response_id cannot continue it. A response can be continued only by the caller that created it, through this proxy, within ${minutes} minutes.`,
+          { param: "previous_response_id", code: "response_not_found" },
+        );
+      }
+      for (const id of ids.files) {
+        if ((await recall(`${FILE_PREFIX}${id}`))?.owner === owner) continue;
+        throw new ProxyRejection(
+          404,
+          `No file with id '${id}' was found for this caller. A file can be used only by the caller that uploaded it through this proxy (POST /v1/files), within ${minutes} minutes.`,
+          { param: "file_id", code: "file_not_found" },
+        );
+      }
+      const first = ids.unowned[0];
+      if (first) {
+        throw new ProxyRejection(
+          404,
+          `No ${first.kind} with id '${first.id}' was found for this caller: this proxy does not create ${first.kind}s, so it cannot tell whose one is. Send the content itself (or previous_response_id), or set responseOwnership: false if every caller may use every id.`,
+          { param: first.kind, code: `${first.kind}_not_found` },
+        );
+      }
     },
     claimUsageReport: (id) => store.claimUsageReport(id, ttlMs),
   };

@@ -1,10 +1,12 @@
+import type { ProxyRequestContext } from "../proxy/create-openai-proxy.js";
 import type { RequestHead } from "../proxy/incoming-call.js";
 import { ProxyRejection } from "../proxy/openai-error.js";
+import { requestedHost, type TrustProxyOption } from "./trusted-proxies.js";
 
 /**
  * Which browser origins may call the proxy from another origin. Same-origin requests and
- * requests without an `Origin` header (servers, curl) are always allowed; by default no
- * other origin is, and a request from one is refused before it costs anything.
+ * requests without `Origin` or `Sec-Fetch-Site` headers (servers, curl) are always allowed;
+ * by default no other origin is, and a request from one is refused before it costs anything.
  */
 export interface CorsOptions {
   /** Allowed origins, e.g. `["https://app.example.com"]`, or `"*"` for any. */
@@ -38,27 +40,77 @@ function isAllowedOrigin(origin: string, cors: CorsOptions | undefined): boolean
   return cors.origins === "*" || cors.origins.includes(origin);
 }
 
-function isSameOrigin(request: RequestHead, origin: string): boolean {
-  return request.url.origin === origin;
+/** Everything the cross-origin decision reads, resolved once from the proxy's options. */
+export interface OriginPolicy {
+  /** Origins allowed from elsewhere. */
+  cors: CorsOptions | undefined;
+  /** The app's public origin, e.g. `https://app.example.com`, when configured. */
+  publicOrigin: string | undefined;
+  /** Whose forwarding headers count. */
+  trustProxy: TrustProxyOption;
+}
+
+/** A request as the origin check reads it: its head and what the adapter knows. */
+export type OriginCheckedCall = RequestHead & { readonly context: ProxyRequestContext };
+
+const DEFAULT_PORTS: Record<string, string> = { http: "80", https: "443" };
+
+/**
+ * True when `origin` is this server's own: the configured public origin, or the host the
+ * client asked for (the `Host` header, or a trusted proxy's `X-Forwarded-Host`), never the
+ * request's URL, which frameworks and dev proxies rewrite. The scheme is not compared: a
+ * proxy in front often ends TLS.
+ */
+function isOwnOrigin(call: OriginCheckedCall, origin: string, policy: OriginPolicy): boolean {
+  if (policy.publicOrigin !== undefined && origin === policy.publicOrigin) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.origin === "null") return false;
+  const scheme = parsed.protocol.replace(/:$/, "");
+  const host = requestedHost(call, policy.trustProxy);
+  const defaultPort = DEFAULT_PORTS[scheme];
+  const bare = defaultPort !== undefined && host.endsWith(`:${defaultPort}`);
+  return parsed.host === (bare ? host.slice(0, -defaultPort.length - 1) : host);
+}
+
+function refuse(origin: string | null): ProxyRejection {
+  const from = origin === null ? "a page on another site" : `the origin '${origin}'`;
+  const flag = origin === null ? "<origin>" : origin;
+  return new ProxyRejection(
+    403,
+    `Requests from ${from} are not allowed by this server. To allow an origin, add it to the proxy's \`cors.origins\` option (colloquy serve: --allow-origin ${flag}); if it is this app's own address behind a proxy, set \`publicOrigin\` (or \`trustProxy\` so forwarded hosts count).`,
+    { code: "origin_not_allowed" },
+  );
 }
 
 /**
  * The CORS headers for a response to `request`, or an empty object when the request is not
- * cross-origin. Throws a 403 rejection for a cross-origin request from an origin not allowed.
+ * cross-origin. Throws a 403 rejection for a cross-origin request from an origin not allowed,
+ * decided on what the browser says: `Sec-Fetch-Site` where it is sent (`same-origin` and
+ * `none` pass; `same-site` and `cross-site` need an allowed `Origin`), else `Origin` against
+ * the public origin or the requested host. Requests with neither header (servers, curl)
+ * pass. Blind requests (a no-cors fetch, a form post) are refused too: they cost money even
+ * though the page never sees the answer.
  */
 export function corsResponseHeaders(
-  request: RequestHead,
-  cors: CorsOptions | undefined,
+  request: OriginCheckedCall,
+  policy: OriginPolicy,
 ): Record<string, string> {
+  const { cors } = policy;
   const origin = request.header("origin");
-  if (origin === null || isSameOrigin(request, origin)) return {};
-  if (!isAllowedOrigin(origin, cors)) {
-    throw new ProxyRejection(
-      403,
-      `Requests from the origin '${origin}' are not allowed by this server. Add it to the proxy's \`cors.origins\` option.`,
-      { code: "origin_not_allowed" },
-    );
+  const site = request.header("sec-fetch-site")?.toLowerCase();
+  if (site === "same-origin" || site === "none") return {};
+  const crossSite = site === "cross-site" || site === "same-site";
+  if (origin === null) {
+    if (crossSite) throw refuse(null);
+    return {};
   }
+  if (!crossSite && isOwnOrigin(request, origin, policy)) return {};
+  if (!isAllowedOrigin(origin, cors)) throw refuse(origin);
   return {
     "access-control-allow-origin": cors?.origins === "*" ? "*" : origin,
     "access-control-expose-headers": EXPOSE_HEADERS,
@@ -68,11 +120,12 @@ export function corsResponseHeaders(
 
 /** Answers a CORS preflight (`OPTIONS`) for an allowed origin with 204. */
 export function preflightResponse(
-  request: RequestHead,
-  cors: CorsOptions | undefined,
+  request: OriginCheckedCall,
+  policy: OriginPolicy,
   allowMethods: readonly string[],
 ): Response {
-  const headers = corsResponseHeaders(request, cors);
+  const { cors } = policy;
+  const headers = corsResponseHeaders(request, policy);
   const allowHeaders = cors?.allowHeaders ?? DEFAULT_ALLOW_HEADERS;
   return new Response(null, {
     status: 204,

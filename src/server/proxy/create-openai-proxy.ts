@@ -1,4 +1,6 @@
 import { corsResponseHeaders, preflightResponse } from "../policy/cors-policy.js";
+import { clientAddressOf, requestedHost, requestedScheme } from "../policy/trusted-proxies.js";
+import type { CallerIdentity } from "../rate-limit/rate-limit-policy.js";
 import { createRateLimiter } from "../rate-limit/rate-limit-policy.js";
 import { openAIErrorResponse, ProxyRejection } from "./openai-error.js";
 import { normaliseBasePath, pathBelow } from "./base-path.js";
@@ -6,7 +8,7 @@ import { resolveSettings } from "./resolve-settings.js";
 import { logRequest } from "./proxy-logger.js";
 import type { OpenAIProxyOptions } from "./proxy-options.js";
 import { matchRoutes } from "./routes.js";
-import { scrubSecrets } from "./scrub-secrets.js";
+import { scrubAnswer } from "./scrub-answer.js";
 import { createUpstreamClient, ErrorCapture } from "./upstream-client.js";
 import { callFromRequest, type IncomingCall } from "./incoming-call.js";
 import type { NativeUpstreamSend, ProxyAnswer } from "./stream-answer.js";
@@ -78,7 +80,7 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
   const logger = options.logger === undefined ? console : options.logger;
   const rateLimit =
     options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? {});
-  const settings = resolveSettings(options, upstream, capture, logger);
+  const settings = resolveSettings(options, upstream, capture, logger, basePath);
 
   async function route(
     call: IncomingCall,
@@ -86,14 +88,19 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
     note: { user?: string; model?: string },
   ): Promise<ProxyAnswer> {
     const { url } = call;
+    const { origins, trustProxy } = settings;
+    // Before anything else: a name this server was not told about is DNS rebinding.
+    settings.hosts.check(requestedHost(call, trustProxy), call.context.localAddress);
     const below = pathBelow(basePath, url.pathname);
     const matches = below === null ? [] : matchRoutes(below);
     const methods = [...new Set(matches.map((m) => m.route.method))];
     if (call.method === "OPTIONS" && call.header("access-control-request-method") !== null) {
-      return preflightResponse(call, options.cors, methods.length > 0 ? methods : ["GET", "POST"]);
+      return preflightResponse(call, origins, methods.length > 0 ? methods : ["GET", "POST"]);
     }
-    const cors = corsResponseHeaders(call, options.cors);
-    return withHeaders(await dispatch(), cors);
+    const cors = corsResponseHeaders(call, origins);
+    const extra: Record<string, string> = { ...cors };
+    const answer = await dispatch();
+    return withHeaders(answer, extra);
 
     async function dispatch(): Promise<ProxyAnswer> {
       if (matches.length === 0) {
@@ -125,8 +132,8 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         user = verdict.userId;
         note.user = user;
       }
-      const { clientAddress } = call.context;
-      const identity = {
+      const clientAddress = clientAddressOf(call, trustProxy);
+      const identity: CallerIdentity = {
         ...(user !== undefined ? { userId: user } : {}),
         ...(clientAddress !== undefined ? { clientAddress } : {}),
       };
@@ -134,12 +141,24 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
       // is awaited only when there is one, and the route's promise is awaited, not returned
       // (a returned promise costs two more turns).
       if (rateLimit) await rateLimit(call, identity);
+      let owner: Promise<string> | undefined;
       return await match.route.handle({
         call,
         nativeSend,
         params: match.params,
         user,
-        owner: settings.responses.ownerOf(call, identity),
+        // Worked out on first use: only requests that create or name owned things need it,
+        // and an anonymous caller's session costs an HMAC.
+        owner: () =>
+          (owner ??= (async () => {
+            if (user === undefined) {
+              const secure = requestedScheme(call, trustProxy) === "https";
+              const session = await settings.sessions.sessionOf(call, secure);
+              identity.sessionId = session.id;
+              if (session.setCookie !== undefined) extra["set-cookie"] = session.setCookie;
+            }
+            return settings.responses.ownerOf(call, identity);
+          })()),
         settings,
         noteModel: (model) => {
           note.model = model;
@@ -163,19 +182,18 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
         const message = error instanceof Error ? error.message : String(error);
         response = openAIErrorResponse(
           500,
-          scrubSecrets(
-            `The proxy failed: ${message}. This is a bug in the proxy or its hooks.`,
-            upstream.secrets,
-          ),
+          `The proxy failed: ${message}. This is a bug in the proxy or its hooks.`,
           { type: "server_error", code: "proxy_error" },
         );
       }
       try {
-        response = withHeaders(response, corsResponseHeaders(call, options.cors));
+        response = withHeaders(response, corsResponseHeaders(call, settings.origins));
       } catch {
         // A disallowed origin gets no CORS headers.
       }
     }
+    // The one place every answer passes: no secret leaves in any header or body byte.
+    response = scrubAnswer(response, upstream.secrets);
     logRequest(logger, {
       method: call.method,
       path: call.url.pathname + call.url.search,

@@ -1,6 +1,5 @@
 import { openAIErrorResponse } from "./openai-error.js";
-import { passedHeaders } from "./passed-headers.js";
-import { scrubSecrets } from "./scrub-secrets.js";
+import { boundedErrorAnswer } from "./read-upstream-body.js";
 import { isNativeStream, type NativeStream, type NativeUpstreamSend } from "./stream-answer.js";
 
 /**
@@ -39,7 +38,7 @@ export interface DirectTarget {
 /**
  * POSTs a JSON body upstream and returns the upstream's response with its body untouched.
  * Failures become responses the way the openai-client path makes them: the upstream's own
- * error (scrubbed), 499 when the client left, 504 on timeout, 502 when unreachable. With a
+ * error (bounded in size), 499 when the client left, 504 on timeout, 502 when unreachable. With a
  * runtime adapter's `send`, a successful stream comes back in the adapter's native form.
  */
 export async function postDirect(
@@ -63,7 +62,6 @@ export async function postDirect(
   send?: NativeUpstreamSend,
 ): Promise<Response | NativeStream> {
   const { direct } = target;
-  const scrub = (text: string) => scrubSecrets(text, target.secrets);
   if (signal.aborted) return clientClosed();
   // One controller joins the client's signal and the timeout; it also ends the upstream
   // body when the client goes away mid-stream.
@@ -95,9 +93,7 @@ export async function postDirect(
     const reason = cause instanceof Error ? cause.message : String(cause);
     return openAIErrorResponse(
       502,
-      scrub(
-        `Could not reach ${target.description}: ${reason}. Check the proxy's upstream configuration and network.`,
-      ),
+      `Could not reach ${target.description}: ${reason}. Check the proxy's upstream configuration and network.`,
       { type: "server_error", code: "upstream_unreachable" },
     );
   } finally {
@@ -105,8 +101,7 @@ export async function postDirect(
   }
   if (isNativeStream(response) || response.ok) return response;
   signal.removeEventListener("abort", onAbort);
-  const text = await response.text().catch(() => "");
-  return new Response(scrub(text), { status: response.status, headers: passedHeaders(response) });
+  return boundedErrorAnswer(response);
 }
 
 function clientClosed(): Response {

@@ -2,7 +2,6 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { postDirect, upstreamTimeout } from "./direct-upstream.js";
 import { openAIErrorResponse } from "./openai-error.js";
 import { passedHeaders } from "./passed-headers.js";
-import { scrubSecrets } from "./scrub-secrets.js";
 import type { ErrorCapture, UpstreamClient } from "./upstream-client.js";
 import { TRACE_HEADER } from "./upstream-client.js";
 
@@ -24,7 +23,7 @@ let traceCounter = 0;
 /**
  * Sends one call upstream and returns the upstream's raw response, body untouched (so a
  * stream flows through chunk by chunk). Failures become responses too: the upstream's own
- * error status and body (with secrets scrubbed), 502 when it cannot be reached, 504 when it
+ * error status and body (at most 1 MB of it; the proxy scrubs secrets from every answer), 502 when it cannot be reached, 504 when it
  * does not answer in time.
  */
 export async function forwardUpstream(
@@ -73,7 +72,6 @@ async function errorResponse(
   raw: Response | undefined,
   upstream: UpstreamClient,
 ): Promise<Response> {
-  const scrub = (text: string) => scrubSecrets(text, upstream.secrets);
   if (error instanceof APIUserAbortError) {
     // Nobody reads this answer: the client that asked has gone.
     return openAIErrorResponse(499, "The client closed the request.", { code: "client_closed" });
@@ -86,9 +84,7 @@ async function errorResponse(
     const reason = cause instanceof Error ? cause.message : error.message;
     return openAIErrorResponse(
       502,
-      scrub(
-        `Could not reach ${upstream.description}: ${reason}. Check the proxy's upstream configuration and network.`,
-      ),
+      `Could not reach ${upstream.description}: ${reason}. Check the proxy's upstream configuration and network.`,
       { type: "server_error", code: "upstream_unreachable" },
     );
   }
@@ -97,12 +93,11 @@ async function errorResponse(
     const text = raw
       ? await raw.text()
       : JSON.stringify({ error: error.error ?? { message: error.message } });
-    return new Response(scrub(text), { status: error.status, headers });
+    return new Response(text, { status: error.status, headers });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return openAIErrorResponse(
-    502,
-    scrub(`The request to ${upstream.description} failed: ${message}.`),
-    { type: "server_error", code: "upstream_failed" },
-  );
+  return openAIErrorResponse(502, `The request to ${upstream.description} failed: ${message}.`, {
+    type: "server_error",
+    code: "upstream_failed",
+  });
 }

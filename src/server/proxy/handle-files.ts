@@ -1,4 +1,5 @@
 import { forwardUpstream, passedHeaders } from "./forward-upstream.js";
+import { readUpstreamAnswer } from "./read-upstream-body.js";
 import { contentMatchesType } from "./file-signatures.js";
 import { ProxyRejection } from "./openai-error.js";
 import type { RouteContext } from "./proxy-context.js";
@@ -31,6 +32,15 @@ async function readForm(context: RouteContext): Promise<FormData> {
     throw new ProxyRejection(400, "The multipart body of POST /v1/files could not be parsed.", {
       code: "invalid_multipart",
     });
+  }
+}
+
+function fileIdOf(bytes: Uint8Array): string | undefined {
+  try {
+    const id = (JSON.parse(new TextDecoder().decode(bytes)) as { id?: unknown } | null)?.id;
+    return typeof id === "string" ? id : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -76,5 +86,12 @@ export async function handleUploadFile(context: RouteContext): Promise<Response>
     context.call.signal,
   );
   if (!upstream.ok) return upstream;
-  return new Response(upstream.body, { status: upstream.status, headers: passedHeaders(upstream) });
+  const bytes = await readUpstreamAnswer(upstream);
+  const { responses } = context.settings;
+  if (responses.enforced) {
+    const id = fileIdOf(bytes);
+    // Only the uploader may name the file in a request: remembered before the id goes out.
+    if (id !== undefined) await responses.rememberFile(id, await context.owner());
+  }
+  return new Response(bytes, { status: upstream.status, headers: passedHeaders(upstream) });
 }

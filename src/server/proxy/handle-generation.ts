@@ -15,6 +15,12 @@ import {
 import { isNativeStream, type ProxyAnswer } from "./stream-answer.js";
 import { chatCompletionsRequestSchema, responsesRequestSchema } from "./request-schemas.js";
 import { validateBody } from "./validate-body.js";
+import { ProxyRejection } from "./openai-error.js";
+import {
+  chatReferences,
+  referencesNothing,
+  responsesReferences,
+} from "../ownership/referenced-ids.js";
 
 /** `POST /v1/responses`: validate, apply policy, forward, relay. */
 export async function handleCreateResponse(context: RouteContext): Promise<ProxyAnswer> {
@@ -24,6 +30,13 @@ export async function handleCreateResponse(context: RouteContext): Promise<Proxy
   context.noteModel(body.model);
   assertModelAllowed(body.model, settings.models);
   assertToolsAllowed(body.tools, settings.tools);
+  const stored = body.store !== false;
+  const { responses } = settings;
+  const references = responsesReferences(body);
+  const names = !referencesNothing(references);
+  const remembers = stored && (responses.enforced || settings.onUsage !== undefined);
+  const owner = names || remembers ? await context.owner() : "";
+  if (names) await responses.authorizeReferences(references, owner);
   const sent = {
     ...clampResponsesOutputTokens(body, settings.maxOutputTokens),
     model: settings.upstream.upstreamModel(body.model),
@@ -33,7 +46,7 @@ export async function handleCreateResponse(context: RouteContext): Promise<Proxy
     "/responses",
     sent,
     body.stream === true,
-    responsesWatch(context, body.model, body.store !== false),
+    responsesWatch(context, body.model, remembers, owner),
     "responses",
   );
 }
@@ -71,12 +84,17 @@ async function generate(
  * What a created response is watched for: its id, remembered with its creator before the
  * client sees it (only for stored responses: others cannot be read back), and its usage.
  */
-function responsesWatch(context: RouteContext, model: string, stored: boolean): RelayWatch {
+function responsesWatch(
+  context: RouteContext,
+  model: string,
+  remembers: boolean,
+  owner: string,
+): RelayWatch {
   const { responses, reportError } = context.settings;
-  const onUsage = usageReporter(context, async () => model, "responses", stored);
+  const onUsage = usageReporter(context, async () => model, "responses", remembers);
   const remember = async (id: string) => {
     try {
-      await responses.remember(id, { owner: context.owner, model });
+      await responses.remember(id, { owner, model });
     } catch (error) {
       // The answer still goes out; only reading it back later will be refused.
       reportError(
@@ -84,7 +102,6 @@ function responsesWatch(context: RouteContext, model: string, stored: boolean): 
       );
     }
   };
-  const remembers = stored && (responses.enforced || context.settings.onUsage !== undefined);
   return { ...(remembers ? { onId: remember } : {}), ...(onUsage ? { onUsage } : {}) };
 }
 
@@ -96,8 +113,25 @@ export async function handleChatCompletion(context: RouteContext): Promise<Proxy
   context.noteModel(body.model);
   assertModelAllowed(body.model, settings.models);
   assertToolsAllowed(body.tools, settings.tools);
+  const choices = body.n ?? 1;
+  if (choices > settings.maxChoices) {
+    throw new ProxyRejection(
+      400,
+      `'n' asks for ${choices} choices; this server allows at most ${settings.maxChoices} per request (the proxy's maxChoices option).`,
+      { param: "n", code: "too_many_choices" },
+    );
+  }
+  const references = chatReferences(body);
+  if (!referencesNothing(references)) {
+    await settings.responses.authorizeReferences(references, await context.owner());
+  }
+  // The cap bounds the whole request: shared across the choices, so n cannot multiply it.
+  const cap =
+    settings.maxOutputTokens === undefined
+      ? undefined
+      : Math.max(1, Math.floor(settings.maxOutputTokens / choices));
   let sent: Record<string, unknown> = {
-    ...clampChatOutputTokens(body, settings.maxOutputTokens),
+    ...clampChatOutputTokens(body, cap),
     model: settings.upstream.upstreamModel(body.model),
   };
   // Streamed chat only reports usage when asked; onUsage needs it.

@@ -1,5 +1,7 @@
 import { isModelAllowed } from "../policy/model-policy.js";
 import { forwardUpstream, passedHeaders } from "./forward-upstream.js";
+import { ProxyRejection } from "./openai-error.js";
+import { readUpstreamAnswer } from "./read-upstream-body.js";
 import type { RouteContext } from "./proxy-context.js";
 
 /** `GET /v1/models`: the upstream's list, narrowed to the models this proxy allows. */
@@ -12,7 +14,16 @@ export async function handleListModels(context: RouteContext): Promise<Response>
     context.call.signal,
   );
   if (!upstream.ok) return upstream;
-  const list = (await upstream.json()) as { data?: unknown };
+  const text = new TextDecoder().decode(await readUpstreamAnswer(upstream));
+  let list: { data?: unknown };
+  try {
+    list = JSON.parse(text) as { data?: unknown };
+  } catch {
+    throw new ProxyRejection(502, "The upstream's model list is not JSON. Check the upstream.", {
+      type: "server_error",
+      code: "upstream_invalid_json",
+    });
+  }
   const data = Array.isArray(list.data) ? list.data : [];
   const allowed = data.filter((entry: unknown) => {
     const id = (entry as { id?: unknown } | null)?.id;

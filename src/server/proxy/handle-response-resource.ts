@@ -74,7 +74,7 @@ function readQuery(url: URL): { query: Record<string, unknown>; stream: boolean 
 export async function handleRetrieveResponse(context: RouteContext): Promise<Response> {
   const id = responseId(context);
   const { query, stream } = readQuery(context.call.url);
-  const record = await context.settings.responses.authorize(id, context.owner);
+  const record = await context.settings.responses.authorize(id, await context.owner());
   const upstream = await forwardUpstream(
     context.settings.upstream,
     context.settings.capture,
@@ -87,7 +87,7 @@ export async function handleRetrieveResponse(context: RouteContext): Promise<Res
 /** `POST /v1/responses/{id}/cancel`: cancels a background response. */
 export async function handleCancelResponse(context: RouteContext): Promise<Response> {
   const id = responseId(context);
-  const record = await context.settings.responses.authorize(id, context.owner);
+  const record = await context.settings.responses.authorize(id, await context.owner());
   const upstream = await forwardUpstream(
     context.settings.upstream,
     context.settings.capture,

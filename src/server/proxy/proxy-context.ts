@@ -1,4 +1,8 @@
+import type { OriginPolicy } from "../policy/cors-policy.js";
+import type { HostPolicy } from "../policy/host-policy.js";
 import type { ModelAllowlist } from "../policy/model-policy.js";
+import type { TrustProxyOption } from "../policy/trusted-proxies.js";
+import type { SessionKeeper } from "../ownership/session-cookie.js";
 import type { ResponseTracker } from "../ownership/response-ownership.js";
 import type { ToolPolicy } from "../policy/tool-policy.js";
 import type { FileUploadOptions, UsageReport } from "./proxy-options.js";
@@ -26,6 +30,16 @@ export interface ProxySettings {
   onUsage: ((report: UsageReport) => void | Promise<void>) | undefined;
   /** Who created which response, and which usage was reported. */
   responses: ResponseTracker;
+  /** Anonymous callers' sessions (the signed cookie). */
+  sessions: SessionKeeper;
+  /** The cross-origin decision's configuration. */
+  origins: OriginPolicy;
+  /** The `Host` check (DNS rebinding). */
+  hosts: HostPolicy;
+  /** Whose forwarding headers count. */
+  trustProxy: TrustProxyOption;
+  /** Most parallel choices (`n`) a Chat Completions request may ask for. */
+  maxChoices: number;
   /** Logs a failure that must not fail the request (e.g. a throwing hook). */
   reportError: (line: string) => void;
 }
@@ -43,8 +57,11 @@ export interface RouteContext {
   params: Record<string, string>;
   /** The user `authorize` identified. */
   user: string | undefined;
-  /** The caller's owner key, for responses it creates or reads. */
-  owner: string;
+  /**
+   * The caller's owner key, for responses and files it creates or names: the user, else the
+   * session of the proxy's signed cookie (issued on first use, sent with the answer).
+   */
+  owner: () => Promise<string>;
   /** The proxy's configuration. */
   settings: ProxySettings;
   /** Records the model asked for, for the log line. */

@@ -1,5 +1,6 @@
 import type { Usage } from "../../core/model/usage.js";
 import { passedHeaders } from "./passed-headers.js";
+import { readUpstreamAnswer } from "./read-upstream-body.js";
 import type { RouteContext } from "./proxy-context.js";
 import type { UsageReport } from "./proxy-options.js";
 import { usageFromPayload } from "./normalise-usage.js";
@@ -64,7 +65,7 @@ export async function relayAnswer(
     return new Response(body, { status: upstream.status, headers });
   }
   if (!onId && !onUsage) return new Response(upstream.body, { status: upstream.status, headers });
-  const bytes = new Uint8Array(await upstream.arrayBuffer());
+  const bytes = await readUpstreamAnswer(upstream);
   let payload: unknown;
   try {
     payload = JSON.parse(new TextDecoder().decode(bytes));

@@ -1,3 +1,4 @@
+import type { ByteScrubber } from "./scrub-answer.js";
 import type { StreamWatch } from "./sse-watcher.js";
 
 /**
@@ -31,6 +32,11 @@ export interface StreamAnswer {
   readonly body: unknown;
   /** What to note on the way: the response id, the usage, the lost-stream event. */
   readonly watch: StreamWatch;
+  /**
+   * Applied to every chunk before it is watched and sent, and flushed at the end, when the
+   * proxy holds secrets: an upstream that echoes the key cannot leak it through the relay.
+   */
+  readonly scrubber?: ByteScrubber;
 }
 
 /** The proxy's answer to an adapter: a Web `Response`, or a native stream to relay. */

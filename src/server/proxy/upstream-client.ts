@@ -2,6 +2,7 @@ import OpenAI, { AzureOpenAI } from "openai";
 import { ColloquyError } from "../../core/errors.js";
 import { defaultUpstreamFetch } from "./default-upstream-fetch.js";
 import type { DirectUpstream } from "./direct-upstream.js";
+import { boundedErrorAnswer } from "./read-upstream-body.js";
 import type { FetchHandler, UpstreamOptions } from "./upstream-options.js";
 
 /** A configured upstream: the client, the secrets to scrub, and Azure's model mapping. */
@@ -32,8 +33,11 @@ export class ErrorCapture {
       const trace = headers.get(TRACE_HEADER);
       headers.delete(TRACE_HEADER);
       const response = await inner(input, { ...init, headers });
-      if (trace !== null && !response.ok) this.responses.set(trace, response.clone());
-      return response;
+      if (response.ok) return response;
+      // The client would read an error body whole, however large: it gets at most a bounded one.
+      const bounded = await boundedErrorAnswer(response);
+      if (trace !== null) this.responses.set(trace, bounded.clone());
+      return bounded;
     };
   }
 

@@ -3,12 +3,23 @@ import { ProxyRejection } from "../proxy/openai-error.js";
 import { createMemoryRateLimitStore } from "./memory-rate-limit-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
 
-/** What the proxy knows about a caller: the user `authorize` found, the client address. */
+/**
+ * What the proxy knows about a caller: the user `authorize` found, the client address, the
+ * anonymous session.
+ */
 export interface CallerIdentity {
   /** The user id `authorize` returned, when there is one. */
   userId?: string;
-  /** The client's address from the runtime adapter, when it knows one. */
+  /**
+   * The client's address: the connection's peer from the runtime adapter, or the address a
+   * trusted proxy reports (see `trustProxy`); never a forwarding header from anyone else.
+   */
   clientAddress?: string;
+  /**
+   * The anonymous session from the proxy's signed cookie, when there is no user (set for
+   * the routes that create or read owned resources).
+   */
+  sessionId?: string;
 }
 
 /** How many requests each user (or, without a user, each client address) may make. */
@@ -21,7 +32,9 @@ export interface RateLimitOptions {
   store?: RateLimitStore;
   /**
    * The key to count under; default the user id, else the client address (from the runtime
-   * adapter, else the first `x-forwarded-for` hop that serverless platforms set).
+   * adapter, or from trusted proxies' `x-forwarded-for`: see `trustProxy`). Without either,
+   * all anonymous callers share one count, which fails closed: a client cannot rotate a
+   * header or drop a cookie to get a fresh one.
    */
   key?: (request: Request, identity: CallerIdentity) => string;
 }
@@ -29,19 +42,14 @@ export interface RateLimitOptions {
 /** A configured rate limiter: counts a request, rejecting it with 429 when over the limit. */
 export type RateLimiter = (call: IncomingCall, identity: CallerIdentity) => Promise<void>;
 
-function forwardedFor(request: Pick<Request, "headers">): string | undefined {
-  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return first || request.headers.get("x-real-ip") || undefined;
-}
-
 /**
- * The default key of a caller: `user:<id>` for a user `authorize` identified, else
- * `ip:<address>` (from the runtime adapter, else the first `x-forwarded-for` hop).
+ * The default rate-limit key of a caller: `user:<id>` for a user `authorize` identified,
+ * else `ip:<address>` (the address as `trustProxy` allows it to be known).
  */
-export function callerKey(request: Pick<Request, "headers">, identity: CallerIdentity): string {
+export function callerKey(identity: CallerIdentity): string {
   return identity.userId !== undefined
     ? `user:${identity.userId}`
-    : `ip:${identity.clientAddress ?? forwardedFor(request) ?? "unknown"}`;
+    : `ip:${identity.clientAddress ?? "unknown"}`;
 }
 
 /** Builds the limiter a proxy uses from its options. */
@@ -52,7 +60,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const { key: customKey } = options;
   return async (call, identity) => {
     // A custom key reads a Web Request; the default needs only the headers.
-    const key = customKey ? customKey(call.request(), identity) : callerKey(call, identity);
+    const key = customKey ? customKey(call.request(), identity) : callerKey(identity);
     let hit;
     try {
       hit = await store.hit(key, windowMs);

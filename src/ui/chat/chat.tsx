@@ -7,6 +7,7 @@ import { Composer } from "../composer/index.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
 import { StringsProvider, useStrings, type UiStrings } from "../strings/index.js";
 import { ThemeRoot, type ColloquyTheme } from "../theme/index.js";
+import { MAX_ATTACHMENT_BYTES } from "../composer/validate-attachment.js";
 
 /** Props of {@link Chat}. */
 export interface ChatProps {
@@ -38,7 +39,7 @@ export interface ChatProps {
   empty?: ReactNode;
   /** Accepted attachments; defaults to the images and PDFs the models read. */
   accept?: string;
-  /** Largest attachment in bytes (default 20 MB). */
+  /** Largest attachment in bytes (default 5 MB, within the proxy's default body limit). */
   maxFileSize?: number;
   /** Token usage under answers. */
   usage?: "compact" | "detailed" | false;
@@ -80,7 +81,7 @@ export function Chat({
   renderers,
   empty,
   accept = "image/png,image/jpeg,image/webp,image/gif,application/pdf",
-  maxFileSize = 20 * 1024 * 1024,
+  maxFileSize = MAX_ATTACHMENT_BYTES,
   usage,
   images,
   className,

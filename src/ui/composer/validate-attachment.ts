@@ -3,6 +3,15 @@
  * Pure, so the rules can be tested without a DOM.
  */
 
+import { defaultAttachmentLimits } from "../../core/index.js";
+
+/**
+ * The composer's default attachment limit, the chat's own (5 MB): attachments travel inline
+ * as base64, and 5 MB of it plus the conversation fits the proxy's default 8 MB body limit,
+ * so a file the composer accepts is never refused by the proxy.
+ */
+export const MAX_ATTACHMENT_BYTES = defaultAttachmentLimits.maxImageBytes;
+
 /** Why a file was refused. */
 export type AttachmentProblem =
   | {
