@@ -5,6 +5,7 @@ import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumLaunchOptions } from "./test/support/chromium.js";
 import { captureExchanges, capturesAvailable, type CaptureApi } from "./test/support/captures.js";
+import { productionBuild } from "./production-build.js";
 
 /** Packages the library build leaves to the consumer (peers and runtime dependencies). */
 const external = [
@@ -75,7 +76,7 @@ const storybookProject = (): TestProjectInlineConfiguration => ({
 });
 
 export default defineConfig({
-  plugins: [react(), uiStylesheet()],
+  plugins: [productionBuild(), react(), uiStylesheet()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -13,7 +13,12 @@ import {
   startProcess,
   type RunningProcess,
 } from "./support/example-app.js";
-import { LOOK_PROMPT, captureChatLook, compareLooks } from "./support/chat-look.js";
+import {
+  LOOK_PROMPT,
+  LOOK_TOLERANCE_PIXELS,
+  captureChatLook,
+  compareLooks,
+} from "./support/chat-look.js";
 import { onWatchedPage } from "./support/watched-page.js";
 
 const appDir = join(EXAMPLES_DIR, "next-app-router");
@@ -88,6 +93,12 @@ describe("the Next.js App Router example, built from the packed package", () => 
     await onPage("/chat", "chat-look", async (page) => {
       await send(page, LOOK_PROMPT);
       await chatAnswer(page);
+      // Tailwind's preflight sets `list-style: none` on every list; the kit's lists keep theirs.
+      const markers = await page
+        .locator('.colloquy-message[data-role="assistant"] .colloquy-markdown__list')
+        .evaluateAll((lists) => lists.map((list) => getComputedStyle(list).listStyleType));
+      expect(markers.length).toBeGreaterThan(0);
+      expect(markers).not.toContain("none");
       const look = await captureChatLook(page, SCREENSHOTS, "next-tailwind");
       for (const piece of ["question", "answer"] as const) {
         const difference = await compareLooks(
@@ -96,8 +107,17 @@ describe("the Next.js App Router example, built from the packed package", () => 
           readFileSync(look[piece]),
         );
         expect(difference.sizes[1], piece).toBe(difference.sizes[0]);
-        expect(difference.differing, piece).toBeLessThanOrEqual(0.001);
+        expect(difference.differing, piece).toBeLessThanOrEqual(LOOK_TOLERANCE_PIXELS);
       }
+    });
+  });
+
+  it("lets a Tailwind utility on <Chat> override the kit's own rule", async () => {
+    await onPage("/chat", "chat-utility", async (page) => {
+      // The page gives <Chat> `p-2` (0.5rem); the kit's own padding is 0.75rem.
+      const chat = page.locator(".colloquy-chat");
+      await chat.waitFor();
+      expect(await chat.evaluate((element) => getComputedStyle(element).paddingTop)).toBe("8px");
     });
   });
 

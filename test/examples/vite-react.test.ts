@@ -13,7 +13,12 @@ import {
   startProcess,
   type RunningProcess,
 } from "./support/example-app.js";
-import { LOOK_PROMPT, captureChatLook, compareLooks } from "./support/chat-look.js";
+import {
+  LOOK_PROMPT,
+  LOOK_TOLERANCE_PIXELS,
+  captureChatLook,
+  compareLooks,
+} from "./support/chat-look.js";
 import { onWatchedPage } from "./support/watched-page.js";
 
 const appDir = join(EXAMPLES_DIR, "vite-react");
@@ -87,13 +92,67 @@ describe("the Vite react-ts example, through the dev server's proxy", () => {
           readFileSync(look[piece]),
         );
         expect(difference.sizes[1], piece).toBe(difference.sizes[0]);
-        expect(difference.differing, piece).toBeLessThanOrEqual(0.001);
+        expect(difference.differing, piece).toBeLessThanOrEqual(LOOK_TOLERANCE_PIXELS);
       }
     });
   });
 
-  it("streams an answer with useChat, MessageList and Composer", async () => {
-    await chatOn("#/custom", "use-chat", "Hello there, how does streaming work?");
+  it("fits <Chat> in the box the page's class gives it, padding included (border-box)", async () => {
+    await chatOn("#/chat", "chat-box", "Hello there", async (page) => {
+      // App.css gives `.chat` a height of 70vh; the kit's padding must sit inside it.
+      const sizes = await page.evaluate(() => ({
+        chat: document.querySelector(".colloquy-chat")!.getBoundingClientRect().height,
+        expected: window.innerHeight * 0.7,
+        boxSizing: getComputedStyle(document.querySelector(".colloquy-chat")!).boxSizing,
+      }));
+      expect(sizes.boxSizing).toBe("border-box");
+      expect(Math.abs(sizes.chat - sizes.expected)).toBeLessThan(1);
+    });
+  });
+
+  it("keeps the page's text-align:center on #root and its code rule out of the chat", async () => {
+    await chatOn("#/chat", "chat-leaks", LOOK_PROMPT, async (page) => {
+      const styles = await page.evaluate(() => {
+        const answer = document.querySelectorAll('.colloquy-message[data-role="assistant"]');
+        const last = answer[answer.length - 1]!;
+        const style = (selector: string) => getComputedStyle(last.querySelector(selector)!);
+        return {
+          rootAlign: getComputedStyle(document.getElementById("root")!).textAlign,
+          paragraphAlign: style(".colloquy-markdown__paragraph").textAlign,
+          inlineCodePadding: style(".colloquy-markdown__inline-code").paddingLeft,
+          blockCodeBackground: style(".colloquy-markdown__pre code").backgroundColor,
+          blockCodePadding: style(".colloquy-markdown__pre code").paddingLeft,
+        };
+      });
+      expect(styles.rootAlign).toBe("center");
+      expect(styles.paragraphAlign).toBe("start");
+      expect(styles.inlineCodePadding).not.toBe("8px");
+      expect(styles.blockCodeBackground).toBe("rgba(0, 0, 0, 0)");
+      expect(styles.blockCodePadding).toBe("0px");
+    });
+  });
+
+  it("streams an answer with useChat, MessageList and Composer, styled as in <Chat>", async () => {
+    const look = (page: Page) =>
+      page.evaluate(() => {
+        const send = getComputedStyle(document.querySelector('button[type="submit"]')!);
+        const list = document.querySelector(".colloquy-message-list")!;
+        return {
+          scoped: list.closest(".colloquy") !== null,
+          accent: getComputedStyle(list).getPropertyValue("--colloquy-color-accent").trim(),
+          send: [send.backgroundColor, send.borderRadius, send.paddingLeft].join(" "),
+        };
+      });
+    let inChat: Awaited<ReturnType<typeof look>> | undefined;
+    await chatOn("#/chat", "chat-controls", "Hello", async (page) => {
+      inChat = await look(page);
+    });
+    await chatOn("#/custom", "use-chat", "Hello there, how does streaming work?", async (page) => {
+      const alone = await look(page);
+      expect(alone.scoped).toBe(true);
+      expect(alone.accent).not.toBe("");
+      expect(alone).toEqual(inChat);
+    });
   });
 
   it("builds <Chat> and useChat for production with @tanstack/react-query absent", async () => {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import "colloquy/ui/styles.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -20,6 +20,7 @@ import {
   validateAttachment,
   type AttachmentProblem,
 } from "./validate-attachment.js";
+import { ColloquyScope } from "../theme/colloquy-scope.js";
 
 /** Where the conversation is, as the composer needs to know it. */
 export type ComposerStatus = "ready" | "submitted" | "streaming" | "error";
@@ -204,134 +205,136 @@ export function Composer({
   };
 
   return (
-    <form
-      className={className ? `colloquy-composer ${className}` : "colloquy-composer"}
-      data-status={status}
-      data-dragging={dragging ? "" : undefined}
-      data-disabled={disabled ? "" : undefined}
-      onSubmit={onSubmit}
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
-    >
-      <AttachmentList
-        attachments={attachments}
-        onRemove={(id) => setAttachments((current) => current.filter((entry) => entry.id !== id))}
-      />
-      {rejected.length > 0 ? (
-        <div className="colloquy-composer__errors" id={ids.errors} role="alert">
-          <ul className="colloquy-composer__error-list">
-            {rejected.map((entry) => (
-              <li key={entry.id} className="colloquy-composer__error">
-                {describeProblem(entry, strings)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <div className="colloquy-composer__row">
-        {allowAttachments ? (
-          <>
-            <input
-              ref={fileInputRef}
-              id={ids.file}
-              type="file"
-              className="colloquy-visually-hidden"
-              accept={accept}
-              multiple
-              tabIndex={-1}
-              aria-hidden="true"
-              disabled={disabled}
-              onChange={onPick}
-            />
+    <ColloquyScope>
+      <form
+        className={className ? `colloquy-composer ${className}` : "colloquy-composer"}
+        data-status={status}
+        data-dragging={dragging ? "" : undefined}
+        data-disabled={disabled ? "" : undefined}
+        onSubmit={onSubmit}
+        onDragOver={onDragOver}
+        onDragLeave={onDragLeave}
+        onDrop={onDrop}
+      >
+        <AttachmentList
+          attachments={attachments}
+          onRemove={(id) => setAttachments((current) => current.filter((entry) => entry.id !== id))}
+        />
+        {rejected.length > 0 ? (
+          <div className="colloquy-composer__errors" id={ids.errors} role="alert">
+            <ul className="colloquy-composer__error-list">
+              {rejected.map((entry) => (
+                <li key={entry.id} className="colloquy-composer__error">
+                  {describeProblem(entry, strings)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="colloquy-composer__row">
+          {allowAttachments ? (
+            <>
+              <input
+                ref={fileInputRef}
+                id={ids.file}
+                type="file"
+                className="colloquy-visually-hidden"
+                accept={accept}
+                multiple
+                tabIndex={-1}
+                aria-hidden="true"
+                disabled={disabled}
+                onChange={onPick}
+              />
+              <button
+                type="button"
+                className="colloquy-button colloquy-composer__attach"
+                data-variant="ghost"
+                data-shape="icon"
+                aria-label={strings.attach}
+                title={strings.attach}
+                disabled={disabled}
+                onClick={() => fileInputRef.current?.click()}
+              >
+                <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+                  <path
+                    d="M13.5 6.5l-6 6a1.8 1.8 0 002.5 2.5l6.2-6.2a3.3 3.3 0 00-4.7-4.7L5.3 10.3a4.8 4.8 0 006.8 6.8l5-5"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.6"
+                    strokeLinecap="round"
+                    strokeLinejoin="round"
+                  />
+                </svg>
+              </button>
+            </>
+          ) : null}
+          <textarea
+            ref={textareaRef}
+            id={ids.input}
+            className="colloquy-composer__input"
+            rows={1}
+            value={value}
+            placeholder={placeholder ?? strings.composerPlaceholder}
+            aria-label={strings.composerLabel}
+            aria-describedby={rejected.length > 0 ? ids.errors : undefined}
+            disabled={disabled}
+            autoFocus={autoFocus}
+            onChange={(event) => setValue(event.target.value)}
+            onKeyDown={onKeyDown}
+            onPaste={onPaste}
+            onCompositionStart={() => {
+              composingRef.current = true;
+            }}
+            onCompositionEnd={() => {
+              composingRef.current = false;
+            }}
+          />
+          {busy ? (
             <button
               type="button"
-              className="colloquy-button colloquy-composer__attach"
-              data-variant="ghost"
+              className="colloquy-button colloquy-composer__stop"
+              data-variant="secondary"
               data-shape="icon"
-              aria-label={strings.attach}
-              title={strings.attach}
-              disabled={disabled}
-              onClick={() => fileInputRef.current?.click()}
+              aria-label={strings.stop}
+              title={strings.stop}
+              onClick={onStop}
+              disabled={!onStop}
             >
-              <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                <rect x="3" y="3" width="10" height="10" rx="2" fill="currentColor" />
+              </svg>
+            </button>
+          ) : (
+            <button
+              type="submit"
+              className="colloquy-button colloquy-composer__send"
+              data-variant="primary"
+              data-shape="icon"
+              aria-label={strings.send}
+              title={strings.send}
+              disabled={!canSend}
+            >
+              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
                 <path
-                  d="M13.5 6.5l-6 6a1.8 1.8 0 002.5 2.5l6.2-6.2a3.3 3.3 0 00-4.7-4.7L5.3 10.3a4.8 4.8 0 006.8 6.8l5-5"
+                  d="M8 13V3M3.5 7.5L8 3l4.5 4.5"
                   fill="none"
                   stroke="currentColor"
-                  strokeWidth="1.6"
+                  strokeWidth="1.8"
                   strokeLinecap="round"
                   strokeLinejoin="round"
                 />
               </svg>
             </button>
-          </>
-        ) : null}
-        <textarea
-          ref={textareaRef}
-          id={ids.input}
-          className="colloquy-composer__input"
-          rows={1}
-          value={value}
-          placeholder={placeholder ?? strings.composerPlaceholder}
-          aria-label={strings.composerLabel}
-          aria-describedby={rejected.length > 0 ? ids.errors : undefined}
-          disabled={disabled}
-          autoFocus={autoFocus}
-          onChange={(event) => setValue(event.target.value)}
-          onKeyDown={onKeyDown}
-          onPaste={onPaste}
-          onCompositionStart={() => {
-            composingRef.current = true;
-          }}
-          onCompositionEnd={() => {
-            composingRef.current = false;
-          }}
-        />
-        {busy ? (
-          <button
-            type="button"
-            className="colloquy-button colloquy-composer__stop"
-            data-variant="secondary"
-            data-shape="icon"
-            aria-label={strings.stop}
-            title={strings.stop}
-            onClick={onStop}
-            disabled={!onStop}
-          >
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <rect x="3" y="3" width="10" height="10" rx="2" fill="currentColor" />
-            </svg>
-          </button>
-        ) : (
-          <button
-            type="submit"
-            className="colloquy-button colloquy-composer__send"
-            data-variant="primary"
-            data-shape="icon"
-            aria-label={strings.send}
-            title={strings.send}
-            disabled={!canSend}
-          >
-            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-              <path
-                d="M8 13V3M3.5 7.5L8 3l4.5 4.5"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.8"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
-          </button>
-        )}
-      </div>
-      {dragging ? (
-        <div className="colloquy-composer__drop-hint" aria-hidden="true">
-          {strings.dropFilesHere}
+          )}
         </div>
-      ) : null}
-    </form>
+        {dragging ? (
+          <div className="colloquy-composer__drop-hint" aria-hidden="true">
+            {strings.dropFilesHere}
+          </div>
+        ) : null}
+      </form>
+    </ColloquyScope>
   );
 }
 

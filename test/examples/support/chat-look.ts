@@ -52,9 +52,15 @@ export async function captureChatLook(page: Page, dir: string, name: string): Pr
 export interface LookDifference {
   /** Both pictures' sizes, `WxH`. */
   sizes: [string, string];
-  /** The share of pixels (0 to 1) whose colour differs by more than antialiasing does. */
+  /** How many pixels' colour differs by more than antialiasing does. */
   differing: number;
 }
+
+/**
+ * The most pixels two looks may differ by: a few antialiased edge pixels of text laid out at
+ * another subpixel offset. A list's three bullets alone are about 60 pixels.
+ */
+export const LOOK_TOLERANCE_PIXELS = 12;
 
 /**
  * Compares two PNG files pixel by pixel in the page's own canvas (no image library needed).
@@ -73,7 +79,7 @@ export async function compareLooks(page: Page, a: Buffer, b: Buffer): Promise<Lo
       };
       const [x, y] = [await load(first!), await load(second!)];
       const sizes: [string, string] = [`${x.width}x${x.height}`, `${y.width}x${y.height}`];
-      if (sizes[0] !== sizes[1]) return { sizes, differing: 1 };
+      if (sizes[0] !== sizes[1]) return { sizes, differing: x.width * x.height };
       let differing = 0;
       for (let index = 0; index < x.data.length; index += 4) {
         for (let channel = 0; channel < 3; channel++) {
@@ -83,7 +89,7 @@ export async function compareLooks(page: Page, a: Buffer, b: Buffer): Promise<Lo
           }
         }
       }
-      return { sizes, differing: differing / (x.width * x.height) };
+      return { sizes, differing };
     },
     [a.toString("base64"), b.toString("base64")],
   );
