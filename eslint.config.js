@@ -72,6 +72,13 @@ export default tseslint.config(
     },
   },
   {
+    // The custom element wraps the UI for pages without React; it never reaches the server side.
+    files: ["src/element/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/testing/**"] }],
+    },
+  },
+  {
     files: ["src/server/**", "src/testing/**"],
     rules: {
       "no-restricted-imports": [

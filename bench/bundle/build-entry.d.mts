@@ -52,3 +52,18 @@ export const FORBIDDEN_IN_BROWSER: ForbiddenPackage[];
 
 /** The forbidden packages found among a bundle's modules. */
 export function forbiddenModules(modules: string[]): ForbiddenPackage[];
+
+/** One standalone script of a build: a single file a page loads with a script tag. */
+export interface ScriptSize {
+  /** The file's name, e.g. `colloquy-chat.js`. */
+  fileName: string;
+  /** Minified bytes. */
+  minBytes: number;
+  /** Gzipped at level 9. */
+  gzipBytes: number;
+  /** Every module id in the file. */
+  modules: string[];
+}
+
+/** Builds the standalone `<colloquy-chat>` scripts with `configFile` in memory, and measures them. */
+export function buildStandaloneScripts(configFile: string): Promise<ScriptSize[]>;

@@ -91,3 +91,25 @@ export const FORBIDDEN_IN_BROWSER = [
 export function forbiddenModules(modules) {
   return FORBIDDEN_IN_BROWSER.filter((rule) => modules.some((id) => rule.pattern.test(id)));
 }
+
+/**
+ * Builds the standalone `<colloquy-chat>` scripts (vite.element.config.ts: React, the kit and
+ * its CSS in one file each) in memory and returns `{ fileName, minBytes, gzipBytes, modules }`
+ * for each of them.
+ */
+export async function buildStandaloneScripts(configFile) {
+  const result = await build({
+    configFile,
+    logLevel: "silent",
+    build: { write: false, reportCompressedSize: false },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  return outputs
+    .filter((output) => output.type === "chunk")
+    .map((chunk) => ({
+      fileName: chunk.fileName,
+      minBytes: Buffer.byteLength(chunk.code),
+      gzipBytes: gzipSync(chunk.code, { level: 9 }).length,
+      modules: moduleIdsOf(chunk),
+    }));
+}

@@ -47,7 +47,7 @@ export function App(): ReactNode {
           </nav>
           <button
             type="button"
-            className="colloquy-button"
+            className="colloquy-button playground__theme-toggle"
             data-variant="ghost"
             aria-pressed={theme === "dark"}
             onClick={() => setTheme(theme === "dark" ? "light" : "dark")}

@@ -21,9 +21,8 @@ export {
   type BuiltinToolPartType,
   type PartTypeTraits,
 } from "./model/part-types.js";
-// Both the model helpers and the chat helpers define it (same behaviour); the model one is public.
-export { messageText } from "./model/guards.js";
 export * from "./model/create.js";
+export { withAudioFormat } from "./model/audio-format.js";
 export type * from "./convert/result.js";
 export * from "./convert/usage-from-wire.js";
 export * from "./convert/message-from-response.js";
@@ -35,6 +34,8 @@ export { createChatClient } from "./client/create-chat-client.js";
 export { BatchItemError } from "./client/batch.js";
 export { defineTool, isToolDefinition } from "./tools/define-tool.js";
 export type { DefineToolOptions } from "./tools/define-tool.js";
+export { defineCustomTool, isCustomToolDefinition } from "./tools/define-custom-tool.js";
+export type { DefineCustomToolOptions } from "./tools/define-custom-tool.js";
 export { parseToolArguments } from "./tools/parse-tool-arguments.js";
 export { toChatTools, toResponsesTools } from "./tools/to-wire-tools.js";
 export { createPartialJsonParser } from "./structured/partial-json.js";

@@ -43,9 +43,18 @@ export function watchParts(root: ShadowRoot): () => void {
   nameTree(root);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
+      // React reuses an element whose class changes (the send button becomes the stop button).
+      if (record.type === "attributes" && record.target instanceof Element) {
+        nameParts(record.target);
+      }
       for (const node of record.addedNodes) if (node instanceof Element) nameTree(node);
     }
   });
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["class", "data-role"],
+  });
   return () => observer.disconnect();
 }

@@ -26,8 +26,10 @@ export interface UseChatResult extends ChatState {
   regenerate: ChatStore["regenerate"];
   /** Replaces a user message's text, drops what followed, and asks again. */
   edit: ChatStore["edit"];
-  /** Replaces the conversation. */
+  /** Replaces the conversation (and forgets its branches). */
   setMessages: ChatStore["setMessages"];
+  /** Shows another version at a branch point (`state.branches`, `branchPosition`). */
+  selectBranch: ChatStore["selectBranch"];
   /** Records a client-side tool result; continues once every call is answered. */
   addToolResult: ChatStore["addToolResult"];
   /** Approves or denies a tool call or MCP approval request. */
@@ -75,6 +77,7 @@ export function useChat(options: UseChatOptions = {}): UseChatResult {
       regenerate: store.regenerate.bind(store),
       edit: store.edit.bind(store),
       setMessages: store.setMessages.bind(store),
+      selectBranch: store.selectBranch.bind(store),
       addToolResult: store.addToolResult.bind(store),
       respondToApproval: store.respondToApproval.bind(store),
       clearError: store.clearError.bind(store),

@@ -65,10 +65,26 @@ export interface UseStructuredOutputResult<T> {
 
 let fallbackQueryClient: QueryClient | undefined;
 
+/** Each client's key, computed once: a client's options do not change. */
+const clientKeys = new WeakMap<ChatClient, string>();
+/**
+ * A given client's part of the key: what it was made with (endpoint, API, model, request
+ * defaults, bound tools), by content. Not the object's identity: a client written inline is a
+ * new object on every render, and a key that changed with each render would start a new query
+ * each time, so the hook would never leave `pending`.
+ */
+function clientKey(client: ChatClient): string {
+  let key = clientKeys.get(client);
+  if (key === undefined) clientKeys.set(client, (key = stableKey(client.options)));
+  return key;
+}
+
 /**
  * Asks for an answer shaped by `schema`: `partial` fills in as the JSON streams (parsed
  * incrementally), `data` is the validated value. Cached and deduplicated by react-query,
- * keyed by the schema's JSON Schema, the input, the model and the method.
+ * keyed by everything that changes the answer: the schema's JSON Schema, the input, the
+ * client (when one is given), the endpoint, the API, the model, the default request
+ * parameters, the method and the schema's name.
  */
 export function useStructuredOutput<S extends Schema>(
   options: UseStructuredOutputOptions<S>,
@@ -87,13 +103,20 @@ export function useStructuredOutput<S extends Schema>(
   const model = connection.model;
 
   const schemaKey = useMemo(() => stableKey(jsonSchemaOf(schema)), [schema]);
+  // Every input that can change the answer is in the key: two hooks that differ in any of
+  // them must not share a cached answer.
   const queryKey: QueryKey = [
     "colloquy",
     "structured-output",
     schemaKey,
     stableKey(input),
+    connection.client ? clientKey(connection.client) : null,
+    connection.endpoint ?? null,
+    connection.api ?? "auto",
     model ?? null,
+    stableKey(connection.defaults),
     method ?? "json_schema",
+    name ?? null,
     stream,
   ];
   const partialKey: QueryKey = [...queryKey, "partial"];

@@ -12,14 +12,14 @@ import type {
   McpApprovalRequestPart,
   ToolCallApprovalRequested,
 } from "../core/model/parts.js";
-import type { AnyToolDefinition } from "../core/tools/types.js";
+import type { AnyToolDefinition, ToolExecuteContext } from "../core/tools/types.js";
 import { shallowEqual, useChatSelector } from "./use-chat-selector.js";
 
 /** Options of `useToolCalls`. */
 export interface UseToolCallsOptions<Tools extends Readonly<Record<string, AnyToolDefinition>>> {
   /** The chat to run tools for: `useChat`'s result or its store. */
   chat: ChatStore | { store: ChatStore };
-  /** The tools, by name: `defineTool` definitions. Their `execute` may change between renders. */
+  /** The tools, by name: `defineTool` / `defineCustomTool` definitions. Their `execute` may change between renders. */
   tools: Tools;
   /** Built-in tools offered alongside (web search, MCP servers, computer use). */
   builtinTools?: readonly ToolInput[];
@@ -70,9 +70,12 @@ export function useToolCalls<Tools extends Readonly<Record<string, AnyToolDefini
       ...tool,
       execute:
         tool.execute &&
-        ((args: unknown, context: Parameters<NonNullable<AnyToolDefinition["execute"]>>[1]) =>
-          latest.current.tools[tool.name]?.execute?.(args, context)),
-    }));
+        ((args: unknown, context: ToolExecuteContext) => {
+          const current = latest.current.tools[tool.name]?.execute as
+            ((args: unknown, context: ToolExecuteContext) => unknown) | undefined;
+          return current?.(args, context);
+        }),
+    })) as AnyToolDefinition[];
     const attached = attachToolRunner(store, {
       tools,
       ...(builtinTools ? { builtinTools } : {}),

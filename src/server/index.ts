@@ -18,7 +18,8 @@
  */
 export { createOpenAIProxy } from "./proxy/create-openai-proxy.js";
 export { pathBelow } from "./proxy/base-path.js";
-export type { OpenAIProxyHandler, ProxyRequestContext } from "./proxy/create-openai-proxy.js";
+export type { OpenAIProxyHandler } from "./proxy/create-openai-proxy.js";
+export type { ProxyRequestContext } from "./proxy/proxy-request-context.js";
 export type {
   AuthorizeRequest,
   FileUploadOptions,
@@ -54,7 +55,7 @@ export { toNodeHandler } from "./node/to-node-handler.js";
 export { toRouteHandlers } from "./next/to-route-handlers.js";
 export type { RouteHandler, RouteHandlers } from "./next/to-route-handlers.js";
 export type { NodeHandler, NodeHandlerOptions } from "./node/to-node-handler.js";
-export type { CallerIdentity } from "./rate-limit/rate-limit-policy.js";
+export type { CallerIdentity } from "./proxy/caller-identity.js";
 export type { ResponseOwnershipOptions } from "./ownership/response-ownership.js";
 export type { ResponseOwnerStore, ResponseRecord } from "./ownership/response-owner-store.js";
 export { createMemoryResponseOwnerStore } from "./ownership/memory-response-owner-store.js";

@@ -1,7 +1,7 @@
 import { mcpDeniedAnswer } from "./answers.js";
 import type { EmulatorRequest } from "./emulator-request.js";
 import type { IdFactory } from "./ids.js";
-import type { PlanContext } from "./plan.js";
+import type { PlanContext } from "./plan-context.js";
 import { citeSpan, message, type OutputItem } from "./output-items.js";
 import { renderPictureBase64 } from "./render-picture.js";
 

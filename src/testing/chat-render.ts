@@ -1,5 +1,6 @@
 import type { EmulatorRequest } from "./emulator-request.js";
 import type { Plan } from "./plan.js";
+import { serviceTier } from "./responses-render.js";
 import { splitTokens, tokenLogprob } from "./tokens.js";
 import { chatUsage, countUsage } from "./usage.js";
 
@@ -21,7 +22,7 @@ interface ChatAnswer {
   content: string | null;
   refusal: string | null;
   toolCalls: { id: string; name: string; arguments: string }[];
-  finishReason: "stop" | "tool_calls";
+  finishReason: "stop" | "tool_calls" | "length";
 }
 
 /** What a plan says on the Chat API: text, refusal or function calls (other items have no Chat form). */
@@ -48,7 +49,7 @@ function chatAnswer(plan: Plan): ChatAnswer {
     content: texts.length > 0 ? texts.join("\n\n") : null,
     refusal,
     toolCalls,
-    finishReason: toolCalls.length > 0 ? "tool_calls" : "stop",
+    finishReason: plan.incomplete ? "length" : toolCalls.length > 0 ? "tool_calls" : "stop",
   };
 }
 
@@ -93,7 +94,7 @@ export function chatCompletion(identity: ChatIdentity, plan: Plan): Json {
     model: request.model,
     choices,
     usage: chatUsage(countUsage(request, plan)),
-    service_tier: "default",
+    service_tier: serviceTier(request, "final"),
     system_fingerprint: "fp_emulator",
   };
 }
@@ -109,7 +110,7 @@ export function chatChunks(identity: ChatIdentity, plan: Plan): Json[] {
       object: "chat.completion.chunk",
       created: identity.created,
       model: request.model,
-      service_tier: "default",
+      service_tier: serviceTier(request, "final"),
       system_fingerprint: "fp_emulator",
       choices,
     };

@@ -1,4 +1,6 @@
 import type { JsonSchema } from "./json-schema-sample.js";
+import { isReasoningModel, modelInfo } from "./models.js";
+import { callableTools, readToolChoice, type ToolChoice } from "./tool-choice.js";
 
 /**
  * One request to the emulator, read from either API's body into the few facts the
@@ -14,6 +16,14 @@ export interface FunctionToolSpec {
   name: string;
   /** JSON schema of its arguments. */
   parameters?: JsonSchema;
+}
+
+/** A custom tool the request offers (free-form text input, optionally grammar-constrained). */
+export interface CustomToolSpec {
+  /** The tool's name. */
+  name: string;
+  /** The grammar its input must match, when it has one. */
+  grammar?: { syntax: string; definition: string };
 }
 
 /** An MCP server the request offers (Responses `tools[].type === "mcp"`). */
@@ -108,6 +118,26 @@ export interface EmulatorRequest {
   n: number;
   /** True when a Chat stream should end with a usage chunk. */
   includeUsage: boolean;
+  /** The tools as declared, before `tool_choice` narrows them (for validation). */
+  declaredTools: Json[];
+  /** The request's `tool_choice`, read; the tool lists above are already narrowed by it. */
+  toolChoice: ToolChoice;
+  /** False when `parallel_tool_calls: false` asks for one call at a time. */
+  parallelToolCalls: boolean;
+  /** Custom tools offered (after `tool_choice`). */
+  customTools: CustomToolSpec[];
+  /** The output token limit (`max_output_tokens`, `max_completion_tokens` or `max_tokens`). */
+  maxOutputTokens?: number;
+  /** The `service_tier` asked for. */
+  serviceTier?: string;
+  /** The predicted output's text (Chat `prediction`), for accepted / rejected token counts. */
+  prediction?: string;
+  /** Instructions and system / developer messages, where JSON mode finds its schema. */
+  instructionsText: string;
+  /** True when the model reasons (o-series, gpt-5 family but its chat variant). */
+  reasoningModel: boolean;
+  /** True when a Chat request may search the web (`web_search_options` or a search model). */
+  chatWebSearch: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -185,7 +215,15 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
       });
     }
   });
-  const tools = asList(body.tools);
+  const declaredTools = asList(body.tools);
+  const toolChoice = readToolChoice(body.tool_choice);
+  const tools = callableTools(declaredTools, toolChoice);
+  const instructions = [
+    typeof body.instructions === "string" ? body.instructions : "",
+    ...items
+      .filter((item) => item.role === "system" || item.role === "developer")
+      .map((item) => contentText(item.content)),
+  ];
   const text = isObject(body.text) ? body.text : {};
   const format = isObject(text.format) ? text.format : {};
   const include = Array.isArray(body.include) ? body.include.map(String) : [];
@@ -234,6 +272,12 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
     background: body.background === true,
     n: 1,
     includeUsage: false,
+    ...common(body, declaredTools, toolChoice, tools),
+    instructionsText: instructions.filter(Boolean).join("\n"),
+    ...(typeof body.max_output_tokens === "number"
+      ? { maxOutputTokens: body.max_output_tokens }
+      : {}),
+    chatWebSearch: false,
   };
 }
 
@@ -261,7 +305,11 @@ export function readChatRequest(body: Json): EmulatorRequest {
       toolOutputs.push(name === undefined ? { callId, output } : { callId, name, output });
     }
   });
-  const tools = asList(body.tools);
+  const declaredTools = asList(body.tools);
+  const toolChoice = readToolChoice(body.tool_choice);
+  const tools = callableTools(declaredTools, toolChoice);
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  const prediction = isObject(body.prediction) ? contentText(body.prediction.content) : undefined;
   const format = isObject(body.response_format) ? body.response_format : {};
   const schemaSpec = isObject(format.json_schema) ? format.json_schema : {};
   const streamOptions = isObject(body.stream_options) ? body.stream_options : {};
@@ -303,5 +351,39 @@ export function readChatRequest(body: Json): EmulatorRequest {
     background: false,
     n: typeof body.n === "number" && body.n > 1 ? Math.min(Math.floor(body.n), 8) : 1,
     includeUsage: streamOptions.include_usage === true,
+    ...common(body, declaredTools, toolChoice, tools),
+    instructionsText: messages
+      .filter((message) => message.role === "system" || message.role === "developer")
+      .map((message) => contentText(message.content))
+      .join("\n"),
+    ...(typeof maxTokens === "number" ? { maxOutputTokens: maxTokens } : {}),
+    ...(prediction === undefined ? {} : { prediction }),
+    chatWebSearch:
+      toolChoice.mode !== "none" &&
+      (isObject(body.web_search_options) || modelInfo(String(body.model))?.search === true),
+  };
+}
+
+/** Facts read the same way from both APIs' bodies. */
+function common(body: Json, declaredTools: Json[], toolChoice: ToolChoice, tools: Json[]) {
+  return {
+    declaredTools,
+    toolChoice,
+    parallelToolCalls: body.parallel_tool_calls !== false,
+    customTools: tools
+      .filter((tool) => tool.type === "custom")
+      .map((tool): CustomToolSpec => {
+        const spec = isObject(tool.custom) ? tool.custom : tool;
+        const format = isObject(spec.format) ? spec.format : {};
+        const grammar = isObject(format.grammar) ? format.grammar : format;
+        return {
+          name: String(spec.name ?? "tool"),
+          ...(format.type === "grammar" && typeof grammar.definition === "string"
+            ? { grammar: { syntax: String(grammar.syntax), definition: grammar.definition } }
+            : {}),
+        };
+      }),
+    ...(typeof body.service_tier === "string" ? { serviceTier: body.service_tier } : {}),
+    reasoningModel: isReasoningModel(String(body.model)),
   };
 }

@@ -1,5 +1,7 @@
 import { chatChunks, chatCompletion } from "./chat-render.js";
-import { readChatRequest, readResponsesRequest, type EmulatorRequest } from "./emulator-request.js";
+import { admitRequest, isRequestError } from "./admit-request.js";
+import { inputItemsList } from "./conversation.js";
+import type { EmulatorRequest } from "./emulator-request.js";
 import {
   eventBody,
   listSource,
@@ -12,6 +14,7 @@ import { BoundedSet, mergeFaults, parseFaults, type Faults } from "./faults.js";
 import { createIdFactory } from "./ids.js";
 import { errorResponse, faultResponse, jsonResponse, SSE_HEADERS } from "./openai-error.js";
 import { planOutput } from "./plan.js";
+import { uploadFile } from "./upload-file.js";
 import { ResponseStore, StoredResponse } from "./response-store.js";
 import { finalResponse, responseEvents, responseObject } from "./responses-render.js";
 import { chooseScenario, findDirective, isScenarioName, SCENARIOS } from "./scenarios.js";
@@ -145,7 +148,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     );
   }
 
-  function faultsFor(http: Request, request: EmulatorRequest): Faults | Response {
+  function faultsFor(http: Request, request: EmulatorRequest, sent: Json): Faults | Response {
     try {
       const header = http.headers.get("x-colloquy-fault");
       const fromHeader = header ? parseFaults(header) : undefined;
@@ -153,7 +156,9 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       let fromDirective: Faults | undefined;
       if (directive) {
         // A directive fails only the first request with this exact input, so a retry recovers.
-        const input = request.api === "chat" ? request.body.messages : request.body.input;
+        // The input as sent: the emulator gives input items fresh ids on every request.
+        const input =
+          request.api === "chat" ? sent.messages : [sent.previous_response_id, sent.input];
         const key = `${request.api}:${JSON.stringify(input)}`;
         if (seenFaultInputs.add(key)) fromDirective = parseFaults(directive);
       }
@@ -183,9 +188,10 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
         type: "invalid_request_error",
       });
     }
-    const request =
-      api === "chat" ? readChatRequest(body as Json) : readResponsesRequest(body as Json);
-    const faults = faultsFor(http, request);
+    const admitted = admitRequest(api, body as Json, store, ids);
+    if (isRequestError(admitted)) return errorResponse(admitted.status, admitted.error);
+    const { request } = admitted;
+    const faults = faultsFor(http, request, body as Json);
     if (faults instanceof Response) return faults;
     if (faults.status) return faultResponse(faults.status);
     if (faults.slowMs && !request.stream) await new Promise((r) => setTimeout(r, faults.slowMs));
@@ -238,7 +244,10 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       responsesFrame,
       (): Json => responseObject(identity, "cancelled", stored.outputSoFar(), null),
     );
-    store.add(stored);
+    stored.conversation = admitted.conversation;
+    stored.input = admitted.input;
+    // `store: false` is never kept: it cannot be retrieved or continued, as on OpenAI.
+    if (request.body.store !== false) store.add(stored);
     const malformed = { at: Math.floor(events.length / 2), frame: MALFORMED.responses };
     if (request.background) {
       store.run(stored, pace, faults);
@@ -276,35 +285,15 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     return jsonResponse(stored.current());
   }
 
-  async function uploadFile(http: Request): Promise<Response> {
-    let form: FormData;
-    try {
-      form = await http.formData();
-    } catch {
-      return errorResponse(400, {
-        message: "Upload files as multipart/form-data with a `file` field and a `purpose` field.",
-        type: "invalid_request_error",
-      });
-    }
-    const file = form.get("file");
-    if (!(file instanceof Blob)) {
-      return errorResponse(400, {
-        message: "The upload has no `file` field. Add the file as multipart field `file`.",
-        type: "invalid_request_error",
-        param: "file",
-      });
-    }
-    return jsonResponse({
-      id: ids.next("file"),
-      object: "file",
-      bytes: file.size,
-      created_at: seconds(),
-      filename: "name" in file && typeof file.name === "string" ? file.name : "upload",
-      purpose: String(form.get("purpose") ?? "user_data"),
-      status: "processed",
-      expires_at: null,
-      status_details: null,
-    });
+  function remove(id: string): Response {
+    if (!store.delete(id)) return notFound(`No response with id "${id}" is kept by the emulator.`);
+    return jsonResponse({ id, object: "response", deleted: true });
+  }
+
+  function listInputItems(http: Request, id: string): Response {
+    const stored = store.get(id);
+    if (!stored) return notFound(`No response with id "${id}" is kept by the emulator.`);
+    return jsonResponse(inputItemsList(stored.input, new URL(http.url).searchParams.get("order")));
   }
 
   function notFound(message: string): Response {
@@ -321,7 +310,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
         status: 204,
         headers: {
           "access-control-allow-origin": "*",
-          "access-control-allow-methods": "GET, POST, OPTIONS",
+          "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
           "access-control-allow-headers": "*",
         },
       });
@@ -339,15 +328,18 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
         })),
       });
     }
-    if (method === "POST" && path === "/files") return uploadFile(http);
-    const responseMatch = /^\/responses\/([^/]+)(\/cancel)?$/.exec(path);
+    if (method === "POST" && path === "/files") return uploadFile(http, ids, seconds());
+    const responseMatch = /^\/responses\/([^/]+)(\/cancel|\/input_items)?$/.exec(path);
     if (responseMatch) {
       const id = decodeURIComponent(responseMatch[1]!);
-      if (method === "GET" && !responseMatch[2]) return retrieve(http, id);
-      if (method === "POST" && responseMatch[2]) return cancel(id);
+      const sub = responseMatch[2];
+      if (method === "GET" && !sub) return retrieve(http, id);
+      if (method === "DELETE" && !sub) return remove(id);
+      if (method === "GET" && sub === "/input_items") return listInputItems(http, id);
+      if (method === "POST" && sub === "/cancel") return cancel(id);
     }
     return errorResponse(404, {
-      message: `Unknown route ${method} ${url.pathname}. The emulator serves POST /v1/responses, POST /v1/chat/completions, GET /v1/responses/{id}, POST /v1/responses/{id}/cancel, GET /v1/models and POST /v1/files.`,
+      message: `Unknown route ${method} ${url.pathname}. The emulator serves POST /v1/responses, POST /v1/chat/completions, GET and DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items, POST /v1/responses/{id}/cancel, GET /v1/models and POST /v1/files.`,
       type: "invalid_request_error",
       code: "unknown_url",
     });

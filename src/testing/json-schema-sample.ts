@@ -69,9 +69,16 @@ const NAMED_STRINGS: [RegExp, string][] = [
   [/summary|description|reason|text|content|answer|explanation/i, "A short, scripted answer."],
 ];
 
-function stringFor(name: string, schema: JsonSchema): string {
+/** Supplies a string for a property by its name, or undefined to use the sampler's own. */
+export type StringHint = (name: string) => string | undefined;
+
+function stringFor(name: string, schema: JsonSchema, hint?: StringHint): string {
   let value: string;
-  switch (schema.format) {
+  const hinted = schema.format === undefined ? hint?.(name) : undefined;
+  switch (hinted === undefined ? schema.format : "hinted") {
+    case "hinted":
+      value = hinted!;
+      break;
     case "date-time":
       value = "2025-01-15T12:00:00Z";
       break;
@@ -136,15 +143,21 @@ function pickType(schema: JsonSchema): string | undefined {
   return undefined;
 }
 
-function sample(schema: JsonSchema, root: JsonSchema, name: string, depth: number): unknown {
-  if (schema.$ref) return sample(resolveRef(schema.$ref, root), root, name, depth + 1);
+interface SampleContext {
+  root: JsonSchema;
+  hint?: StringHint;
+}
+
+function sample(schema: JsonSchema, context: SampleContext, name: string, depth: number): unknown {
+  const { root } = context;
+  if (schema.$ref) return sample(resolveRef(schema.$ref, root), context, name, depth + 1);
   if (schema.const !== undefined) return schema.const;
   if (schema.enum && schema.enum.length > 0) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives && alternatives.length > 0) {
     const nonNull = alternatives.find((option) => option.type !== "null") ?? alternatives[0]!;
-    return sample(nonNull, root, name, depth + 1);
+    return sample(nonNull, context, name, depth + 1);
   }
   if (schema.allOf && schema.allOf.length > 0) {
     const merged: JsonSchema = { ...schema, allOf: undefined, properties: {}, required: [] };
@@ -154,7 +167,7 @@ function sample(schema: JsonSchema, root: JsonSchema, name: string, depth: numbe
       merged.required!.push(...(resolved.required ?? []));
       if (resolved.type) merged.type = resolved.type;
     }
-    return sample(merged, root, name, depth + 1);
+    return sample(merged, context, name, depth + 1);
   }
   switch (pickType(schema)) {
     case "object": {
@@ -164,7 +177,7 @@ function sample(schema: JsonSchema, root: JsonSchema, name: string, depth: numbe
       const required = new Set(schema.required ?? properties.map(([key]) => key));
       for (const [key, property] of properties) {
         if (depth > 6 && !required.has(key)) continue;
-        result[key] = sample(property, root, key, depth + 1);
+        result[key] = sample(property, context, key, depth + 1);
       }
       return result;
     }
@@ -174,10 +187,10 @@ function sample(schema: JsonSchema, root: JsonSchema, name: string, depth: numbe
         schema.maxItems ?? Number.POSITIVE_INFINITY,
       );
       const items = schema.items ?? {};
-      return Array.from({ length: count }, () => sample(items, root, singular(name), depth + 1));
+      return Array.from({ length: count }, () => sample(items, context, singular(name), depth + 1));
     }
     case "string":
-      return stringFor(name, schema);
+      return stringFor(name, schema, context.hint);
     case "integer":
       return numberFor(schema, true);
     case "number":
@@ -187,7 +200,7 @@ function sample(schema: JsonSchema, root: JsonSchema, name: string, depth: numbe
     case "null":
       return null;
     default:
-      return stringFor(name, schema);
+      return stringFor(name, schema, context.hint);
   }
 }
 
@@ -195,7 +208,10 @@ function singular(name: string): string {
   return name.endsWith("ies") ? `${name.slice(0, -3)}y` : name.replace(/s$/, "");
 }
 
-/** A value that conforms to `schema` (objects get every property, arrays two items). */
-export function sampleFromSchema(schema: JsonSchema, name = ""): unknown {
-  return sample(schema, schema, name, 0);
+/**
+ * A value that conforms to `schema` (objects get every property, arrays two items). `hint`
+ * fills string properties from the prompt where their names fit (a city, a query).
+ */
+export function sampleFromSchema(schema: JsonSchema, name = "", hint?: StringHint): unknown {
+  return sample(schema, hint ? { root: schema, hint } : { root: schema }, name, 0);
 }

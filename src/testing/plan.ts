@@ -15,10 +15,13 @@ import {
   webSearch,
 } from "./built-in-tool-items.js";
 import type { IdFactory } from "./ids.js";
+import type { PlanContext } from "./plan-context.js";
 import { message, type OutputItem } from "./output-items.js";
-import { sampleFromSchema } from "./json-schema-sample.js";
+import { limitOutput } from "./output-limit.js";
+import { schemaInText } from "./schema-in-text.js";
+import { placeCount, valueFromPrompt } from "./prompt-arguments.js";
 import { toBase64 } from "./png.js";
-import { SCENARIOS, stripDirectives } from "./scenarios.js";
+import { functionCandidates, scenarioAvailable, stripDirectives } from "./scenarios.js";
 
 /**
  * What a response will hold, as finished Responses API output items. Both renderers (the
@@ -35,30 +38,32 @@ export interface Plan {
   reasoningTokens: number;
   /** Partial images (base64 PNG) per image_generation_call item id, coarse to fine. */
   partialImages: Record<string, string[]>;
+  /** True when the output token limit cut the output short. */
+  incomplete?: boolean;
 }
 
-/** Things planning needs from the handler. */
-export interface PlanContext {
-  /** Where ids come from. */
-  ids: IdFactory;
-  /** Width and height of generated pictures. */
-  imageSize: number;
-}
-
-function functionCalls(request: EmulatorRequest, ids: IdFactory, parallel: boolean): OutputItem[] {
-  const tools = request.functionTools;
-  const chosen: FunctionToolSpec[] = parallel
-    ? tools.length > 1
-      ? tools.slice(0, 2)
-      : [tools[0]!, tools[0]!]
-    : [tools[0]!];
+function functionCalls(
+  request: EmulatorRequest,
+  userText: string,
+  ids: IdFactory,
+  parallel: boolean,
+): OutputItem[] {
+  const tools = functionCandidates(request, userText);
+  const chosen: FunctionToolSpec[] =
+    parallel && request.parallelToolCalls
+      ? tools.length > 1
+        ? tools.slice(0, 2)
+        : [tools[0]!, tools[0]!]
+      : [tools[0]!];
   return chosen.map((tool, index) => {
-    const args = tool.parameters ? sampleFromSchema(tool.parameters) : {};
+    const again = index > 0 && chosen[0] === tool;
+    const args = tool.parameters ? valueFromPrompt(tool.parameters, userText, again ? 1 : 0) : {};
+    const first = JSON.stringify(args);
     // A second call to the same tool asks about somewhere else, as a model would.
     const text =
-      index > 0 && chosen[0] === tool
-        ? JSON.stringify(args).replaceAll("San Francisco, CA", "Paris, France")
-        : JSON.stringify(args);
+      again && placeCount(userText) < 2
+        ? first.replaceAll("San Francisco, CA", "Paris, France")
+        : first;
     return {
       id: ids.next("fc"),
       type: "function_call",
@@ -75,18 +80,19 @@ function structuredOutput(
   userText: string,
   ids: IdFactory,
 ): OutputItem[] {
-  const value = request.jsonSchema
-    ? sampleFromSchema(request.jsonSchema.schema)
+  const schema = request.jsonSchema?.schema ?? schemaInText(request.instructionsText);
+  const value = schema
+    ? valueFromPrompt(schema, userText)
     : { answer: "A scripted JSON answer.", question: userText };
   return [message(ids, JSON.stringify(value))];
 }
 
-/** The scenario actually run on an API: built-in tools exist on Responses only. */
+/**
+ * The scenario actually run: one whose tool the request does not offer (or `tool_choice`
+ * rules out) answers with the default text instead, even when named explicitly.
+ */
 export function effectiveScenario(request: EmulatorRequest, scenario: string): string {
-  const info = SCENARIOS.find((entry) => entry.name === scenario);
-  if (!info) return "default";
-  if (info.responsesOnly && request.api === "chat") return "default";
-  if (scenario.endsWith("function-calls") && request.functionTools.length === 0) return "default";
+  if (!scenarioAvailable(request, scenario)) return "default";
   if (scenario === "tool-results" && request.toolOutputs.length === 0) return "default";
   return scenario;
 }
@@ -98,10 +104,10 @@ export function planOutput(request: EmulatorRequest, scenario: string, context: 
   const plan: Plan = { items: [], reasoningTokens: 0, partialImages: {} };
   switch (effectiveScenario(request, scenario)) {
     case "function-calls":
-      plan.items = functionCalls(request, ids, false);
+      plan.items = functionCalls(request, userText, ids, false);
       break;
     case "parallel-function-calls":
-      plan.items = functionCalls(request, ids, true);
+      plan.items = functionCalls(request, userText, ids, true);
       break;
     case "web-search":
       plan.items = webSearch(userText, ids);
@@ -145,9 +151,10 @@ export function planOutput(request: EmulatorRequest, scenario: string, context: 
       if (request.include.includes("reasoning.encrypted_content")) {
         reasoning.encrypted_content = `gAAAAemu${toBase64(new TextEncoder().encode(summaries.join("|")))}`;
       }
-      plan.items = request.api === "responses" ? [reasoning] : [];
+      // Only reasoning models reason; others answer the same question without it.
+      plan.items = request.api === "responses" && request.reasoningModel ? [reasoning] : [];
       plan.items.push(message(ids, reasoningAnswer(userText)));
-      plan.reasoningTokens = 128;
+      plan.reasoningTokens = request.reasoningModel ? 128 : 0;
       break;
     }
     case "structured-output":
@@ -159,5 +166,6 @@ export function planOutput(request: EmulatorRequest, scenario: string, context: 
     default:
       plan.items = [message(ids, defaultAnswer(userText))];
   }
-  return plan;
+  const limited = limitOutput(request, plan.items, plan.reasoningTokens);
+  return limited.incomplete ? { ...plan, ...limited } : plan;
 }

@@ -19,6 +19,10 @@ export class StoredResponse {
   cancelled = false;
   /** When it finished (ms), for forgetting. */
   finishedAt: number | undefined;
+  /** The conversation before this response's output (carried input, then its own input). */
+  conversation: Json[] = [];
+  /** This request's own input items, as `GET /v1/responses/{id}/input_items` lists them. */
+  input: Json[] = [];
   readonly #waiters = new Set<() => void>();
 
   constructor(
@@ -127,6 +131,13 @@ export class ResponseStore {
   /** The response with `id`, if still kept. */
   get(id: string): StoredResponse | undefined {
     return this.#responses.get(id);
+  }
+
+  /** Forgets the response with `id`; false when it was not kept. */
+  delete(id: string): boolean {
+    const response = this.#responses.get(id);
+    response?.cancel(this.now());
+    return this.#responses.delete(id);
   }
 
   /** Keeps `response`, forgetting old ones to stay within the limits. */

@@ -21,6 +21,18 @@ export interface ResponseIdentity {
   request: EmulatorRequest;
 }
 
+/**
+ * The tier a response reports: the one asked for, echoed; `auto` (or none) is reported as
+ * `auto` while running and as the tier that served it, `default`, once finished.
+ */
+export function serviceTier(request: EmulatorRequest, status: ResponseStatus | "final"): string {
+  const asked = request.serviceTier;
+  if (asked && asked !== "auto") return asked;
+  return status === "completed" || status === "incomplete" || status === "final"
+    ? "default"
+    : "auto";
+}
+
 /** A response object with every field the real API sends. */
 export function responseObject(
   identity: ResponseIdentity,
@@ -39,7 +51,7 @@ export function responseObject(
     background: identity.request.background,
     completed_at: status === "completed" ? identity.createdAt + 1 : null,
     error: null,
-    incomplete_details: null,
+    incomplete_details: status === "incomplete" ? { reason: "max_output_tokens" } : null,
     instructions: body.instructions ?? null,
     max_output_tokens: body.max_output_tokens ?? null,
     max_tool_calls: body.max_tool_calls ?? null,
@@ -50,7 +62,7 @@ export function responseObject(
     prompt_cache_key: body.prompt_cache_key ?? null,
     reasoning: { effort: reasoning.effort ?? null, summary: reasoning.summary ?? null },
     safety_identifier: body.safety_identifier ?? null,
-    service_tier: status === "completed" ? "default" : "auto",
+    service_tier: serviceTier(identity.request, status),
     store: body.store ?? true,
     temperature: body.temperature ?? 1,
     text: { format: text.format ?? { type: "text" }, verbosity: text.verbosity ?? "medium" },
@@ -86,7 +98,7 @@ export function finalResponse(identity: ResponseIdentity, plan: Plan): Json {
   const output = plan.items.map((item) => withLogprobs(item, identity.request));
   return responseObject(
     identity,
-    "completed",
+    plan.incomplete ? "incomplete" : "completed",
     output,
     responsesUsage(countUsage(identity.request, plan)),
   );
@@ -329,6 +341,9 @@ export function responseEvents(identity: ResponseIdentity, plan: Plan): Json[] {
     response: responseObject(identity, "in_progress", [], null),
   });
   plan.items.forEach((item, index) => itemEvents(list, item, index, identity.request, plan));
-  list.push({ type: "response.completed", response: finalResponse(identity, plan) });
+  list.push({
+    type: plan.incomplete ? "response.incomplete" : "response.completed",
+    response: finalResponse(identity, plan),
+  });
   return list.events;
 }

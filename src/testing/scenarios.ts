@@ -1,4 +1,5 @@
-import type { EmulatorRequest } from "./emulator-request.js";
+import type { EmulatorRequest, FunctionToolSpec } from "./emulator-request.js";
+import { placeCount } from "./prompt-arguments.js";
 
 /** The scripted behaviours of the emulator. */
 export type ScenarioName =
@@ -26,6 +27,12 @@ export interface ScenarioInfo {
   responsesOnly: boolean;
   /** What the scenario answers with. */
   description: string;
+  /**
+   * The tool types one of which the request must declare (and `tool_choice` allow) for the
+   * scenario to run; without one it answers with text, as a model cannot call a tool it
+   * was not given.
+   */
+  tools?: readonly string[];
 }
 
 /** Every scenario, in the order keywords are tried. */
@@ -35,6 +42,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     keywords: ["tool", "weather"],
     responsesOnly: false,
     description: "A function call with streamed arguments (needs function tools in the request).",
+    tools: ["function"],
   },
   {
     name: "parallel-function-calls",
@@ -42,30 +50,40 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     responsesOnly: false,
     description:
       "Two function calls in one response (2+ tools offered, or the text says parallel).",
+    tools: ["function"],
   },
   {
     name: "web-search",
     keywords: ["search", "news", "latest"],
     responsesOnly: true,
     description: "A web_search_call, then text with url_citation annotations.",
+    tools: [
+      "web_search",
+      "web_search_preview",
+      "web_search_2025_08_26",
+      "web_search_preview_2025_03_11",
+    ],
   },
   {
     name: "image-generation",
     keywords: ["image", "draw", "picture"],
     responsesOnly: true,
     description: "An image_generation_call with partial images and a final PNG.",
+    tools: ["image_generation"],
   },
   {
     name: "file-search",
     keywords: ["file", "document"],
     responsesOnly: true,
     description: "A file_search_call, then text with file_citation annotations.",
+    tools: ["file_search"],
   },
   {
     name: "code-interpreter",
     keywords: ["python", "code", "calculate", "plot"],
     responsesOnly: true,
     description: "A code_interpreter_call with logs and an image, then a container file citation.",
+    tools: ["code_interpreter"],
   },
   {
     name: "computer-use",
@@ -73,6 +91,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     responsesOnly: true,
     description:
       "A computer_call: a screenshot first, then click / type / scroll after each output.",
+    tools: ["computer_use_preview", "computer"],
   },
   {
     name: "mcp",
@@ -80,6 +99,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     responsesOnly: true,
     description:
       "mcp_list_tools and an mcp_call, or an approval request when approval is required.",
+    tools: ["mcp"],
   },
   {
     name: "refusal",
@@ -138,27 +158,78 @@ export function isScenarioName(name: string): name is ScenarioName {
 }
 
 /**
+ * True when `request` lets the scenario run: its tool is declared and allowed by
+ * `tool_choice` (Chat has function tools only, plus web search through `web_search_options`).
+ */
+export function scenarioAvailable(request: EmulatorRequest, name: string): boolean {
+  const info = SCENARIOS.find((entry) => entry.name === name);
+  if (!info) return false;
+  if (!info.tools) return true;
+  if (info.tools.includes("function")) return request.functionTools.length > 0;
+  if (request.api === "chat") return name === "web-search" && request.chatWebSearch;
+  return request.builtInTools.some((type) => info.tools!.includes(type));
+}
+
+/** Names of function tools whose name words (`get_weather` -> weather) the text mentions. */
+export function mentionedFunctions(request: EmulatorRequest, text: string): string[] {
+  return request.functionTools
+    .filter((tool) =>
+      tool.name
+        .split(/[^a-zA-Z0-9]+|(?=[A-Z])/)
+        .filter((word) => word.length >= 4 && !/^(get|set|fetch|tool|call)$/i.test(word))
+        .some((word) => mentions(text, [word.toLowerCase()])),
+    )
+    .map((tool) => tool.name);
+}
+
+/** The function tools a call would use: those the text names, else every one offered. */
+export function functionCandidates(request: EmulatorRequest, text: string): FunctionToolSpec[] {
+  const named = mentionedFunctions(request, text);
+  return named.length > 0
+    ? request.functionTools.filter((tool) => named.includes(tool.name))
+    : request.functionTools;
+}
+
+function functionScenario(request: EmulatorRequest, text: string): string {
+  const many =
+    functionCandidates(request, text).length > 1 ||
+    mentions(text, ["parallel"]) ||
+    placeCount(text) > 1;
+  return many && request.parallelToolCalls ? "parallel-function-calls" : "function-calls";
+}
+
+/**
  * Picks the scenario for a request: an explicit name (header or directive) wins, then a
  * conversation already in a tool loop continues it, then the request's own shape, then
- * keywords in the last user message, else the default answer. Returns `replay:<name>`
- * verbatim for recordings.
+ * keywords in the last user message, else the default answer. A keyword only picks among
+ * the tools the request declares; `tool_choice: "required"` or a forced tool makes a tool
+ * scenario of an answer that would be text. Returns `replay:<name>` verbatim for recordings.
  */
 export function chooseScenario(request: EmulatorRequest, explicit?: string): string {
   const named = explicit ?? findDirective(request.lastUserText, "scenario");
   if (named) return named;
-  if (request.approvalResponses.length > 0) return "mcp";
-  if (request.computerOutputs > 0) return "computer-use";
-  if (request.toolOutputs.length > 0) return "tool-results";
-  if (request.jsonSchema || request.jsonObject) return "structured-output";
+  const required = request.toolChoice.mode === "required";
   const text = stripDirectives(request.lastUserText);
-  if (request.functionTools.length > 0 && mentions(text, ["tool", "weather", "parallel"])) {
-    return request.functionTools.length > 1 || mentions(text, ["parallel"])
-      ? "parallel-function-calls"
-      : "function-calls";
+  if (request.approvalResponses.length > 0) return "mcp";
+  if (request.computerOutputs > 0 && scenarioAvailable(request, "computer-use"))
+    return "computer-use";
+  if (!required && request.toolOutputs.length > 0) return "tool-results";
+  if (!required && (request.jsonSchema || request.jsonObject)) return "structured-output";
+  if (request.functionTools.length > 0) {
+    if (mentionedFunctions(request, text).length > 0) return functionScenario(request, text);
+    if (mentions(text, ["tool", "weather", "parallel"])) return functionScenario(request, text);
   }
   for (const scenario of SCENARIOS) {
-    if (scenario.name.endsWith("function-calls")) continue;
+    if (scenario.name.endsWith("function-calls") || !scenarioAvailable(request, scenario.name))
+      continue;
     if (mentions(text, scenario.keywords)) return scenario.name;
+  }
+  if (required) {
+    if (request.functionTools.length > 0) return functionScenario(request, text);
+    const tooled = SCENARIOS.find(
+      (scenario) => scenario.tools && scenarioAvailable(request, scenario.name),
+    );
+    if (tooled) return tooled.name;
   }
   return "default";
 }

@@ -1,6 +1,6 @@
 import type { EmulatorRequest } from "./emulator-request.js";
 import type { Plan } from "./plan.js";
-import { countTokens } from "./tokens.js";
+import { countTokens, splitTokens } from "./tokens.js";
 
 /** Token counts of one response, before they are shaped for either API. */
 export interface TokenCounts {
@@ -12,6 +12,27 @@ export interface TokenCounts {
   output: number;
   /** Reasoning tokens. */
   reasoning: number;
+  /** Predicted tokens (Chat `prediction`) that the output used. */
+  acceptedPrediction: number;
+  /** Predicted tokens the output did not use (billed as output, as OpenAI does). */
+  rejectedPrediction: number;
+}
+
+/** How much of a predicted output the real output reused, token by token. */
+function predictionCounts(prediction: string | undefined, output: string) {
+  if (prediction === undefined) return { accepted: 0, rejected: 0 };
+  const available = new Map<string, number>();
+  for (const token of splitTokens(output)) available.set(token, (available.get(token) ?? 0) + 1);
+  let accepted = 0;
+  const predicted = splitTokens(prediction);
+  for (const token of predicted) {
+    const left = available.get(token) ?? 0;
+    if (left > 0) {
+      accepted++;
+      available.set(token, left - 1);
+    }
+  }
+  return { accepted, rejected: predicted.length - accepted };
 }
 
 function outputText(plan: Plan): string {
@@ -35,8 +56,18 @@ function outputText(plan: Plan): string {
 export function countUsage(request: EmulatorRequest, plan: Plan): TokenCounts {
   const input = countTokens(request.inputText) + 4 * Math.max(1, request.inputCount);
   const cached = request.inputCount > 1 ? Math.floor(input / 4) : 0;
-  const output = countTokens(outputText(plan)) * Math.max(1, request.n) + plan.reasoningTokens;
-  return { input, cached, output, reasoning: plan.reasoningTokens };
+  const text = outputText(plan);
+  const prediction = predictionCounts(request.prediction, text);
+  const output =
+    countTokens(text) * Math.max(1, request.n) + plan.reasoningTokens + prediction.rejected;
+  return {
+    input,
+    cached,
+    output,
+    reasoning: plan.reasoningTokens,
+    acceptedPrediction: prediction.accepted,
+    rejectedPrediction: prediction.rejected,
+  };
 }
 
 /** Usage in the Responses API's shape. */
@@ -60,8 +91,8 @@ export function chatUsage(counts: TokenCounts): Record<string, unknown> {
     completion_tokens_details: {
       reasoning_tokens: counts.reasoning,
       audio_tokens: 0,
-      accepted_prediction_tokens: 0,
-      rejected_prediction_tokens: 0,
+      accepted_prediction_tokens: counts.acceptedPrediction,
+      rejected_prediction_tokens: counts.rejectedPrediction,
     },
   };
 }

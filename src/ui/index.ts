@@ -12,4 +12,26 @@ export * from "./reasoning/index.js";
 export * from "./logprobs/index.js";
 export * from "./token-usage/index.js";
 export * from "./message/index.js";
+export {
+  MessageActions,
+  MessageActionsRoot,
+  MessageBranchPicker,
+  MessageCopyMarkdown,
+  MessageCopyPlainText,
+  MessageEdit,
+  MessageEditForm,
+  MessageFeedbackButtons,
+  MessageRegenerate,
+  plainTextFromMarkdown,
+  useMessageActions,
+  type MessageActionButtonProps,
+  type MessageActionsContextValue,
+  type MessageActionsRootProps,
+  type MessageBranch,
+  type MessageBranchPickerProps,
+  type MessageCopyProps,
+  type MessageEditFormProps,
+  type MessageFeedback,
+  type MessageFeedbackProps,
+} from "./message-actions/index.js";
 export * from "./chat/index.js";

@@ -70,6 +70,11 @@ const FAULTS: Fault[] = [
     // A stall never ends by itself: the client's timeout is what the user relies on.
     name: "stalled stream (3 s client timeout)",
     spec: "stall-after=8",
+    // The call's arguments come from the prompt (`{"city":"Paris"}`), so a tool call answer
+    // is whole within 8 events and only its continuation would stall. Stall inside the call:
+    // Responses after the first arguments delta, Chat Completions after the arguments but
+    // before the finish_reason, where the arguments parse yet the answer is unfinished.
+    toolSpec: "stall-after=4",
     message: /timeout/i,
     partial: true,
     timeoutSeconds: 3,

@@ -13,6 +13,7 @@ import { serve, memoryLogger } from "./support/serve.js";
 const KEY = "sk-attack-test-key-0123456789abcdef";
 let server: Awaited<ReturnType<typeof serve>>;
 let limited: Awaited<ReturnType<typeof serve>>;
+let behindProxy: Awaited<ReturnType<typeof serve>>;
 const logger = memoryLogger();
 
 beforeAll(async () => {
@@ -39,11 +40,25 @@ beforeAll(async () => {
       }),
     ),
   );
+  // A reverse proxy on loopback in front: the test's requests arrive from 127.0.0.1.
+  behindProxy = await serve(
+    toNodeHandler(
+      createOpenAIProxy({
+        upstream: createEmulatorHandler({ pace: "instant" }),
+        apiKey: KEY,
+        models: "all",
+        logger: false,
+        rateLimit: { limit: 3, windowMs: 60_000 },
+        trustProxy: ["127.0.0.1"],
+      }),
+    ),
+  );
 });
 
 afterAll(async () => {
   await server.close();
   await limited.close();
+  await behindProxy.close();
 });
 
 const json = { "content-type": "application/json" };
@@ -103,6 +118,19 @@ describe("identity without authorize", () => {
     }
     expect(statuses.filter((status) => status === 200)).toHaveLength(3);
     expect(statuses.slice(3)).toEqual([429, 429, 429]);
+  });
+
+  it("behind a trusted proxy each client has its own count, and its own X-Forwarded-For entries change nothing", async () => {
+    // The trusted proxy appends the address it saw; what the client wrote stays at the left.
+    const send = (client: string, written: string) =>
+      fetch(`${behindProxy.url}/api/openai/v1/models`, {
+        headers: { "x-forwarded-for": `${written}, ${client}` },
+      }).then((response) => response.status);
+    const rotating: number[] = [];
+    for (let i = 0; i < 6; i++) rotating.push(await send("192.0.2.10", `198.51.100.${i}`));
+    expect(rotating).toEqual([200, 200, 200, 429, 429, 429]);
+    // Another client behind the same proxy is counted on its own.
+    expect(await send("192.0.2.11", "198.51.100.0")).toBe(200);
   });
 
   it("two cookie-less browsers behind one address are two owners", async () => {

@@ -132,6 +132,14 @@ const ROWS: Row[] = [
     param: "model",
   },
   {
+    name: "fine-tune of a model that is not allowed",
+    path: "/v1/chat/completions",
+    body: chat({ model: "ft:gpt-4o-2024-08-06:acme::9xYz" }),
+    status: 400,
+    message: /'ft:gpt-4o-2024-08-06:acme::9xYz' is not allowed/,
+    param: "model",
+  },
+  {
     name: "unknown chat model",
     path: "/v1/chat/completions",
     body: chat({ model: "o3-pro" }),

@@ -25,12 +25,20 @@ const EXTRAS: Record<string, { responses: Json; chat: Json }> = {
     responses: {
       input: [
         { role: "user", content: "weather?" },
+        { type: "function_call", call_id: "c1", name: "get_weather", arguments: "{}" },
         { type: "function_call_output", call_id: "c1", output: "sunny" },
       ],
     },
     chat: {
       messages: [
         { role: "user", content: "weather?" },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            { id: "c1", type: "function", function: { name: "get_weather", arguments: "{}" } },
+          ],
+        },
         { role: "tool", tool_call_id: "c1", content: "sunny" },
       ],
     },

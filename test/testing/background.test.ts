@@ -82,7 +82,7 @@ describe("background responses", () => {
       const created = (await (
         await fetch(`${slow.url}/responses`, {
           method: "POST",
-          body: JSON.stringify({ model: "m", input: "long task", background: true }),
+          body: JSON.stringify({ model: "gpt-4o-mini", input: "long task", background: true }),
         })
       ).json()) as Json;
       expect(created.status).toBe("queued");
@@ -103,7 +103,9 @@ describe("background responses", () => {
 
   it("refuse to cancel a response that is not in the background", async () => {
     const handler = directEmulator();
-    const created = (await (await post(handler, "/v1/responses", { input: "hi" })).json()) as Json;
+    const created = (await (
+      await post(handler, "/v1/responses", { model: "gpt-4o-mini", input: "hi" })
+    ).json()) as Json;
     const cancel = await handler(
       new Request(`http://e/v1/responses/${created.id}/cancel`, { method: "POST" }),
     );
@@ -117,7 +119,7 @@ describe("background responses", () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const created = (await (
-        await post(handler, "/v1/responses", { input: `hi ${i}` })
+        await post(handler, "/v1/responses", { model: "gpt-4o-mini", input: `hi ${i}` })
       ).json()) as Json;
       ids.push(created.id as string);
     }
@@ -127,7 +129,9 @@ describe("background responses", () => {
 
   it("replays a finished response's events from starting_after", async () => {
     const handler = directEmulator();
-    const all = await events(await post(handler, "/v1/responses", { input: "hi", stream: true }));
+    const all = await events(
+      await post(handler, "/v1/responses", { model: "gpt-4o-mini", input: "hi", stream: true }),
+    );
     const id = all[0]!.response.id as string;
     const tail = await events(
       await handler(new Request(`http://e/v1/responses/${id}?stream=true&starting_after=5`)),

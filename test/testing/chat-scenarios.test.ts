@@ -48,6 +48,7 @@ describe("Chat Completions scenarios, streamed and parsed by the openai package"
 
   it("ends with a usage chunk when stream_options.include_usage is set", async () => {
     const response = await post(emulator(), "/v1/chat/completions", {
+      model: "gpt-4o-mini",
       messages: user("hi"),
       stream: true,
       stream_options: { include_usage: true },
@@ -124,6 +125,7 @@ describe("Chat Completions scenarios, streamed and parsed by the openai package"
 
   it("refuses through delta.refusal", async () => {
     const response = await post(emulator(), "/v1/chat/completions", {
+      model: "gpt-4o-mini",
       messages: user("refuse this"),
       stream: true,
     });
@@ -139,9 +141,11 @@ describe("Chat Completions scenarios, streamed and parsed by the openai package"
     expect(final.choices[0]!.message.content).toContain("search the latest news");
   });
 
-  it("reports reasoning tokens for the reasoning scenario", async () => {
-    const completion = await plain({ messages: user("why is that?") });
+  it("reports reasoning tokens for the reasoning scenario on a reasoning model only", async () => {
+    const completion = await plain({ model: "o4-mini", messages: user("why is that?") });
     expect(completion.usage!.completion_tokens_details!.reasoning_tokens).toBeGreaterThan(0);
+    const plainModel = await plain({ model: "gpt-4.1-mini", messages: user("why is that?") });
+    expect(plainModel.usage!.completion_tokens_details!.reasoning_tokens).toBe(0);
   });
 
   it("sends logprobs and n choices when asked", async () => {

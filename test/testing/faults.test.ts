@@ -127,10 +127,10 @@ describe("fault injection", () => {
   it("a [fault:...] directive fails only the first request with that input, so a retry recovers", async () => {
     const client = new OpenAI({ baseURL: emulator.url, apiKey: "x", maxRetries: 0 });
     const input = "directive test [fault:500]";
-    await expect(client.responses.create({ model: "m", input })).rejects.toMatchObject({
+    await expect(client.responses.create({ model: "gpt-4o-mini", input })).rejects.toMatchObject({
       status: 500,
     });
-    const retry = await client.responses.create({ model: "m", input });
+    const retry = await client.responses.create({ model: "gpt-4o-mini", input });
     expect(retry.status).toBe("completed");
     expect(retry.output_text).toContain("directive test");
     expect(retry.output_text).not.toContain("[fault:");
@@ -139,7 +139,7 @@ describe("fault injection", () => {
   it("the openai client retries a once-only 429 and succeeds", async () => {
     const client = new OpenAI({ baseURL: emulator.url, apiKey: "x", maxRetries: 1 });
     const response = await client.chat.completions.create({
-      model: "m",
+      model: "gpt-4o-mini",
       messages: [{ role: "user", content: "retry me [fault:429]" }],
     });
     expect(response.choices[0]!.message.content).toContain("retry me");
@@ -147,7 +147,7 @@ describe("fault injection", () => {
 
   it("a directive mid-stream fault breaks the first stream only", async () => {
     const body = JSON.stringify({
-      model: "m",
+      model: "gpt-4o-mini",
       input: "stream test [fault:disconnect-after=2]",
       stream: true,
     });

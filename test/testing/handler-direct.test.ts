@@ -10,7 +10,7 @@ describe("the fetch handler called directly (no server)", () => {
     const response = await post(
       emulator(),
       "/v1/responses",
-      { input: "hi", stream: true },
+      { model: "gpt-4o-mini", input: "hi", stream: true },
       { "x-colloquy-fault": "disconnect-after=2" },
     );
     const { text, error } = await readAll(response.body!);
@@ -22,7 +22,7 @@ describe("the fetch handler called directly (no server)", () => {
     const response = await post(
       emulator(),
       "/v1/responses",
-      { input: "hi" },
+      { model: "gpt-4o-mini", input: "hi" },
       { "x-colloquy-fault": "cut-after=1" },
     );
     const text = await response.text();
@@ -34,14 +34,14 @@ describe("the fetch handler called directly (no server)", () => {
     const response = await post(
       emulator(),
       "/v1/chat/completions",
-      { messages: [] },
+      { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] },
       { "x-colloquy-fault": "503" },
     );
     expect(response.status).toBe(503);
   });
 
   it("splits every event in two when chunkDelayMs is set, without changing the bytes", async () => {
-    const body = { input: "hi", stream: true };
+    const body = { model: "gpt-4o-mini", input: "hi", stream: true };
     const whole = await (await post(emulator(), "/v1/responses", body)).text();
     const response = await post(emulator({ chunkDelayMs: 1 }), "/v1/responses", body);
     const reader = response.body!.getReader();
@@ -60,7 +60,7 @@ describe("the fetch handler called directly (no server)", () => {
 
   it("paces a realistic stream so a realistic response finishes after an instant one", async () => {
     const order: string[] = [];
-    const body = { input: "refuse", stream: true };
+    const body = { model: "gpt-4o-mini", input: "refuse", stream: true };
     await Promise.all([
       post(emulator({ pace: "realistic" }), "/v1/responses", body)
         .then((r) => r.text())
@@ -74,7 +74,9 @@ describe("the fetch handler called directly (no server)", () => {
 
   it("takes created_at from the injected clock", async () => {
     const handler = emulator({ now: () => 42_000 });
-    const created = (await (await post(handler, "/v1/responses", { input: "hi" })).json()) as {
+    const created = (await (
+      await post(handler, "/v1/responses", { model: "gpt-4o-mini", input: "hi" })
+    ).json()) as {
       created_at: number;
     };
     expect(created.created_at).toBe(42);
@@ -98,9 +100,12 @@ describe("the fetch handler called directly (no server)", () => {
   });
 
   it("streams the same events as a string input and a message list", async () => {
-    const a = await events(await post(emulator(), "/v1/responses", { input: "hi", stream: true }));
+    const a = await events(
+      await post(emulator(), "/v1/responses", { model: "gpt-4o-mini", input: "hi", stream: true }),
+    );
     const b = await events(
       await post(emulator(), "/v1/responses", {
+        model: "gpt-4o-mini",
         input: [{ type: "message", role: "user", content: [{ type: "input_text", text: "hi" }] }],
         stream: true,
       }),
@@ -113,16 +118,25 @@ describe("scenario choice", () => {
   const responses = (input: unknown, extra: Record<string, unknown> = {}) =>
     chooseScenario(readResponsesRequest({ input, ...extra }));
 
-  it("picks scenarios by keyword", () => {
-    expect(responses("what's the latest news?")).toBe("web-search");
-    expect(responses("draw me a cat")).toBe("image-generation");
-    expect(responses("summarise this document")).toBe("file-search");
-    expect(responses("plot a sine wave")).toBe("code-interpreter");
-    expect(responses("click the OK button")).toBe("computer-use");
-    expect(responses("use the mcp server")).toBe("mcp");
+  it("picks scenarios by keyword among the tools declared", () => {
+    const tools = (...types: string[]) => ({ tools: types.map((type) => ({ type })) });
+    expect(responses("what's the latest news?", tools("web_search"))).toBe("web-search");
+    expect(responses("draw me a cat", tools("image_generation"))).toBe("image-generation");
+    expect(responses("summarise this document", tools("file_search"))).toBe("file-search");
+    expect(responses("plot a sine wave", tools("code_interpreter"))).toBe("code-interpreter");
+    expect(responses("click the OK button", tools("computer_use_preview"))).toBe("computer-use");
+    expect(responses("use the mcp server", tools("mcp"))).toBe("mcp");
     expect(responses("please refuse")).toBe("refusal");
     expect(responses("why is it so?")).toBe("reasoning");
     expect(responses("hello")).toBe("default");
+  });
+
+  it("never picks a tool scenario for a tool the request does not declare", () => {
+    expect(responses("Please click the button on screen")).toBe("default");
+    expect(responses("what's the latest news?")).toBe("default");
+    expect(responses("search the document", { tools: [{ type: "file_search" }] })).toBe(
+      "file-search",
+    );
   });
 
   it("only calls functions when function tools are offered", () => {

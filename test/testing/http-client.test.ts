@@ -92,7 +92,7 @@ describe("the emulator over HTTP, used through the openai client", () => {
     const scenario = await fetch(`${emulator.url}/responses`, {
       method: "POST",
       headers: { "x-colloquy-scenario": "nope" },
-      body: JSON.stringify({ input: "hi" }),
+      body: JSON.stringify({ model: "gpt-4o-mini", input: "hi" }),
     });
     expect(scenario.status).toBe(400);
     expect(((await scenario.json()) as { error: { message: string } }).error.message).toContain(
@@ -101,7 +101,7 @@ describe("the emulator over HTTP, used through the openai client", () => {
     const fault = await fetch(`${emulator.url}/responses`, {
       method: "POST",
       headers: { "x-colloquy-fault": "explode" },
-      body: JSON.stringify({ input: "hi" }),
+      body: JSON.stringify({ model: "gpt-4o-mini", input: "hi" }),
     });
     expect(fault.status).toBe(400);
     expect(((await fault.json()) as { error: { message: string } }).error.message).toContain(
@@ -114,7 +114,7 @@ describe("the emulator over HTTP, used through the openai client", () => {
     const response = await fetch(`${other.url}/responses`, {
       method: "POST",
       headers: { "x-colloquy-fault": "stall-after=1" },
-      body: JSON.stringify({ input: "hi", stream: true }),
+      body: JSON.stringify({ model: "gpt-4o-mini", input: "hi", stream: true }),
     });
     const reading = readAll(response.body!);
     await other.close();

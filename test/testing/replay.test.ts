@@ -30,7 +30,11 @@ describe.skipIf(!available)("replay of recorded streams", () => {
       const response = await fetch(`${running.url}/${path}`, {
         method: "POST",
         headers: { "x-colloquy-scenario": `replay:${name}` },
-        body: JSON.stringify({ model: "m", stream: true }),
+        body: JSON.stringify({
+          model: "gpt-4o-mini",
+          stream: true,
+          ...(path === "responses" ? {} : { messages: [{ role: "user", content: "hi" }] }),
+        }),
       });
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect(response.status).toBe(200);
@@ -48,12 +52,14 @@ describe.skipIf(!available)("replay of recorded streams", () => {
   it("is picked by a [scenario:replay:name] directive too, and parses", async () => {
     const handler = emulator({ recordings });
     const response = await post(handler, "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "[scenario:replay:web-search]",
       stream: true,
     });
     const final = await finalResponseOf(response);
     expect(final.status).toBe("completed");
     const chat = await post(handler, "/v1/chat/completions", {
+      model: "gpt-4o-mini",
       messages: [{ role: "user", content: "[scenario:replay:chat-text]" }],
       stream: true,
     });
@@ -65,7 +71,7 @@ describe.skipIf(!available)("replay of recorded streams", () => {
     const response = await post(
       handler,
       "/v1/chat/completions",
-      { stream: true },
+      { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }], stream: true },
       { "x-colloquy-scenario": "replay:chat-text", "x-colloquy-fault": "disconnect-after=2" },
     );
     const { text, error } = await readAll(response.body!);
@@ -79,7 +85,7 @@ describe("replay without a recording", () => {
     const response = await post(
       emulator(),
       "/v1/responses",
-      { stream: true },
+      { model: "gpt-4o-mini", stream: true },
       { "x-colloquy-scenario": "replay:nope" },
     );
     expect(response.status).toBe(404);

@@ -30,6 +30,13 @@ async function nonStreamed(body: Json): Promise<OpenAIResponse> {
   return (await response.json()) as OpenAIResponse;
 }
 
+const computer = {
+  type: "computer_use_preview",
+  display_width: 1024,
+  display_height: 768,
+  environment: "browser",
+};
+
 function messageText(response: OpenAIResponse): string {
   const message = response.output.find((item) => item.type === "message");
   if (!message || message.type !== "message") throw new Error("no message");
@@ -62,7 +69,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   });
 
   it("streams the same response it returns without streaming", async () => {
-    const body = { input: [{ role: "user", content: "hello" }] };
+    const body = { model: "gpt-4o-mini", input: [{ role: "user", content: "hello" }] };
     const all = await events(await post(emulator(), "/v1/responses", { ...body, stream: true }));
     const completed = all.at(-1)!.response as OpenAIResponse;
     const plain = await nonStreamed(body);
@@ -83,6 +90,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("streams reasoning summaries, encrypted content when included, and reasoning tokens", async () => {
     const final = await streamed({
+      model: "o4-mini",
       input: "Why is the sky blue?",
       reasoning: { effort: "low", summary: "auto" },
       include: ["reasoning.encrypted_content"],
@@ -105,6 +113,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   it("calls a function with arguments that fit its schema, streamed as deltas", async () => {
     const handler = emulator();
     const response = await post(handler, "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "What's the weather in Paris?",
       tools: [weatherTool],
       stream: true,
@@ -217,7 +226,9 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("announces each citation after the text it points at has streamed", async () => {
     const response = await post(emulator(), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "search news",
+      tools: [{ type: "web_search" }],
       stream: true,
     });
     const all = await events(response);
@@ -243,12 +254,16 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
     if (message.type !== "message" || message.content[0]!.type !== "output_text") throw new Error();
     const citation = message.content[0]!.annotations[0]!;
     expect(citation).toMatchObject({ type: "file_citation", filename: "handbook.pdf" });
-    const withoutResults = await streamed({ input: "summarise the file" });
+    const withoutResults = await streamed({
+      input: "summarise the file",
+      tools: [{ type: "file_search", vector_store_ids: ["vs_1"] }],
+    });
     expect((withoutResults.output[0] as { results: unknown }).results).toBeNull();
   });
 
   it("generates an image with partial images, as many as requested", async () => {
     const response = await post(emulator({ imageSize: 32 }), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "Draw a picture of a cat",
       tools: [{ type: "image_generation", partial_images: 3 }],
       stream: true,
@@ -266,7 +281,9 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("defaults to two partial images", async () => {
     const response = await post(emulator({ imageSize: 16 }), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "draw",
+      tools: [{ type: "image_generation" }],
       stream: true,
     });
     const all = await events(response);
@@ -277,7 +294,9 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("runs code with streamed code, logs, an image and a container file citation", async () => {
     const response = await post(emulator(), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "Calculate with python",
+      tools: [{ type: "code_interpreter", container: { type: "auto" } }],
       stream: true,
     });
     const all = await events(response);
@@ -298,7 +317,11 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   });
 
   it("drives a computer: screenshot first, then click, type and scroll after each output", async () => {
-    const first = await streamed({ input: "Click the button on my computer" });
+    const first = await streamed({
+      model: "computer-use-preview",
+      input: "Click the button on my computer",
+      tools: [computer],
+    });
     const call = first.output[0]!;
     if (call.type !== "computer_call") throw new Error(call.type);
     expect(call.action!.type).toBe("screenshot");
@@ -312,7 +335,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
         call_id: callId,
         output: { type: "computer_screenshot", image_url: "data:image/png;base64,AAAA" },
       });
-      const next = await streamed({ input });
+      const next = await streamed({ model: "computer-use-preview", input, tools: [computer] });
       const nextCall = next.output[0]!;
       if (nextCall.type !== "computer_call") throw new Error(nextCall.type);
       actions.push(nextCall.action!.type);
@@ -322,7 +345,11 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   });
 
   it("asks for a safety acknowledgement when the task is sensitive", async () => {
-    const final = await streamed({ input: "take a screenshot of the sensitive page" });
+    const final = await streamed({
+      model: "computer-use-preview",
+      input: "take a screenshot of the sensitive page",
+      tools: [computer],
+    });
     expect(
       (final.output[0] as { pending_safety_checks: unknown[] }).pending_safety_checks,
     ).toHaveLength(1);
@@ -392,6 +419,7 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("refuses with refusal content and refusal deltas", async () => {
     const response = await post(emulator(), "/v1/responses", {
+      model: "gpt-4o-mini",
       input: "please refuse",
       stream: true,
     });
@@ -420,12 +448,21 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
   it("picks a scenario from the header or a directive over keywords", async () => {
     const byHeader = await streamed({ input: "hello" }, { "x-colloquy-scenario": "refusal" });
     expect((byHeader.output[0] as unknown as Json).content[0].type).toBe("refusal");
-    const byDirective = await streamed({ input: "hello [scenario:web-search]" });
+    const byDirective = await streamed({
+      input: "hello [scenario:web-search]",
+      tools: [{ type: "web_search" }],
+    });
     expect(byDirective.output[0]!.type).toBe("web_search_call");
+    const undeclared = await streamed({ input: "hello [scenario:web-search]" });
+    expect(undeclared.output.map((item) => item.type)).toEqual(["message"]);
   });
 
   it("numbers events from 0 without gaps and ends with response.completed", async () => {
-    const response = await post(emulator(), "/v1/responses", { input: "why?", stream: true });
+    const response = await post(emulator(), "/v1/responses", {
+      model: "gpt-4o-mini",
+      input: "why?",
+      stream: true,
+    });
     const all = await events(response);
     expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, index) => index));
     expect(all[0]!.type).toBe("response.created");
@@ -435,7 +472,9 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
 
   it("gives the same ids and bytes for the same requests on a fresh emulator", async () => {
     const run = async () =>
-      (await post(emulator(), "/v1/responses", { input: "hi", stream: true })).text();
+      (
+        await post(emulator(), "/v1/responses", { model: "gpt-4o-mini", input: "hi", stream: true })
+      ).text();
     expect(await run()).toBe(await run());
   });
 });

@@ -61,27 +61,46 @@ const responsesOf = (payload: Json): [string, Json][] =>
 
 async function emulatorPayloads(): Promise<Json[]> {
   const handler = emulator({ imageSize: 16 });
+  // Each built-in tool's scenario needs its tool declared, as a model only calls tools it has.
+  const tool = (type: string, extra: Json = {}) => ({ tools: [{ type, ...extra }] });
+  const mcp = { server_label: "s", server_url: "https://mcp.example/sse" };
   const bodies: Json[] = [
     { input: "hello" },
-    { input: "why?", include: ["reasoning.encrypted_content"] },
+    { model: "o4-mini", input: "why?", include: ["reasoning.encrypted_content"] },
     { input: "use the tool", tools: [weatherTool, timeTool] },
-    { input: "search news" },
-    { input: "read the file", include: ["file_search_call.results"] },
-    { input: "draw" },
-    { input: "python code" },
-    { input: "screenshot" },
-    { input: "mcp", tools: [{ type: "mcp", server_label: "s", require_approval: "always" }] },
-    { input: "mcp" },
+    { input: "search news", ...tool("web_search") },
+    {
+      input: "read the file",
+      include: ["file_search_call.results"],
+      ...tool("file_search", { vector_store_ids: ["vs_1"] }),
+    },
+    { input: "draw", ...tool("image_generation") },
+    { input: "python code", ...tool("code_interpreter", { container: { type: "auto" } }) },
+    {
+      model: "computer-use-preview",
+      input: "screenshot",
+      truncation: "auto",
+      ...tool("computer_use_preview", {
+        display_width: 1024,
+        display_height: 768,
+        environment: "browser",
+      }),
+    },
+    { input: "mcp", ...tool("mcp", { ...mcp, require_approval: "always" }) },
+    { input: "mcp", ...tool("mcp", { ...mcp, require_approval: "never" }) },
     { input: "refuse" },
     { input: "hi", include: ["message.output_text.logprobs"], top_logprobs: 2 },
   ];
   const all: Json[] = [];
   for (const body of bodies) {
-    all.push(
-      ...(await events(
-        await post(handler, "/v1/responses", { model: "m", stream: true, ...body }),
-      )),
-    );
+    const response = await post(handler, "/v1/responses", {
+      model: "gpt-4o-mini",
+      stream: true,
+      ...body,
+    });
+    // A refused request has no events: it would leave the comparison with nothing to check.
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    all.push(...(await events(response)));
   }
   return all;
 }
@@ -122,9 +141,13 @@ describe.skipIf(!capturesAvailable())("wire shape against the recordings", () =>
       { messages: [{ role: "user", content: "hi" }], stream_options: { include_usage: true } },
       { messages: [{ role: "user", content: "refuse" }], logprobs: true },
     ]) {
-      const text = await (
-        await post(handler, "/v1/chat/completions", { model: "m", stream: true, ...body })
-      ).text();
+      const response = await post(handler, "/v1/chat/completions", {
+        model: "gpt-4o-mini",
+        stream: true,
+        ...body,
+      });
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      const text = await response.text();
       ours.push(...(ssePayloads(text).filter((p) => typeof p === "object") as Json[]));
     }
     const chunkKeys = (list: Json[]) => keysByType(list, (chunk) => [["chunk", chunk]]);

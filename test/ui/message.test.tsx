@@ -36,7 +36,7 @@ describe("<Message>", () => {
     expect(screen.getByRole("button", { name: "Thought for 2 seconds" })).toBeTruthy();
     expect(screen.getByText("there").tagName).toBe("STRONG");
     expect(screen.getByRole("note").textContent).toContain("I can't help with that.");
-    expect(screen.getByText("Unsupported content: future_item")).toBeTruthy();
+    expect(screen.getByRole("group", { name: "Future item" })).toBeTruthy();
   });
 
   it("lets renderers override a part type", () => {

@@ -17,7 +17,13 @@ const COMPUTER_TOOL = {
   environment: "browser",
 } as const;
 
-const PARAMS: RequestParams = { model: "computer-use-preview", truncation: "auto" };
+// computer-use-preview writes at most 1 024 output tokens: asking for more (as the proxy's
+// default cap of 16 384 would, for a request that does not say) is refused upstream.
+const PARAMS: RequestParams = {
+  model: "computer-use-preview",
+  truncation: "auto",
+  maxTokens: 1024,
+};
 
 /**
  * A computer-use loop: the model asks for actions, an app-side executor "performs" them on

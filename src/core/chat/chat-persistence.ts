@@ -1,5 +1,5 @@
-import type { Message } from "../model/message.js";
-import type { ChatStorage } from "./storage.js";
+import type { ChatStorage, StoredChat } from "./storage.js";
+import { isChatBranches } from "./branches.js";
 
 /**
  * Keeps one conversation in a `ChatStorage`: loads it once, then saves at once on
@@ -16,15 +16,19 @@ export class ChatPersistence {
     private readonly storage: ChatStorage | null,
     private readonly id: string,
     private readonly throttleMs: number,
-    private readonly current: () => readonly Message[],
+    private readonly current: () => Omit<StoredChat, "version">,
     private readonly report: (error: unknown) => void,
   ) {}
 
-  /** The saved messages, or undefined when none. Saving starts only after this ran. */
-  async load(): Promise<readonly Message[] | undefined> {
+  /** The saved chat, or undefined when none. Saving starts only after this ran. */
+  async load(): Promise<Omit<StoredChat, "version"> | undefined> {
     try {
       const stored = this.storage ? await this.storage.load(this.id) : undefined;
-      return stored && stored.messages.length > 0 ? stored.messages : undefined;
+      if (!stored || stored.messages.length === 0) return undefined;
+      // Branches that do not read back (a hand-edited entry) are dropped, the messages stay.
+      return isChatBranches(stored.branches)
+        ? { messages: stored.messages, branches: stored.branches }
+        : { messages: stored.messages };
     } catch (error) {
       this.report(error);
       return undefined;
@@ -59,7 +63,7 @@ export class ChatPersistence {
     if (!this.storage || this.closed) return;
     this.lastSave = Date.now();
     try {
-      const pending = this.storage.save(this.id, { version: 1, messages: this.current() });
+      const pending = this.storage.save(this.id, { version: 1, ...this.current() });
       if (pending) pending.catch(this.report);
     } catch (error) {
       this.report(error);

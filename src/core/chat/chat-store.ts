@@ -17,8 +17,10 @@ import {
   upsertMessage,
 } from "./conversation.js";
 import { ChatPersistence } from "./chat-persistence.js";
+import { forkAt, selectBranchIn } from "./branches.js";
 import { createNotifyScheduler, type NotifyScheduler } from "./notify-scheduler.js";
 import {
+  closeUnansweredCalls,
   isReadyToContinue,
   updateFirstPart,
   withApproved,
@@ -52,6 +54,7 @@ const emptyState: ChatState = {
   error: undefined,
   usage: undefined,
   rejectedAttachments: [],
+  branches: {},
 };
 
 /** How many stores were created without an id, for their `chat-<n>` names. */
@@ -112,7 +115,7 @@ export class ChatStore {
       storage,
       this.id,
       options.saveThrottleMs ?? 250,
-      () => this.state.messages,
+      () => ({ messages: this.state.messages, branches: this.state.branches }),
       (error) => this.report(error),
     );
     const messages = options.initialMessages ?? [];
@@ -229,7 +232,10 @@ export class ChatStore {
       status: "complete",
     };
     this.autoSteps = 0;
-    this.set({ messages: [...this.state.messages, message], rejectedAttachments: [] }, "now");
+    // Calls left waiting (a tool that never ran, an approval never given) are closed, so the
+    // tool cards say so and the request carries an output for each.
+    const earlier = closeUnansweredCalls(this.state.messages);
+    this.set({ messages: [...earlier, message], rejectedAttachments: [] }, "now");
     await this.runTurn({ kind: "request" });
     return { sent: true, messageId: message.id };
   }
@@ -279,7 +285,8 @@ export class ChatStore {
    * Asks again. Without an id: replaces the last assistant answer (or answers the last user
    * message when no answer came); in a tool loop, the steps whose tool results are all in
    * stay, so the request goes on from them. With the id of an assistant message: drops it
-   * and what followed; with a user message's id: drops what followed it.
+   * and what followed; with a user message's id: drops what followed it. What it replaces
+   * stays as an earlier version (`state.branches`, `selectBranch`).
    */
   async regenerate(messageId?: string): Promise<void> {
     await this.start();
@@ -299,13 +306,21 @@ export class ChatStore {
     }
     if (cut === 0) return;
     this.autoSteps = 0;
-    this.set({ messages: messages.slice(0, cut), error: undefined }, "now");
+    this.set(
+      {
+        messages: messages.slice(0, cut),
+        branches: forkAt(this.state.branches, messages, cut),
+        error: undefined,
+      },
+      "now",
+    );
     await this.runTurn({ kind: "request" });
   }
 
   /**
    * Replaces the text of a user message (attachments stay), drops everything after it, and
-   * asks again.
+   * asks again. The edited message gets a new id; the original and what followed it stay as
+   * an earlier version (`state.branches`, `selectBranch`).
    */
   async edit(messageId: string, text: string): Promise<void> {
     await this.start();
@@ -321,20 +336,45 @@ export class ChatStore {
       );
     }
     this.autoSteps = 0;
+    const edited: Message = { ...replaceText(message, text), id: this.generateId() };
     this.set(
-      { messages: [...messages.slice(0, index), replaceText(message, text)], error: undefined },
+      {
+        messages: [...messages.slice(0, index), edited],
+        branches: forkAt(this.state.branches, messages, index),
+        error: undefined,
+      },
       "now",
     );
     await this.runTurn({ kind: "request" });
   }
 
-  /** Replaces the conversation (stops a running answer first). */
+  /** Replaces the conversation (stops a running answer first) and forgets its branches. */
   setMessages(
     messages: readonly Message[] | ((current: readonly Message[]) => readonly Message[]),
   ): void {
     this.stop();
     const next = typeof messages === "function" ? messages(this.state.messages) : messages;
-    this.set({ messages: next }, "now");
+    this.set({ messages: next, branches: {} }, "now");
+  }
+
+  /**
+   * Shows another version at a branch point (see `branchPosition`): the messages after it are
+   * swapped for that version's, the one left is kept. Stops a running answer first. Throws
+   * for a branch point or version this conversation does not have.
+   */
+  selectBranch(key: string, index: number): void {
+    this.stop();
+    const next = selectBranchIn(this.state.branches, this.state.messages, key, index);
+    if (!next) {
+      throw new ColloquyError(
+        "invalid_input",
+        `No version ${index} at branch point "${key}". Pass the key and an index below the count from branchPosition().`,
+      );
+    }
+    this.set(
+      { messages: next.messages, branches: next.branches, usage: totalUsage(next.messages) },
+      "now",
+    );
   }
 
   /** Replaces one message through `update` (for tool runners and custom parts). */
@@ -452,7 +492,10 @@ export class ChatStore {
 
   private async hydrate(): Promise<void> {
     const stored = await this.persistence.load();
-    if (stored) this.set({ messages: stored, usage: totalUsage(stored) }, "now", false);
+    if (stored) {
+      const { messages, branches } = stored;
+      this.set({ messages, branches: branches ?? {}, usage: totalUsage(messages) }, "now", false);
+    }
     const last = this.state.messages.at(-1);
     if (last?.role !== "assistant" || last.status !== "in-progress") return;
     if (this.options.resume !== false && this.client.resume && isResumable(last)) {
@@ -564,9 +607,14 @@ export class ChatStore {
     void this.continue();
   }
 
-  /** What goes to the model: the conversation, without answers that failed. */
+  /**
+   * What goes to the model: the conversation, without answers that failed, and with every
+   * call still unanswered closed (OpenAI rejects a call that has no output).
+   */
   private outgoingMessages(): readonly Message[] {
-    return this.state.messages.filter((m) => !(m.role === "assistant" && m.status === "failed"));
+    return closeUnansweredCalls(
+      this.state.messages.filter((m) => !(m.role === "assistant" && m.status === "failed")),
+    );
   }
 
   private fail(error: Error, message?: Message, urgency: Urgency = "now"): void {

@@ -1,5 +1,5 @@
 import type { Message } from "../model/message.js";
-import type { Part, TextPart } from "../model/parts.js";
+import type { Part } from "../model/parts.js";
 import type { Usage } from "../model/usage.js";
 
 /**
@@ -20,14 +20,6 @@ export function upsertMessage(messages: readonly Message[], message: Message): r
 /** The index of the message with `id`, or -1. */
 export function indexOfMessage(messages: readonly Message[], id: string): number {
   return messages.findIndex((m) => m.id === id);
-}
-
-/** The text of a message: its text parts joined. */
-export function messageText(message: Message): string {
-  return message.parts
-    .filter((part): part is TextPart => part.type === "text")
-    .map((part) => part.text)
-    .join("");
 }
 
 /** The message with its text parts replaced by one part holding `text`, other parts kept in place. */

@@ -20,8 +20,22 @@ export {
 export { memoryChatStorage, type ChatStorage, type StoredChat } from "./storage.js";
 export { localStorageChatStorage, type LocalStorageChatStorageOptions } from "./local-storage.js";
 export { indexedDbChatStorage, type IndexedDbChatStorageOptions } from "./indexed-db-storage.js";
-export { isResumable, messageText, totalUsage } from "./conversation.js";
-export { isAwaitingClient, isClientAnswer, isReadyToContinue } from "./tool-parts.js";
+export { isResumable, totalUsage } from "./conversation.js";
+export { messageText } from "../model/guards.js";
+export {
+  branchPosition,
+  ROOT_BRANCH,
+  type BranchPoint,
+  type BranchPosition,
+  type ChatBranches,
+} from "./branches.js";
+export {
+  closeUnansweredCalls,
+  isAwaitingClient,
+  isClientAnswer,
+  isReadyToContinue,
+  UNANSWERED_TOOL_OUTPUT,
+} from "./tool-parts.js";
 export {
   attachToolRunner,
   type ComputerActionContext,

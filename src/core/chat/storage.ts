@@ -1,4 +1,5 @@
 import type { Message } from "../model/message.js";
+import type { ChatBranches } from "./branches.js";
 
 /** What a chat keeps across reloads. */
 export interface StoredChat {
@@ -6,6 +7,8 @@ export interface StoredChat {
   version: 1;
   /** The conversation, including a message still streaming. */
   messages: readonly Message[];
+  /** The versions regenerating and editing kept (absent in chats saved before branches). */
+  branches?: ChatBranches;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isClientRunCall } from "../tools/client-run-calls.js";
 import type { Message } from "../model/message.js";
 import type { Part, ToolCallPart } from "../model/parts.js";
 
@@ -87,7 +88,7 @@ export function isAwaitingClient(part: Part): boolean {
     case "computer-call":
       return part.output === undefined && part.state !== "failed" && part.state !== "incomplete";
     default:
-      return false;
+      return isClientRunCall(part) && part.output === undefined && part.state === "completed";
   }
 }
 
@@ -105,7 +106,7 @@ export function isClientAnswer(part: Part): boolean {
     case "computer-call":
       return part.output !== undefined;
     default:
-      return false;
+      return isClientRunCall(part) && part.output !== undefined;
   }
 }
 
@@ -123,4 +124,42 @@ export function isReadyToContinue(message: Message | undefined): boolean {
     return false;
   }
   return !message.parts.some(isAwaitingClient) && message.parts.some(isClientAnswer);
+}
+
+/**
+ * What the model is told about a call that was never answered (its tool did not run, its
+ * approval was never given, the answer stopped mid-call) once the conversation goes on
+ * without it. OpenAI refuses a request carrying a call without its output.
+ */
+export const UNANSWERED_TOOL_OUTPUT =
+  "The call was not answered: the user went on with the conversation without its result.";
+
+/** True when a tool call has no result yet (still streaming, waiting to run or for a decision). */
+function isUnanswered(part: Part): part is ToolCallPart {
+  return (
+    part.type === "tool-call" &&
+    (part.state === "input-streaming" ||
+      part.state === "input-available" ||
+      part.state === "approval-requested")
+  );
+}
+
+/**
+ * `messages` with every unanswered tool call closed as an error (`UNANSWERED_TOOL_OUTPUT`),
+ * so no request leaves with a call that has no output. Messages without one keep their
+ * identity; the same array comes back when there is none.
+ */
+export function closeUnansweredCalls(messages: readonly Message[]): readonly Message[] {
+  let result: Message[] | undefined;
+  messages.forEach((message, index) => {
+    if (message.role !== "assistant" || !message.parts.some(isUnanswered)) return;
+    result ??= messages.slice();
+    result[index] = {
+      ...message,
+      parts: message.parts.map((part) =>
+        isUnanswered(part) ? withToolError(part, UNANSWERED_TOOL_OUTPUT) : part,
+      ),
+    };
+  });
+  return result ?? messages;
 }

@@ -1,6 +1,6 @@
 import type { ResponseComputerToolCall } from "openai/resources/responses/responses";
 import type { ComputerCallPart, ComputerCallOutput, Part, ToolCallPart } from "../model/parts.js";
-import type { AnyToolDefinition } from "../tools/types.js";
+import type { AnyToolDefinition, ToolExecuteContext } from "../tools/types.js";
 import type { ToolInput } from "../client/types.js";
 import { parseToolArguments } from "../tools/parse-tool-arguments.js";
 import type { ChatStore } from "./chat-store.js";
@@ -27,7 +27,7 @@ export type ComputerExecutor = (
 
 /** Options of `attachToolRunner`. */
 export interface ToolRunnerOptions {
-  /** The tools the app runs: `defineTool` definitions, as a list or by name. */
+  /** The tools the app runs: `defineTool` / `defineCustomTool` definitions, as a list or by name. */
   tools: readonly AnyToolDefinition[] | Readonly<Record<string, AnyToolDefinition>>;
   /** Built-in tools to offer as well (web search, MCP, computer use, ...). */
   builtinTools?: readonly ToolInput[];
@@ -78,7 +78,11 @@ export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): 
       }
       return;
     }
-    const parsed = parseToolArguments(tool, part.inputText);
+    // A custom tool takes the model's text as it is; only function tools have JSON arguments.
+    const parsed =
+      tool.kind === "custom"
+        ? { ok: true as const, value: part.inputText }
+        : parseToolArguments(tool, part.inputText);
     if (!parsed.ok) {
       record(part, { errorText: parsed.error });
       return;
@@ -95,7 +99,8 @@ export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): 
     }
     if (!tool.execute) return;
     try {
-      const output: unknown = await tool.execute(parsed.value, {
+      const execute = tool.execute as (args: unknown, context: ToolExecuteContext) => unknown;
+      const output: unknown = await execute(parsed.value, {
         toolCallId: part.toolCallId,
         signal: controller.signal,
       });
@@ -245,7 +250,7 @@ function toolsByName(tools: ToolRunnerOptions["tools"]): Map<string, AnyToolDefi
 }
 
 async function needsApproval(tool: AnyToolDefinition, args: unknown): Promise<boolean> {
-  const rule = tool.needsApproval;
+  const rule = tool.needsApproval as boolean | ((args: unknown) => unknown) | undefined;
   if (typeof rule === "function") return Boolean(await rule(args));
   return rule === true;
 }

@@ -2,6 +2,7 @@ import type { Message } from "../model/message.js";
 import type { Part } from "../model/parts.js";
 import type { Usage } from "../model/usage.js";
 import type { AttachmentError, AttachmentLimits } from "./attachments.js";
+import type { ChatBranches } from "./branches.js";
 import type { ChatStorage } from "./storage.js";
 import type { ChatClient, ConversationState, RequestParams } from "../client/types.js";
 
@@ -23,6 +24,11 @@ export interface ChatState {
   readonly usage: Usage | undefined;
   /** Attachments the last `send` refused (the send itself did not happen). */
   readonly rejectedAttachments: readonly AttachmentError[];
+  /**
+   * Earlier versions of the conversation that regenerating or editing replaced, by branch
+   * point (see `branchPosition` and `ChatStore.selectBranch`). Saved with the messages.
+   */
+  readonly branches: ChatBranches;
 }
 
 /**

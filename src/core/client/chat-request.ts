@@ -34,6 +34,11 @@ export function buildChatRequest(
   }
   set(body, "temperature", params.temperature);
   set(body, "top_p", params.topP);
+  set(body, "frequency_penalty", params.frequencyPenalty);
+  set(body, "presence_penalty", params.presencePenalty);
+  set(body, "seed", params.seed);
+  set(body, "stop", params.stop);
+  set(body, "n", params.n);
   set(body, "max_completion_tokens", params.maxTokens);
   set(body, "logprobs", params.logprobs);
   set(body, "top_logprobs", params.topLogprobs);

@@ -1,5 +1,6 @@
 import type { Message } from "../model/message.js";
 import { RESPONSES_ONLY_PART_TYPES } from "../model/part-types.js";
+import { isCustomToolDefinition } from "../tools/define-custom-tool.js";
 import { isToolDefinition } from "../tools/define-tool.js";
 import type { ApiChoice, RequestParams, ResolvedApi } from "./types.js";
 
@@ -12,7 +13,7 @@ export function responsesOnlyFeature(
   params: RequestParams,
 ): string | undefined {
   for (const tool of params.tools ?? []) {
-    if (isToolDefinition(tool)) continue;
+    if (isToolDefinition(tool) || isCustomToolDefinition(tool)) continue;
     const type = (tool as { type?: string }).type;
     if (type !== "function" && type !== "custom") return `the built-in tool "${type}"`;
   }

@@ -1,6 +1,8 @@
 import { APIError, ColloquyError } from "../errors.js";
+import { withAudioFormat } from "../model/audio-format.js";
 import { createMessageId } from "../model/create.js";
 import type { Message } from "../model/message.js";
+import { createAssistantMessage } from "../stream/create-assistant-message.js";
 import type { BatchItemError } from "./batch.js";
 import { chooseApi } from "./choose-api.js";
 import type { CoreCodec } from "./codec.js";
@@ -112,18 +114,28 @@ export function createClientCore(
   const api = options.api ?? "auto";
   const streaming = options.stream ?? true;
   const defaults = requestDefaults(options);
+  const { modelVersion } = options;
+  // The message a stream starts from: carrying the configured model version, which no
+  // upstream event reports, so every snapshot has it.
+  const startMessage = (id: string): Message | undefined =>
+    modelVersion === undefined
+      ? undefined
+      : { ...createAssistantMessage(id), metadata: { modelVersion } };
 
   async function* streamUpdates(
     input: ChatInput,
     params?: RequestParams,
   ): AsyncGenerator<StreamUpdate> {
+    const callApi = params?.api ?? api;
     // A fixed API's conversions load while the input is normalised.
-    if (api !== "auto") codec.prepare?.(api);
+    if (callApi !== "auto") codec.prepare?.(callApi);
     const messages = await codec.toMessages(input);
     const merged = requestParamsFor(defaults, params);
-    const resolved = chooseApi(api, messages, merged);
+    const resolved = chooseApi(callApi, messages, merged);
     codec.prepare?.(resolved);
     const request = await codec.buildRequest(resolved, messages, merged, streaming);
+    // The answer's audio does not say its encoding; the request chose it.
+    const audioFormat = merged.audio?.format;
     const id = rt.newId();
     const stop = new AbortController();
     const signal = params?.signal ? AbortSignal.any([params.signal, stop.signal]) : stop.signal;
@@ -146,8 +158,16 @@ export function createClientCore(
         });
         const converted = await codec.messageFromJson(request.api, json);
         finished = true;
+        const metadata = converted.value.metadata;
         yield {
-          snapshot: { ...converted.value, id },
+          snapshot: withAudioFormat(
+            {
+              ...converted.value,
+              id,
+              ...(modelVersion === undefined ? {} : { metadata: { ...metadata, modelVersion } }),
+            },
+            audioFormat,
+          ),
           event: json as StreamUpdate["event"],
         };
         return;
@@ -163,9 +183,12 @@ export function createClientCore(
         const updates = await codec.readStream(request.api, sent.response.body, {
           signal: sent.signal,
           id,
+          initial: startMessage(id),
         });
-        for await (const update of updates) {
-          last = update.snapshot;
+        for await (const raw of updates) {
+          const snapshot = withAudioFormat(raw.snapshot, audioFormat);
+          const update = snapshot === raw.snapshot ? raw : { ...raw, snapshot };
+          last = snapshot;
           yield update;
         }
       } catch (error) {
@@ -263,10 +286,11 @@ export function createClientCore(
     }
     let last = resumeOptions.message;
     try {
+      const id = resumeOptions.message?.id ?? rt.newId();
       const updates = await codec.readStream("responses", sent.response.body, {
         signal: sent.signal,
-        initial: resumeOptions.message,
-        id: resumeOptions.message?.id ?? rt.newId(),
+        initial: resumeOptions.message ?? startMessage(id),
+        id,
       });
       for await (const update of updates) {
         last = update.snapshot;

@@ -75,7 +75,11 @@ export function createChatClientWith(
   const client: ChatClient = {
     ...core,
     buildRequest: (messages, params) =>
-      buildRequest(messages, requestParamsFor(defaults, params), { api, stream, codec }),
+      buildRequest(messages, requestParamsFor(defaults, params), {
+        api: params?.api ?? api,
+        stream,
+        codec,
+      }),
     bindTools: (tools, bindOptions = {}) =>
       createChatClientWith(
         {

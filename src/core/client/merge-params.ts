@@ -9,6 +9,7 @@ const CLIENT_ONLY_KEYS = new Set([
   "timeout",
   "maxRetries",
   "stream",
+  "modelVersion",
 ]);
 
 /** The request defaults held in client options. */

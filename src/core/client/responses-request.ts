@@ -70,6 +70,11 @@ export function buildResponsesRequest(
     ["prediction", "prediction"],
     ["modalities", "modalities"],
     ["audio", "audio"],
+    ["frequencyPenalty", "frequencyPenalty"],
+    ["presencePenalty", "presencePenalty"],
+    ["seed", "seed"],
+    ["stop", "stop"],
+    ["n", "n"],
   ];
   for (const [key, label] of chatOnly) {
     if (params[key] !== undefined) {

@@ -1,7 +1,9 @@
 import type * as R from "openai/resources/responses/responses";
 import type * as C from "openai/resources/chat/completions/completions";
 import type * as Shared from "openai/resources/shared";
+import type { ColloquyError } from "../errors.js";
 import type { Message } from "../model/message.js";
+import type { ToolCallPart } from "../model/parts.js";
 import type { MessageInput } from "../convert/to-messages.js";
 import type { MessageStreamEvent, StreamUpdate } from "../stream/types.js";
 import type { AnyToolDefinition } from "../tools/types.js";
@@ -66,6 +68,19 @@ export interface RequestParams {
   temperature?: number;
   /** Nucleus sampling. */
   topP?: number;
+  /** Chat: penalise tokens by how often they already appeared, -2 to 2 (`frequency_penalty`). */
+  frequencyPenalty?: number;
+  /** Chat: penalise tokens that already appeared at all, -2 to 2 (`presence_penalty`). */
+  presencePenalty?: number;
+  /** Chat: best-effort deterministic sampling for the same seed and parameters. */
+  seed?: number;
+  /** Chat: up to 4 sequences where the model stops generating. */
+  stop?: string | string[];
+  /**
+   * Chat: how many alternative answers to generate. Choice 0 is the message; the others are
+   * in `message.metadata.alternatives`.
+   */
+  n?: number;
   /** Output token cap: `max_completion_tokens` (Chat) / `max_output_tokens` (Responses). */
   maxTokens?: number;
   /** Return token log probabilities (Chat `logprobs`; Responses includes `message.output_text.logprobs`). */
@@ -119,6 +134,8 @@ export interface RequestParams {
   verbosity?: "low" | "medium" | "high";
   /** Merged into the body last, for compatible servers' own fields. */
   extraBody?: Record<string, unknown>;
+  /** Which API this request goes to, over the client's `api` (`auto` picks per request). */
+  api?: ApiChoice;
   /** Stops the request (and the stream). */
   signal?: AbortSignal;
 }
@@ -127,15 +144,13 @@ export interface RequestParams {
 export type HeadersOption =
   Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 
-/** Options of `createChatClient`. */
+/** Options of `createChatClient` (`api`, default `auto`, is the API of every request). */
 export interface ChatClientOptions extends Omit<RequestParams, "signal"> {
   /**
    * Where the OpenAI-compatible API lives, e.g. `https://api.openai.com/v1` or the proxy.
    * Default `/api/openai/v1` in browsers; must be given in Node.
    */
   baseURL?: string;
-  /** Which API to call. Default `auto`. */
-  api?: ApiChoice;
   /** Headers sent with every request (e.g. the app's own auth). */
   headers?: HeadersOption;
   /** The fetch to use (tests, proxies, instrumentation). Default `globalThis.fetch`. */
@@ -146,6 +161,13 @@ export interface ChatClientOptions extends Omit<RequestParams, "signal"> {
   maxRetries?: number;
   /** Stream responses (`stream: true`). Default true. */
   stream?: boolean;
+  /**
+   * The version of the model behind an Azure deployment (AzureChatOpenAI's `model_version`,
+   * e.g. `"0301"`), which Azure leaves out of the model name it reports. Never sent; every
+   * message this client returns carries it as `metadata.modelVersion`, so costs and logs can
+   * tell versions apart.
+   */
+  modelVersion?: string;
 }
 
 /** A raw stream event as received: a Responses event, a Chat Completions chunk, or unknown. */
@@ -205,13 +227,44 @@ export interface StructuredOutputOptions<IncludeRaw extends boolean = false> {
   method?: StructuredOutputMethod;
   /** Strict schema adherence (default true; not used by `json_mode`). */
   strict?: boolean;
-  /** Return `{ raw, parsed }` instead of the parsed value. */
+  /**
+   * Return `{ raw, parsed }` instead of the parsed value; an answer that is not valid JSON or
+   * does not match the schema gives `{ raw, parsed: null, parsingError }` instead of throwing.
+   */
   includeRaw?: IncludeRaw;
   /** The schema's (or forced tool's) name. Default `output`. */
   name?: string;
   /** What the output is, for the model. */
   description?: string;
+  /**
+   * Tools the model may call instead of answering in the schema. With tools, every result is
+   * a `StructuredOrToolCalls`: the tool calls, or the object.
+   */
+  tools?: readonly ToolInput[];
 }
+
+/** Options of `withStructuredOutput` with tools: the result says which of the two came back. */
+export interface StructuredOutputWithToolsOptions<
+  IncludeRaw extends boolean = false,
+> extends StructuredOutputOptions<IncludeRaw> {
+  /** Tools the model may call instead of answering in the schema. */
+  tools: readonly ToolInput[];
+}
+
+/** A structured answer when tools are offered: the model called tools, or answered in the schema. */
+export type StructuredOrToolCalls<T> =
+  | {
+      /** The model called tools (run them and ask again with the results). */
+      type: "tool-calls";
+      /** The calls, as they arrived. */
+      calls: ToolCallPart[];
+    }
+  | {
+      /** The model answered in the schema. */
+      type: "object";
+      /** The validated value. */
+      value: T;
+    };
 
 /** A value still arriving: every property optional, all the way down. */
 export type DeepPartial<T> = T extends readonly (infer Item)[]
@@ -220,28 +273,45 @@ export type DeepPartial<T> = T extends readonly (infer Item)[]
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
-/** One step of a structured stream. */
-export type StructuredStreamUpdate<T> =
+/** One step of a structured stream: partials of the object `T`, then the final `Result`. */
+export type StructuredStreamUpdate<T, Result = T> =
   | { type: "partial"; partial: DeepPartial<T>; snapshot: Message }
-  | { type: "final"; value: T; snapshot: Message };
+  | { type: "final"; value: Result; snapshot: Message };
 
-/** The result of a structured `invoke` with `includeRaw`. */
-export interface StructuredWithRaw<T> {
-  /** The assistant message as received. */
-  raw: Message;
-  /** The validated value. */
-  parsed: T;
-}
+/**
+ * The result of a structured `invoke` with `includeRaw`: the parsed value, or `parsed: null`
+ * and the reason when the answer was not valid JSON or did not match the schema.
+ */
+export type StructuredWithRaw<T> =
+  | {
+      /** The assistant message as received. */
+      raw: Message;
+      /** The validated value. */
+      parsed: T;
+      /** Absent when parsing succeeded. */
+      parsingError?: undefined;
+    }
+  | {
+      /** The assistant message as received. */
+      raw: Message;
+      /** Null: the answer could not be parsed or validated. */
+      parsed: null;
+      /** Why: a `ValidationError` (schema issues) or a `ColloquyError` with code `invalid_json`. */
+      parsingError: ColloquyError;
+    };
 
-/** A client whose answers are validated objects of type `T`. */
-export interface StructuredClient<T, IncludeRaw extends boolean = false> {
+/** A client whose answers are validated objects of type `T` (or `Result`, with tools). */
+export interface StructuredClient<T, IncludeRaw extends boolean = false, Result = T> {
   /** Asks once and returns the parsed, validated value (or `{ raw, parsed }`). */
   invoke(
     input: ChatInput,
     params?: RequestParams,
-  ): Promise<IncludeRaw extends true ? StructuredWithRaw<T> : T>;
+  ): Promise<IncludeRaw extends true ? StructuredWithRaw<Result> : Result>;
   /** Streams partial values as the JSON arrives, then the final validated value. */
-  stream(input: ChatInput, params?: RequestParams): AsyncIterable<StructuredStreamUpdate<T>>;
+  stream(
+    input: ChatInput,
+    params?: RequestParams,
+  ): AsyncIterable<StructuredStreamUpdate<T, Result>>;
 }
 
 /** The client: one conversation request at a time, over either OpenAI API. */
@@ -266,7 +336,14 @@ export interface ChatClient {
   buildRequest(messages: readonly Message[], params?: RequestParams): BuiltRequest;
   /** A client that always offers these tools. */
   bindTools(tools: readonly ToolInput[], options?: BindToolsOptions): ChatClient;
-  /** A client whose answers are parsed and validated against `schema`. */
+  /**
+   * A client whose answers are parsed and validated against `schema`; with `tools`, each
+   * answer is either the model's tool calls or the object.
+   */
+  withStructuredOutput<T, IncludeRaw extends boolean = false>(
+    schema: Schema<T>,
+    options: StructuredOutputWithToolsOptions<IncludeRaw>,
+  ): StructuredClient<T, IncludeRaw, StructuredOrToolCalls<T>>;
   withStructuredOutput<T, IncludeRaw extends boolean = false>(
     schema: Schema<T>,
     options?: StructuredOutputOptions<IncludeRaw>,

@@ -1,6 +1,7 @@
 import type { AudioPart, FilePart, ImagePart, Part, TextPart } from "../model/parts.js";
 import { annotationFromWire } from "./parts-from-output-item.js";
 import { describe, invalidInput } from "./input-errors.js";
+import { isOwnMediaPart, partFromStandardBlock } from "./standard-blocks.js";
 import { isRecord, parseDataUrl, unmappedFields } from "./wire-helpers.js";
 
 /**
@@ -8,17 +9,10 @@ import { isRecord, parseDataUrl, unmappedFields } from "./wire-helpers.js";
  * `toMessages` for user, system and assistant content.
  */
 
-const OWN_PART_TYPES: ReadonlySet<string> = new Set([
-  "image",
-  "file",
-  "audio",
-  "reasoning",
-  "tool-call",
-  "unknown",
-]);
+const OWN_PART_TYPES: ReadonlySet<string> = new Set(["reasoning", "tool-call", "unknown"]);
 
 const EXPECTED_CONTENT =
-  "expected text, image_url, input_audio, file, input_text, input_image, input_file, output_text or refusal";
+  "expected text, image, file, audio, image_url, input_audio, input_text, input_image, input_file, output_text or refusal";
 
 function mediaTypeFromFilename(filename: string | undefined): string {
   const extension = filename?.toLowerCase().split(".").pop();
@@ -115,8 +109,13 @@ export function partFromContent(raw: unknown, where: string): Part {
         raw.file_id,
       );
     case "file":
-      if (!isRecord(raw.file)) return invalidInput(where, "a file part needs a 'file' object");
-      return fileFromWire(raw.file);
+      if (isRecord(raw.file)) return fileFromWire(raw.file);
+      if (isOwnMediaPart(raw)) return raw as unknown as FilePart;
+      return partFromStandardBlock(raw, where);
+    case "image":
+    case "audio":
+      if (isOwnMediaPart(raw)) return raw as unknown as Part;
+      return partFromStandardBlock(raw, where);
     case "input_file":
       return fileFromWire(raw);
     case "input_audio": {

@@ -5,6 +5,7 @@ import { createMessageId } from "../model/create.js";
 import { annotationFromWire, logprobsFromWire } from "./parts-from-output-item.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { usageFromChatCompletions } from "./usage-from-wire.js";
+import { mergeChoiceExtra } from "./choice-extra.js";
 import { describe, invalidInput } from "./input-errors.js";
 import { isRecord, unmappedFields } from "./wire-helpers.js";
 
@@ -18,14 +19,6 @@ const COMPLETION_MAPPED: ReadonlySet<string> = new Set([
   "usage",
   "service_tier",
   "system_fingerprint",
-]);
-
-/** Choice fields mapped into parts; the rest (e.g. Azure `content_filter_results`) are kept. */
-const CHOICE_MAPPED: ReadonlySet<string> = new Set([
-  "index",
-  "message",
-  "finish_reason",
-  "logprobs",
 ]);
 
 /** Parses function arguments; invalid JSON leaves `input` undefined for the tool layer. */
@@ -167,7 +160,8 @@ export function metadataFromChatCompletion(completion: Record<string, unknown>):
 /**
  * A Chat Completions object -> one assistant `Message` from choice 0; further choices
  * (`n > 1`) go to `metadata.alternatives`, and unmapped fields of the completion to
- * `metadata.extra` (choice 0's own unmapped fields under `extra.choice`). Throws
+ * `metadata.extra` (choice 0's own unmapped fields under `extra.choice`, an alternative's
+ * on its `extra`). Throws
  * `ColloquyError("invalid_input")` when `completion` is not an object.
  */
 export function messageFromChatCompletion(
@@ -194,14 +188,20 @@ export function messageFromChatCompletion(
   }
   const metadata = metadataFromChatCompletion(raw);
   if (first && typeof first.finish_reason === "string") metadata.finishReason = first.finish_reason;
-  const choiceExtra = first ? unmappedFields(first, CHOICE_MAPPED) : undefined;
+  // Choice 0's unmapped fields (Azure's `content_filter_results`) under `extra.choice`, each
+  // further choice's on its alternative.
+  const choiceExtra = first ? mergeChoiceExtra(undefined, first) : undefined;
   if (choiceExtra) metadata.extra = { ...metadata.extra, choice: choiceExtra };
   if (sorted.length > 1) {
-    metadata.alternatives = sorted.slice(1).map((choice) => ({
-      index: choiceIndex(choice),
-      parts: partsFromChatChoice(choice),
-      ...(typeof choice.finish_reason === "string" ? { finishReason: choice.finish_reason } : {}),
-    }));
+    metadata.alternatives = sorted.slice(1).map((choice) => {
+      const extra = mergeChoiceExtra(undefined, choice);
+      return {
+        index: choiceIndex(choice),
+        parts: partsFromChatChoice(choice),
+        ...(typeof choice.finish_reason === "string" ? { finishReason: choice.finish_reason } : {}),
+        ...(extra ? { extra } : {}),
+      };
+    });
   }
   return {
     value: {

@@ -8,7 +8,7 @@ import type {
   Part,
   ToolCallPart,
 } from "../model/parts.js";
-import { partsFromContent } from "./content-from-wire.js";
+import { partFromContent, partsFromContent } from "./content-from-wire.js";
 import { describe, invalidInput } from "./input-errors.js";
 import { partsFromOutputItem } from "./parts-from-output-item.js";
 import { isRecord } from "./wire-helpers.js";
@@ -105,13 +105,8 @@ class MessageBuilder {
 
 function withOutput(part: Part, output: unknown): Part {
   const call = part as ToolCallPart;
-  const {
-    errorText: _errorText,
-    approvalId: _approvalId,
-    ...rest
-  } = call as ToolCallPart & {
-    approvalId?: string;
-  };
+  type WithApproval = ToolCallPart & { approvalId?: string };
+  const { errorText: _errorText, approvalId: _approvalId, ...rest } = call as WithApproval;
   return { ...rest, state: "output-available", input: call.input, output } as ToolCallPart;
 }
 
@@ -208,7 +203,8 @@ function addRoleEntry(
     return toolResult(builder, entry.tool_call_id, toolContent(entry.content), where);
   if (role === "function")
     return toolResult(builder, entry.name, toolContent(entry.content), where, "name");
-  if (role === "system" || role === "developer" || role === "user") {
+  if (role === "user") return addUserContent(builder, entry.content, `${where}.content`);
+  if (role === "system" || role === "developer") {
     return builder.add(role, partsFromContent(entry.content, `${where}.content`));
   }
   if (role === "assistant") {
@@ -219,6 +215,34 @@ function addRoleEntry(
     return builder.addAssistant(assistantParts(entry, where));
   }
   invalidInput(where, `unknown role ${describe(role)}; ${EXPECTED_ROLES}`);
+}
+
+/** Input items a user message may carry as content blocks, as LangChain documents them. */
+const ITEM_BLOCKS = new Set([
+  "mcp_approval_response",
+  "apply_patch_call_output",
+  "tool_search_output",
+  "shell_call_output",
+  "local_shell_call_output",
+  "function_call_output",
+  "custom_tool_call_output",
+  "computer_call_output",
+]);
+
+/** User content: item blocks become their items, in order; the rest the user message around them. */
+function addUserContent(builder: MessageBuilder, content: unknown, where: string): void {
+  if (!Array.isArray(content)) return builder.add("user", partsFromContent(content, where));
+  let parts: Part[] | undefined = content.length === 0 ? [] : undefined;
+  content.forEach((block: unknown, index) => {
+    const at = `${where}[${index}]`;
+    if (isRecord(block) && typeof block.type === "string" && ITEM_BLOCKS.has(block.type)) {
+      if (parts) builder.add("user", parts);
+      parts = undefined;
+      return addItem(builder, block, at);
+    }
+    (parts ??= []).push(partFromContent(block, at));
+  });
+  if (parts) builder.add("user", parts);
 }
 
 function addItem(builder: MessageBuilder, item: Record<string, unknown>, where: string): void {
@@ -293,6 +317,9 @@ function addEntry(builder: MessageBuilder, entry: unknown, where: string): void 
           : `unknown role ${describe(word)} in a [role, content] tuple; expected system, developer, user, human, assistant or ai`,
       );
     }
+    if (role === "user" && Array.isArray(content)) {
+      return addUserContent(builder, content, `${where}[1]`);
+    }
     const parts =
       typeof content === "string"
         ? [{ type: "text" as const, text: content }]
@@ -337,9 +364,9 @@ function isTuple(input: readonly unknown[]): boolean {
  * Any accepted input -> `Message[]`. A list may mix shapes; Chat `role: "tool"` messages and
  * Responses `function_call_output` items become the output of the matching earlier tool-call
  * part, `computer_call_output` the screenshot of its computer call, and
- * `mcp_approval_response` the decision on its request. Assistant output items continue the
- * assistant message before them, so one API turn stays one message. A two-element array
- * whose first element is a role word is read as one tuple. Bad input throws
+ * `mcp_approval_response` the decision on its request; these items may also be blocks of a
+ * user message's content. Assistant output items continue the assistant message before them.
+ * A two-element array whose first element is a role word is one tuple. Bad input throws
  * `ColloquyError("invalid_input")` naming the entry, e.g. `messages[2]: unknown role 'robot'`.
  */
 export function toMessages(input: MessageInput | readonly MessageInput[]): Message[] {

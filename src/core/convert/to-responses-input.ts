@@ -3,6 +3,7 @@ import type { Message } from "../model/message.js";
 import type { ComputerCallPart, ImagePart, Part, ToolCallPart } from "../model/parts.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { convertingMessage, usableMessages } from "./usable-messages.js";
+import { isClientRunCall } from "../tools/client-run-calls.js";
 import {
   toolCallArguments,
   toolCallHasResult,
@@ -200,6 +201,8 @@ function assistantItems(parts: readonly Part[], warn: Warn, onlyResults: boolean
       else if (part.type === "computer-call") {
         const output = computerOutputItem(part);
         if (output) items.push(output);
+      } else if (isClientRunCall(part) && part.output) {
+        items.push(part.output as unknown as Item);
       } else if (part.type === "mcp-approval-request" && part.decision) {
         items.push(approvalResponse(part.id, part.decision));
       }
@@ -263,6 +266,14 @@ function assistantItems(parts: readonly Part[], warn: Warn, onlyResults: boolean
         if (output) pendingResults.push(output);
         break;
       }
+      case "apply-patch-call":
+      case "shell-call":
+      case "tool-search-call":
+        // A call the app ran goes back with the output it returned, like a function call.
+        flushResults();
+        push(builtinItem(part, warn));
+        if (part.output) pendingResults.push(part.output as unknown as Item);
+        break;
       case "mcp-approval-request":
         flushResults();
         push(builtinItem(part, warn));

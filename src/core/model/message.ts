@@ -23,6 +23,18 @@ export interface MessageError {
   status?: number;
 }
 
+/** One Chat Completions choice after the first (`n > 1`), as its own parts. */
+export interface MessageAlternative {
+  /** The choice's `index`. */
+  index: number;
+  /** The choice's content. */
+  parts: readonly Part[];
+  /** The choice's `finish_reason`, once it finished. */
+  finishReason?: string;
+  /** The choice's fields this version does not map (Azure's `content_filter_results`, ...). */
+  extra?: Record<string, unknown>;
+}
+
 /** Response metadata, normalised across both APIs. */
 export interface MessageMetadata {
   /** The model that answered (as reported, e.g. `gpt-4o-2024-08-06`). */
@@ -50,9 +62,19 @@ export interface MessageMetadata {
   /** Responses: true when the response runs in background mode (resumable). */
   background?: boolean;
   /** Chat Completions with `n > 1`: the choices after the first, each as its own parts. */
-  alternatives?: readonly { index: number; parts: readonly Part[]; finishReason?: string }[];
-  /** Fields of the response or completion this version does not map (Azure content filters, moderation, ...). */
+  alternatives?: readonly MessageAlternative[];
+  /**
+   * Fields of the response or completion this version does not map (Azure's
+   * `prompt_filter_results` and `content_filters`, moderation, ...). Chat: choice 0's own
+   * unmapped fields (Azure's per-choice `content_filter_results`) are under `extra.choice`,
+   * streamed or not.
+   */
   extra?: Record<string, unknown>;
+  /**
+   * The model version the client was told the deployment runs (`modelVersion`, Azure's
+   * `model_version`): Azure reports the model name without its version.
+   */
+  modelVersion?: string;
   /** Stream events this version does not know, kept in arrival order (the first 200). */
   unknownEvents?: readonly Record<string, unknown>[];
   /** How many unknown events arrived after `unknownEvents` was full, and were not kept. */

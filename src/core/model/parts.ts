@@ -331,8 +331,16 @@ export type McpApprovalResponsePart = BuiltinToolPart<
   "mcp-approval-response",
   R.ResponseOutputItem.McpApprovalResponse
 >;
-/** Tool search: the model looked up tools to load. */
-export type ToolSearchCallPart = BuiltinToolPart<"tool-search-call", R.ResponseToolSearchCall>;
+/**
+ * The output item the app sends back for a call it ran itself (apply_patch, a local shell,
+ * a client tool search), in the Responses input shape; it follows the call in the next request.
+ */
+export type ClientToolOutputItem = { type: string; call_id: string } & Record<string, unknown>;
+/** Tool search: the model looked up tools to load (`execution: "client"`: the app searches). */
+export type ToolSearchCallPart = BuiltinToolPart<"tool-search-call", R.ResponseToolSearchCall> & {
+  /** The `tool_search_output` the app returned for a client search, once it has. */
+  output?: ClientToolOutputItem;
+};
 /** Tool search: the tools found. */
 export type ToolSearchOutputPart = BuiltinToolPart<
   "tool-search-output",
@@ -342,14 +350,23 @@ export type ToolSearchOutputPart = BuiltinToolPart<
 export type ShellCallPart = BuiltinToolPart<
   "shell-call",
   R.ResponseFunctionShellToolCall | R.ResponseOutputItem.LocalShellCall
->;
+> & {
+  /** For a command the app ran itself: the output item it returned, once it has. */
+  output?: ClientToolOutputItem;
+};
 /** The output of a shell call. */
 export type ShellCallOutputPart = BuiltinToolPart<
   "shell-call-output",
   R.ResponseFunctionShellToolCallOutput | R.ResponseOutputItem.LocalShellCallOutput
 >;
-/** apply_patch: a file operation with its diff (streamed). */
-export type ApplyPatchCallPart = BuiltinToolPart<"apply-patch-call", R.ResponseApplyPatchToolCall>;
+/** apply_patch: a file operation with its diff (streamed); the app applies it. */
+export type ApplyPatchCallPart = BuiltinToolPart<
+  "apply-patch-call",
+  R.ResponseApplyPatchToolCall
+> & {
+  /** The `apply_patch_call_output` the app returned, once it has. */
+  output?: ClientToolOutputItem;
+};
 /** apply_patch: the client's report of applying it. */
 export type ApplyPatchCallOutputPart = BuiltinToolPart<
   "apply-patch-call-output",

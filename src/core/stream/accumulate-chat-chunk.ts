@@ -1,10 +1,16 @@
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
-import type { Message, MessageMetadata, MessageStatus } from "../model/message.js";
+import type {
+  Message,
+  MessageAlternative,
+  MessageMetadata,
+  MessageStatus,
+} from "../model/message.js";
 import type { Part } from "../model/parts.js";
 import type { UnknownStreamEvent } from "./types.js";
 import { applyChoiceDelta, finishChoiceParts } from "./chat-choice.js";
 import { messageErrorFromWire } from "./message-error.js";
 import { usageFromChatCompletions } from "../convert/usage-from-wire.js";
+import { mergeChoiceExtra } from "../convert/choice-extra.js";
 import { isRecord } from "../convert/wire-helpers.js";
 import { asMalformedEvent, notAnObjectError } from "./malformed-event.js";
 import { copyMessage } from "./snapshot-copies.js";
@@ -15,7 +21,7 @@ import { copyMessage } from "./snapshot-copies.js";
  */
 
 type Loose = Record<string, unknown>;
-type Alternative = NonNullable<MessageMetadata["alternatives"]>[number];
+type Alternative = MessageAlternative;
 
 /** The message status a `finish_reason` means. */
 export function statusFromFinishReason(reason: string): MessageStatus {
@@ -104,10 +110,12 @@ function applyAlternative(
   let parts: readonly Part[] = applyChoiceDelta(current.parts, choice);
   const reason = choice.finish_reason;
   if (typeof reason === "string") parts = finishChoiceParts(parts);
+  const extra = mergeChoiceExtra(current.extra, choice);
   const updated: Alternative = {
     ...current,
     parts,
     ...(typeof reason === "string" ? { finishReason: reason } : {}),
+    ...(extra ? { extra } : {}),
   };
   if (position === -1) return [...list, updated].sort((a, b) => a.index - b.index);
   const next = list.slice();
@@ -176,6 +184,15 @@ function foldChunk(snapshot: Message, loose: Loose): Message {
       const alternatives = applyAlternative(next.metadata.alternatives, choice, index);
       next = { ...next, metadata: { ...next.metadata, alternatives } };
       continue;
+    }
+    const kept = next.metadata.extra?.choice;
+    const previousExtra = isRecord(kept) ? kept : undefined;
+    const choiceExtra = mergeChoiceExtra(previousExtra, choice);
+    if (choiceExtra !== previousExtra) {
+      // As for a body: choice 0's unmapped fields (Azure's content filter results) under
+      // `extra.choice`, merged chunk by chunk.
+      const extra = { ...next.metadata.extra, choice: choiceExtra };
+      next = { ...next, metadata: { ...next.metadata, extra } };
     }
     let parts = applyChoiceDelta(next.parts, choice);
     const reason = choice.finish_reason;

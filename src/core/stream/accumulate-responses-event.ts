@@ -1,4 +1,5 @@
 import type { Message } from "../model/message.js";
+import { builtinPartType } from "../model/part-types.js";
 import { isRecord } from "../convert/wire-helpers.js";
 import { asMalformedEvent, notAnObjectError } from "./malformed-event.js";
 import type { ResponsesStreamEvent, UnknownStreamEvent } from "./types.js";
@@ -34,9 +35,24 @@ export interface AccumulateResponsesOptions {
   reasoningDurationMs?: number;
 }
 
-/** `response.<tool>.<phase>` events of built-in tools, by tool. */
-const BUILTIN_PROGRESS =
-  /^response\.(web_search_call|file_search_call|code_interpreter_call|mcp_call|mcp_list_tools)\.(in_progress|searching|interpreting|completed|failed)$/;
+/** The phases a built-in tool reports in `response.<item type>.<phase>` events. */
+const BUILTIN_PHASES: ReadonlySet<string> = new Set([
+  "in_progress",
+  "searching",
+  "interpreting",
+  "completed",
+  "failed",
+]);
+
+/**
+ * The phase of a built-in tool's progress event, or undefined for any other event. The tools
+ * are the part-type table's wire items, so a built-in added there reports its progress too.
+ */
+function builtinProgressPhase(type: string): string | undefined {
+  const match = /^response\.([a-z_]+)\.([a-z_]+)$/.exec(type);
+  if (!match || !BUILTIN_PHASES.has(match[2]!) || !builtinPartType(match[1]!)) return undefined;
+  return match[2];
+}
 
 function applyKnownEvent(
   message: Message,
@@ -114,8 +130,8 @@ function applyKnownEvent(
     case "response.audio.transcript.done":
       return applyAudio(message, event);
   }
-  const progress = BUILTIN_PROGRESS.exec(type);
-  if (progress) return applyBuiltinProgress(message, event, progress[2]!);
+  const phase = builtinProgressPhase(type);
+  if (phase) return applyBuiltinProgress(message, event, phase);
   return undefined;
 }
 

@@ -143,7 +143,12 @@ export function applyChoiceDelta(parts: readonly Part[], choice: Loose): readonl
     );
   }
   const contentLogprobs = logprobsFromWire(logprobs.content);
-  if ((typeof delta.content === "string" && delta.content !== "") || contentLogprobs) {
+  if (delta.content === "" && !contentLogprobs) {
+    // An empty answer is an empty text part, as in a body with `content: ""`.
+    if (!next.some(isText) && !next.some(isBesideText)) {
+      next = [...next, { type: "text", text: "", state: "streaming" }];
+    }
+  } else if (typeof delta.content === "string" || contentLogprobs) {
     next = upsert(
       next,
       isText,
@@ -180,7 +185,32 @@ export function applyChoiceDelta(parts: readonly Part[], choice: Loose): readonl
   }
   if (isRecord(delta.function_call)) next = applyFunctionCallDelta(next, delta.function_call);
   if (isRecord(delta.audio)) next = applyAudioDelta(next, delta.audio);
-  return next;
+  return next.length > parts.length ? placeEmptyText(next) : next;
+}
+
+/** Parts a body's `content: ""` gives no text part beside. */
+const isBesideText = (part: Part): boolean =>
+  part.type === "tool-call" || part.type === "refusal" || isAudio(part);
+
+function isEmptyText(part: Part): part is TextPart {
+  return part.type === "text" && part.text === "" && !part.logprobs && !part.annotations?.length;
+}
+
+/**
+ * Where a body puts `content: ""`, once a new part arrived: nowhere beside a tool call, a
+ * refusal or audio (a body then has no text part), and after the reasoning (a body lists the
+ * reasoning first). The streams that open with `content: ""` then end with the parts the same
+ * answer as a body has. Runs only when a delta added a part.
+ */
+function placeEmptyText(parts: readonly Part[]): readonly Part[] {
+  const index = parts.findIndex(isEmptyText);
+  if (index === -1) return parts;
+  if (parts.some(isBesideText)) return parts.filter((_, at) => at !== index);
+  const lastReasoning = findLastPartIndex(parts, isReasoning);
+  if (lastReasoning < index) return parts;
+  const moved = parts.filter((_, at) => at !== index);
+  moved.splice(lastReasoning, 0, parts[index]!);
+  return moved;
 }
 
 /**

@@ -52,6 +52,7 @@ const METADATA_KEYS = {
   background: true,
   alternatives: true,
   extra: true,
+  modelVersion: true,
   unknownEvents: true,
   unknownEventsOmitted: true,
 } as const satisfies Record<keyof MessageMetadata, true>;
@@ -92,6 +93,7 @@ export function metadataWithSequence(
     background: metadata.background,
     alternatives: metadata.alternatives,
     extra: metadata.extra,
+    modelVersion: metadata.modelVersion,
     unknownEvents: metadata.unknownEvents,
     unknownEventsOmitted: metadata.unknownEventsOmitted,
   };

@@ -6,10 +6,12 @@ import type {
   DeepPartial,
   RequestParams,
   StructuredClient,
+  StructuredOrToolCalls,
   StructuredOutputOptions,
   StructuredStreamUpdate,
   StructuredWithRaw,
 } from "../client/types.js";
+import type { ToolCallPart } from "../model/parts.js";
 import { defineTool } from "../tools/define-tool.js";
 import { dropNullOptionals, jsonSchemaOf, toStrictJsonSchema } from "./json-schema.js";
 import { createPartialJsonParser, type PartialJsonParser } from "./partial-json.js";
@@ -20,14 +22,17 @@ import { describeIssues, validateWithSchema } from "./validate.js";
  * Wraps a client so answers come back as validated values of the schema's type.
  * `json_schema` uses structured outputs (`response_format` / `text.format`),
  * `function_calling` forces a call to a tool whose parameters are the schema, and
- * `json_mode` asks for any JSON object and relies on validation alone.
+ * `json_mode` asks for any JSON object and relies on validation alone. With `tools`, the
+ * model may call them instead (with `function_calling` it must call one: the schema's tool or
+ * another), and every result is a `StructuredOrToolCalls`.
  */
-export function createStructuredClient<T, IncludeRaw extends boolean = false>(
+export function createStructuredClient<T, IncludeRaw extends boolean = false, Result = T>(
   client: ChatClient,
   schema: Schema<T>,
   options: StructuredOutputOptions<IncludeRaw> = {},
-): StructuredClient<T, IncludeRaw> {
+): StructuredClient<T, IncludeRaw, Result> {
   const method = options.method ?? "json_schema";
+  const tools = options.tools;
   const strict = method === "json_mode" ? false : (options.strict ?? true);
   const name = options.name ?? "output";
   let original: Record<string, unknown> | undefined;
@@ -35,6 +40,7 @@ export function createStructuredClient<T, IncludeRaw extends boolean = false>(
 
   const paramsFor = (params: RequestParams | undefined): RequestParams => {
     const base = { ...params };
+    if (tools) base.tools = [...(base.tools ?? []), ...tools];
     if (method === "json_schema") {
       base.responseFormat = {
         type: "json_schema",
@@ -44,10 +50,16 @@ export function createStructuredClient<T, IncludeRaw extends boolean = false>(
         strict,
       };
     } else if (method === "function_calling") {
-      base.tools = [
-        defineTool({ name, description: options.description, parameters: schema, strict }),
-      ];
-      base.toolChoice = { type: "function", name };
+      const own = defineTool({
+        name,
+        description: options.description,
+        parameters: schema,
+        strict,
+      });
+      // Without offered tools the schema's tool is the only one; with them, it joins them.
+      base.tools = tools ? [own, ...(base.tools ?? [])] : [own];
+      // With other tools the model picks one of them or the schema's: any call, but one call.
+      base.toolChoice = tools ? "required" : { type: "function", name };
       base.parallelToolCalls = false;
     } else {
       base.responseFormat = { type: "json_object" };
@@ -66,6 +78,24 @@ export function createStructuredClient<T, IncludeRaw extends boolean = false>(
     let text = "";
     for (const part of message.parts) if (part.type === "text") text += part.text;
     return text;
+  };
+
+  /** The calls of the offered tools (not the schema's own tool), when tools were offered. */
+  const toolCalls = (message: Message): ToolCallPart[] =>
+    tools
+      ? message.parts.filter(
+          (p): p is ToolCallPart =>
+            p.type === "tool-call" && !(method === "function_calling" && p.toolName === name),
+        )
+      : [];
+
+  const finalResult = async (message: Message): Promise<Result> => {
+    const calls = toolCalls(message);
+    if (calls.length > 0) {
+      return { type: "tool-calls", calls } satisfies StructuredOrToolCalls<T> as Result;
+    }
+    const value = await finalValue(message);
+    return (tools ? { type: "object", value } : value) as Result;
   };
 
   const finalValue = async (message: Message): Promise<T> => {
@@ -113,22 +143,29 @@ export function createStructuredClient<T, IncludeRaw extends boolean = false>(
 
   async function invoke(input: ChatInput, params?: RequestParams) {
     const message = await client.invoke(input, paramsFor(params));
-    const parsed = await finalValue(message);
-    return (
-      options.includeRaw ? ({ raw: message, parsed } satisfies StructuredWithRaw<T>) : parsed
-    ) as IncludeRaw extends true ? StructuredWithRaw<T> : T;
+    type Answer = IncludeRaw extends true ? StructuredWithRaw<Result> : Result;
+    if (!options.includeRaw) return (await finalResult(message)) as Answer;
+    try {
+      const parsed = await finalResult(message);
+      return { raw: message, parsed } satisfies StructuredWithRaw<Result> as Answer;
+    } catch (error) {
+      // With includeRaw an unparseable answer is data, as the raw message shows what came back.
+      if (!isParsingError(error)) throw error;
+      return { raw: message, parsed: null, parsingError: error } as Answer;
+    }
   }
 
   async function* stream(
     input: ChatInput,
     params?: RequestParams,
-  ): AsyncGenerator<StructuredStreamUpdate<T>> {
+  ): AsyncGenerator<StructuredStreamUpdate<T, Result>> {
     let parser: PartialJsonParser = createPartialJsonParser();
     let seen = "";
     let last: unknown;
     let snapshot: Message | undefined;
     for await (const message of client.stream(input, paramsFor(params))) {
       snapshot = message;
+      if (toolCalls(message).length > 0) continue;
       const text = outputText(message);
       if (text.length === seen.length) continue;
       if (!text.startsWith(seen)) {
@@ -155,8 +192,15 @@ export function createStructuredClient<T, IncludeRaw extends boolean = false>(
         "The stream ended before any event arrived. Retry the request.",
       );
     }
-    yield { type: "final", value: await finalValue(snapshot), snapshot };
+    yield { type: "final", value: await finalResult(snapshot), snapshot };
   }
 
   return { invoke, stream };
+}
+
+function isParsingError(error: unknown): error is ColloquyError {
+  return (
+    error instanceof ValidationError ||
+    (error instanceof ColloquyError && error.code === "invalid_json")
+  );
 }

@@ -37,16 +37,56 @@ export interface ToolDefinition<Args = unknown, Result = unknown> {
   readonly jsonSchema: () => Record<string, unknown>;
 }
 
-/** Any tool definition, whatever its argument and result types. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyToolDefinition = ToolDefinition<any, any>;
+/** What a custom tool's input may be: free text, or text matching a grammar. */
+export type CustomToolFormat =
+  | { type: "text" }
+  | {
+      type: "grammar";
+      /** `lark` (a context-free grammar) or `regex`. */
+      syntax: "lark" | "regex";
+      /** The grammar or regular expression itself. */
+      definition: string;
+    };
 
-/** The arguments type of a tool definition. */
-export type ToolArgs<T> = T extends ToolDefinition<infer Args, unknown> ? Args : never;
+/**
+ * A custom tool, made with `defineCustomTool`: the model calls it with free text (optionally
+ * constrained by a grammar), and `execute` receives that text unparsed.
+ */
+export interface CustomToolDefinition<Result = unknown> {
+  /** Marks the object as a colloquy custom tool definition. */
+  readonly kind: "custom";
+  /** The name the model calls it by: letters, digits, `_` and `-`, at most 64 characters. */
+  readonly name: string;
+  /** What the tool does and when to use it, written for the model. */
+  readonly description?: string;
+  /** The input's format; absent means free text. */
+  readonly format?: CustomToolFormat;
+  /** Runs the tool on the raw input text. Absent for tools the app runs itself. */
+  readonly execute?: (input: string, context: ToolExecuteContext) => Result | Promise<Result>;
+  /** True (or a predicate on the input) when a person must approve the call. */
+  readonly needsApproval?: boolean | ((input: string) => boolean | Promise<boolean>);
+}
+
+/** Any tool definition the app runs, function or custom, whatever its types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyToolDefinition = ToolDefinition<any, any> | CustomToolDefinition<any>;
+
+/** The arguments type of a tool definition (the input text for a custom tool). */
+export type ToolArgs<T> =
+  T extends ToolDefinition<infer Args, unknown>
+    ? Args
+    : T extends CustomToolDefinition<unknown>
+      ? string
+      : never;
 
 /** The result type of a tool definition's `execute`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ToolResult<T> = T extends ToolDefinition<any, infer Result> ? Awaited<Result> : never;
+export type ToolResult<T> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  T extends ToolDefinition<any, infer Result>
+    ? Awaited<Result>
+    : T extends CustomToolDefinition<infer Result>
+      ? Awaited<Result>
+      : never;
 
 /** Outcome of `parseToolArguments`: the validated arguments, or an error for the model. */
 export type ParsedToolArguments<Args> = { ok: true; value: Args } | { ok: false; error: string };

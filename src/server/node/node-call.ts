@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { ProxyRequestContext } from "../proxy/create-openai-proxy.js";
+import type { ProxyRequestContext } from "../proxy/proxy-request-context.js";
 import type { IncomingCall } from "../proxy/incoming-call.js";
 import { readLimitedBody, tooLarge } from "../proxy/read-limited-body.js";
 import { headerValue } from "./header-value.js";

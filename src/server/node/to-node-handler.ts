@@ -1,10 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { normaliseBasePath, pathBelow } from "../proxy/base-path.js";
-import {
-  NATIVE_ENTRY,
-  type NativeEntry,
-  type ProxyRequestContext,
-} from "../proxy/create-openai-proxy.js";
+import { NATIVE_ENTRY, type NativeEntry } from "../proxy/create-openai-proxy.js";
+import type { ProxyRequestContext } from "../proxy/proxy-request-context.js";
 import type { ProxyAnswer } from "../proxy/stream-answer.js";
 import { createNodeHttpTransport } from "./node-http-fetch.js";
 import {

@@ -1,6 +1,6 @@
 import type { IncomingCall } from "../proxy/incoming-call.js";
 import { ProxyRejection } from "../proxy/openai-error.js";
-import type { CallerIdentity } from "../rate-limit/rate-limit-policy.js";
+import type { CallerIdentity } from "../proxy/caller-identity.js";
 import { createMemoryResponseOwnerStore } from "./memory-response-owner-store.js";
 import type { ReferencedIds } from "./referenced-ids.js";
 import type { ResponseOwnerStore, ResponseRecord } from "./response-owner-store.js";

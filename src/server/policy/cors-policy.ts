@@ -1,4 +1,4 @@
-import type { ProxyRequestContext } from "../proxy/create-openai-proxy.js";
+import type { ProxyRequestContext } from "../proxy/proxy-request-context.js";
 import type { RequestHead } from "../proxy/incoming-call.js";
 import { ProxyRejection } from "../proxy/openai-error.js";
 import { requestedHost, type TrustProxyOption } from "./trusted-proxies.js";

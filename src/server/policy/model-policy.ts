@@ -18,15 +18,29 @@ export const DEFAULT_ALLOWED_MODELS: readonly string[] = [
   "gpt-4o-mini*",
 ];
 
-/** True when `model` is allowed by `allowlist`. */
+/**
+ * True when `model` is allowed by `allowlist`. With a list, a fine-tuned model
+ * (`ft:<base>:<org>:<suffix>:<id>`) is allowed when its base model is, so the default list
+ * lets through fine-tunes of the small models it names. A predicate decides on its own.
+ */
 export function isModelAllowed(model: string, allowlist: ModelAllowlist): boolean {
   if (allowlist === "all") return true;
   if (typeof allowlist === "function") return allowlist(model);
-  return allowlist.some((entry) => {
-    if (entry instanceof RegExp) return entry.test(model);
-    if (entry.endsWith("*")) return model.startsWith(entry.slice(0, -1));
-    return model === entry;
-  });
+  const listed = (name: string) =>
+    allowlist.some((entry) => {
+      if (entry instanceof RegExp) return entry.test(name);
+      if (entry.endsWith("*")) return name.startsWith(entry.slice(0, -1));
+      return name === entry;
+    });
+  if (listed(model)) return true;
+  const base = fineTunedBase(model);
+  return base !== undefined && listed(base);
+}
+
+/** The base model of a fine-tuned model id (`ft:gpt-4.1-mini-2025-04-14:org::id`), if it is one. */
+function fineTunedBase(model: string): string | undefined {
+  const match = /^ft:([^:]+):/.exec(model);
+  return match?.[1];
 }
 
 /** Rejects a request whose model is not on the allowlist (400, `model_not_allowed`). */

@@ -1,5 +1,5 @@
 import type { RequestHead } from "../proxy/incoming-call.js";
-import type { ProxyRequestContext } from "../proxy/create-openai-proxy.js";
+import type { ProxyRequestContext } from "../proxy/proxy-request-context.js";
 
 /**
  * Which reverse proxies in front of this server may speak for the client: `true` trusts

@@ -1,6 +1,6 @@
 import { corsResponseHeaders, preflightResponse } from "../policy/cors-policy.js";
 import { clientAddressOf, requestedHost, requestedScheme } from "../policy/trusted-proxies.js";
-import type { CallerIdentity } from "../rate-limit/rate-limit-policy.js";
+import type { CallerIdentity } from "./caller-identity.js";
 import { createRateLimiter } from "../rate-limit/rate-limit-policy.js";
 import { openAIErrorResponse, ProxyRejection } from "./openai-error.js";
 import { normaliseBasePath, pathBelow } from "./base-path.js";
@@ -11,24 +11,8 @@ import { matchRoutes } from "./routes.js";
 import { scrubAnswer } from "./scrub-answer.js";
 import { createUpstreamClient, ErrorCapture } from "./upstream-client.js";
 import { callFromRequest, type IncomingCall } from "./incoming-call.js";
+import type { ProxyRequestContext } from "./proxy-request-context.js";
 import type { NativeUpstreamSend, ProxyAnswer } from "./stream-answer.js";
-
-/**
- * Facts about the connection a runtime adapter knows and a `Request` does not carry. Other
- * fields are ignored, so a framework's own second argument (Next.js's `{ params }`) may be
- * passed as it is: `export const POST = createOpenAIProxy()` type-checks in a route file.
- */
-export interface ProxyRequestContext {
-  /** The client's network address (the peer of the connection), for rate limits. */
-  clientAddress?: string;
-  /**
-   * The address the connection arrived on. On a loopback or private address the proxy
-   * refuses `Host` names it was not told about (DNS rebinding); see `allowedHosts`.
-   */
-  localAddress?: string;
-  /** A framework's own context fields (ignored). */
-  readonly [field: string]: unknown;
-}
 
 /** The proxy: a Web fetch handler, plus the base path it serves (for adapters). */
 export interface OpenAIProxyHandler {

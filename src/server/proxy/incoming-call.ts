@@ -1,4 +1,4 @@
-import type { ProxyRequestContext } from "./create-openai-proxy.js";
+import type { ProxyRequestContext } from "./proxy-request-context.js";
 import { readLimitedBody } from "./read-limited-body.js";
 
 /** What the proxy's own checks read of a request (route, CORS, caller key): cheap anywhere. */

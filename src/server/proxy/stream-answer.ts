@@ -1,4 +1,4 @@
-import type { ByteScrubber } from "./scrub-answer.js";
+import type { ByteScrubber } from "./byte-scrubber.js";
 import type { StreamWatch } from "./sse-watcher.js";
 
 /**

@@ -1,26 +1,8 @@
+import type { CallerIdentity } from "../proxy/caller-identity.js";
 import type { IncomingCall } from "../proxy/incoming-call.js";
 import { ProxyRejection } from "../proxy/openai-error.js";
 import { createMemoryRateLimitStore } from "./memory-rate-limit-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
-
-/**
- * What the proxy knows about a caller: the user `authorize` found, the client address, the
- * anonymous session.
- */
-export interface CallerIdentity {
-  /** The user id `authorize` returned, when there is one. */
-  userId?: string;
-  /**
-   * The client's address: the connection's peer from the runtime adapter, or the address a
-   * trusted proxy reports (see `trustProxy`); never a forwarding header from anyone else.
-   */
-  clientAddress?: string;
-  /**
-   * The anonymous session from the proxy's signed cookie, when there is no user (set for
-   * the routes that create or read owned resources).
-   */
-  sessionId?: string;
-}
 
 /** How many requests each user (or, without a user, each client address) may make. */
 export interface RateLimitOptions {

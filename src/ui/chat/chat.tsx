@@ -1,11 +1,23 @@
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { ApiChoice, RequestParams, ToolInput } from "../../core/client/types.js";
-import type { McpApprovalRequestPart, ToolCallPart } from "../../core/index.js";
+import type { ComputerExecutor } from "../../core/chat/tool-runner.js";
+import type { ComputerCallPart, McpApprovalRequestPart, ToolCallPart } from "../../core/index.js";
+import { isToolDefinition } from "../../core/tools/define-tool.js";
+import type { AnyToolDefinition } from "../../core/tools/types.js";
+import {
+  useChat,
+  useToolCalls,
+  type UseChatOptions,
+  type UseToolCallsResult,
+} from "../../react/index.js";
 import type { ImagePolicy } from "../markdown/image-policy.js";
-import { useChat, type UseChatOptions } from "../../react/index.js";
 import { Composer } from "../composer/index.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
-import { StringsProvider, useStrings, type UiStrings } from "../strings/index.js";
+import type { MessageFeedback } from "../message-actions/index.js";
+import { ChatActionsContext } from "./chat-actions-context.js";
+import { DeferredChatMessageActions, preloadChatMessageActions } from "./deferred-chat-actions.js";
+import { ChatErrorBanner } from "./chat-error-banner.js";
+import { StringsProvider, type UiStrings } from "../strings/index.js";
 import { ThemeRoot, type ColloquyTheme } from "../theme/index.js";
 import { MAX_ATTACHMENT_BYTES } from "../composer/validate-attachment.js";
 
@@ -19,8 +31,20 @@ export interface ChatProps {
   api?: ApiChoice;
   /** System instructions for every turn. */
   instructions?: string;
-  /** Tools the model may call (keep the array stable between renders). */
+  /**
+   * Tools the model may call (keep the array stable between renders). `defineTool` tools
+   * run in the browser: their `execute` is called, `needsApproval` ones wait for the user's
+   * Approve, errors go back to the model, and the answer goes on until the model replies or
+   * `maxSteps` is reached. Built-in tools (web search, MCP, computer use) are offered as
+   * they are.
+   */
   tools?: readonly ToolInput[];
+  /** Model requests per user turn (the first answer included) before stopping. Default 10. */
+  maxSteps?: number;
+  /** Performs computer-use actions and returns the screenshot (see `useToolCalls`). */
+  computer?: ComputerExecutor;
+  /** Called when a tool throws (the error text also goes to the model). */
+  onToolError?: (error: unknown, toolName: string) => void;
   /** Further request parameters for every turn (temperature, reasoning, ...). */
   requestParams?: Omit<RequestParams, "instructions" | "tools">;
   /** Any other `useChat` option (id, initialMessages, storage, fetch, headers, ...). */
@@ -43,6 +67,13 @@ export interface ChatProps {
   maxFileSize?: number;
   /** Token usage under answers. */
   usage?: "compact" | "detailed" | false;
+  /**
+   * Actions under each finished message: copy, regenerate (earlier answers kept, "1 / 2"),
+   * edit and resend, feedback. Default true.
+   */
+  messageActions?: boolean;
+  /** Thumbs up/down and comments on answers, with the message and response id. */
+  onFeedback?: (feedback: MessageFeedback) => void;
   /**
    * Which external images in the model's answers load (markdown in text and reasoning, tool
    * output, code-interpreter images): `"click"` (default: a link naming the host, loaded on
@@ -72,6 +103,9 @@ export function Chat({
   api,
   instructions,
   tools,
+  maxSteps,
+  computer,
+  onToolError,
   requestParams,
   chatOptions,
   theme = "system",
@@ -83,17 +117,48 @@ export function Chat({
   accept = "image/png,image/jpeg,image/webp,image/gif,application/pdf",
   maxFileSize = MAX_ATTACHMENT_BYTES,
   usage,
+  messageActions = true,
+  onFeedback,
   images,
   className,
 }: ChatProps): ReactNode {
   const params = useMemo<RequestParams>(
-    () => ({ ...requestParams, instructions, tools }),
-    [requestParams, instructions, tools],
+    () => ({ ...requestParams, instructions }),
+    [requestParams, instructions],
   );
   const chat = useChat({ ...chatOptions, endpoint, model, api, requestParams: params });
+  const { runnable, builtin } = useMemo(() => splitTools(tools ?? []), [tools]);
+  // The runner offers every tool (its own layer of the request parameters) and runs the
+  // ones with `execute`; the model never sees a call left without its output.
+  const toolCalls = useToolCalls({
+    chat,
+    tools: runnable,
+    builtinTools: builtin,
+    ...(maxSteps === undefined ? {} : { maxSteps }),
+    ...(computer ? { computer } : {}),
+    ...(onToolError ? { onToolError } : {}),
+  });
+  const feedback = useRef(onFeedback);
+  useEffect(() => {
+    feedback.current = onFeedback;
+  });
+  useEffect(() => {
+    // A chunk that cannot load leaves messages without actions; nothing else depends on it.
+    if (messageActions) preloadChatMessageActions().catch(() => undefined);
+  }, [messageActions]);
+  const hasFeedback = onFeedback !== undefined;
+  const actions = useMemo(
+    () => ({
+      store: chat.store,
+      ...(hasFeedback ? { onFeedback: (f: MessageFeedback) => feedback.current?.(f) } : {}),
+    }),
+    [chat.store, hasFeedback],
+  );
   const content = (
     <ChatLayout
+      messageActions={messageActions}
       chat={chat}
+      toolCalls={toolCalls}
       placeholder={placeholder}
       renderers={renderers}
       empty={empty}
@@ -109,13 +174,31 @@ export function Chat({
       unstyled={unstyled}
       className={className ? `colloquy-chat ${className}` : "colloquy-chat"}
     >
-      {strings ? <StringsProvider strings={strings}>{content}</StringsProvider> : content}
+      <ChatActionsContext.Provider value={actions}>
+        {strings ? <StringsProvider strings={strings}>{content}</StringsProvider> : content}
+      </ChatActionsContext.Provider>
     </ThemeRoot>
   );
 }
 
+/** The tools the browser runs (by name), and the ones offered as they are. */
+function splitTools(tools: readonly ToolInput[]): {
+  runnable: Record<string, AnyToolDefinition>;
+  builtin: readonly ToolInput[];
+} {
+  const runnable: Record<string, AnyToolDefinition> = {};
+  const builtin: ToolInput[] = [];
+  for (const tool of tools) {
+    if (isToolDefinition(tool)) runnable[tool.name] = tool as AnyToolDefinition;
+    else builtin.push(tool);
+  }
+  return { runnable, builtin };
+}
+
 interface ChatLayoutProps {
   chat: ReturnType<typeof useChat>;
+  toolCalls: UseToolCallsResult;
+  messageActions: boolean;
   placeholder?: string;
   renderers?: PartRenderers;
   empty?: ReactNode;
@@ -127,6 +210,8 @@ interface ChatLayoutProps {
 
 function ChatLayout({
   chat,
+  toolCalls,
+  messageActions,
   placeholder,
   renderers,
   empty,
@@ -135,9 +220,10 @@ function ChatLayout({
   usage,
   images,
 }: ChatLayoutProps): ReactNode {
-  const ui = useStrings();
   const respond = (approve: boolean) => (part: ToolCallPart | McpApprovalRequestPart) =>
-    chat.respondToApproval({ id: approvalId(part), approve });
+    toolCalls.respondToApproval({ id: approvalId(part), approve });
+  const respondToChecks = (approve: boolean) => (part: ComputerCallPart) =>
+    toolCalls.respondToApproval({ id: part.id, approve });
   // The banner below says what failed; the failed answer need not say it a second time.
   const last = chat.messages.at(-1);
   const errorShownFor =
@@ -154,22 +240,18 @@ function ChatLayout({
         {...(errorShownFor ? { errorShownFor } : {})}
         onApproveToolCall={respond(true)}
         onDenyToolCall={respond(false)}
+        onAcknowledgeSafetyChecks={respondToChecks(true)}
+        onDenySafetyChecks={respondToChecks(false)}
+        {...(messageActions ? { actions: DeferredChatMessageActions } : {})}
       />
       {chat.error ? (
-        <div className="colloquy-chat__error" role="alert">
-          <span>{chat.error.message}</span>
-          <button
-            type="button"
-            className="colloquy-button"
-            data-variant="secondary"
-            onClick={() => {
-              chat.clearError();
-              void chat.regenerate();
-            }}
-          >
-            {ui.retry}
-          </button>
-        </div>
+        <ChatErrorBanner
+          error={chat.error}
+          onRetry={() => {
+            chat.clearError();
+            void chat.regenerate();
+          }}
+        />
       ) : null}
       <Composer
         className="colloquy-chat__composer"

@@ -8,12 +8,15 @@ export interface ComputerPartViewProps {
   part: ComputerCallPart;
   /** Pending safety checks were acknowledged. */
   onAcknowledgeSafetyChecks?: ((part: ComputerCallPart) => void) | undefined;
+  /** Pending safety checks were refused. */
+  onDenySafetyChecks?: ((part: ComputerCallPart) => void) | undefined;
 }
 
 /** A computer-use step inside a message: its screenshot with the action drawn on it. */
 export function ComputerPartView({
   part,
   onAcknowledgeSafetyChecks,
+  onDenySafetyChecks,
 }: ComputerPartViewProps): ReactNode {
   return (
     <ComputerScreenshot
@@ -21,6 +24,7 @@ export function ComputerPartView({
       {...(onAcknowledgeSafetyChecks
         ? { onAcknowledge: (p: ComputerCallPart) => onAcknowledgeSafetyChecks(p) }
         : {})}
+      {...(onDenySafetyChecks ? { onDeny: (p: ComputerCallPart) => onDenySafetyChecks(p) } : {})}
     />
   );
 }

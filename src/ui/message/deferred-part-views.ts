@@ -24,6 +24,16 @@ export const DeferredSearchPart = lazyView(() =>
   import("./search-part-view.js").then((module) => module.SearchPartView),
 );
 
+/** Tool search, outputs sent back, and items without a view of their own, as cards. */
+export const DeferredItemPart = lazyView(() =>
+  import("./item-part-view.js").then((module) => module.ItemPartView),
+);
+
+/** Audio with its player and transcript. */
+export const DeferredAudioPart = lazyView(() =>
+  import("./audio-part-view.js").then((module) => module.AudioPartView),
+);
+
 /** Text drawn as tokens tinted by their log probabilities. */
 export const DeferredLogprobs = lazyView(() =>
   import("../logprobs/logprobs.js").then((module) => module.Logprobs),
@@ -36,7 +46,7 @@ export const DeferredTokenUsage = lazyView(() =>
 
 /**
  * Fetches the code of every renderer `<Message>` loads on first use (images, tool cards,
- * computer use, search, logprobs, token usage), so that no part shows its loading placeholder
+ * computer use, search, item cards, audio, logprobs, token usage), so that no part shows its loading placeholder
  * later. Optional: call it when the app is idle, or before rendering in tests (React does not
  * retry a render that suspended inside a test's unawaited `act`). Rejects when a chunk cannot
  * be fetched; the parts that need it then say they could not be shown.
@@ -48,6 +58,8 @@ export async function preloadPartViews(): Promise<void> {
       DeferredToolPart,
       DeferredComputerPart,
       DeferredSearchPart,
+      DeferredItemPart,
+      DeferredAudioPart,
       DeferredLogprobs,
       DeferredTokenUsage,
     ].map((view) => view.preload()),

@@ -32,10 +32,12 @@ export function MessageList({
   onApproveToolCall,
   onDenyToolCall,
   onAcknowledgeSafetyChecks,
+  onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
   images,
   errorShownFor,
+  actions,
   className,
   ...rest
 }: MessageListProps): ReactNode {
@@ -48,9 +50,11 @@ export function MessageList({
     onApproveToolCall,
     onDenyToolCall,
     onAcknowledgeSafetyChecks,
+    onDenySafetyChecks,
     linkProtocols,
     imageProtocols,
     images,
+    actions,
   };
   return (
     <ColloquyScope>

@@ -1,4 +1,4 @@
-import { memo, type HTMLAttributes, type ReactNode } from "react";
+import { memo, type ComponentType, type HTMLAttributes, type ReactNode } from "react";
 import type { Message as MessageModel, Role } from "../../core/index.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
 import { useStableId } from "../primitives/index.js";
@@ -24,6 +24,11 @@ export interface MessageProps
    * `<Chat>` does, in its banner with Retry): one alert, not two with the same text.
    */
   hideError?: boolean;
+  /**
+   * Actions shown under the message once it is finished (copy, regenerate, ...): a component
+   * given the message, e.g. one built from `MessageActions`. Keep it stable between renders.
+   */
+  actions?: ComponentType<{ message: MessageModel }> | undefined;
 }
 
 /** The visible label of a role. */
@@ -48,10 +53,12 @@ function MessageView({
   onApproveToolCall,
   onDenyToolCall,
   onAcknowledgeSafetyChecks,
+  onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
   images,
   hideError = false,
+  actions: Actions,
   className,
   ...rest
 }: MessageProps): ReactNode {
@@ -88,6 +95,7 @@ function MessageView({
               onApproveToolCall={onApproveToolCall}
               onDenyToolCall={onDenyToolCall}
               onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
+              onDenySafetyChecks={onDenySafetyChecks}
               linkProtocols={linkProtocols}
               imageProtocols={imageProtocols}
               images={images}
@@ -105,6 +113,7 @@ function MessageView({
       ) : statusNote ? (
         <p className="colloquy-message__status-note">{statusNote}</p>
       ) : null}
+      {Actions && !streaming ? <Actions message={message} /> : null}
       {usage && message.role === "assistant" && message.metadata.usage && !streaming ? (
         <footer className="colloquy-message__footer">
           <DeferredBoundary fallback={null} failed={null}>

@@ -12,10 +12,13 @@ import { ImagePolicyProvider } from "../markdown/image-policy.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
 import { Reasoning } from "../reasoning/reasoning.js";
 import { useStrings } from "../strings/index.js";
+import { CompactionDivider } from "./compaction-divider.js";
 import { DeferredPart } from "./deferred-part.js";
 import {
+  DeferredAudioPart,
   DeferredComputerPart,
   DeferredImagePart,
+  DeferredItemPart,
   DeferredLogprobs,
   DeferredSearchPart,
   DeferredToolPart,
@@ -30,6 +33,8 @@ export interface PartActions {
   onDenyToolCall?: (part: ToolCallPart | McpApprovalRequestPart) => void;
   /** Pending computer-use safety checks were acknowledged. */
   onAcknowledgeSafetyChecks?: (part: ComputerCallPart) => void;
+  /** Pending computer-use safety checks were refused (the agent stops). */
+  onDenySafetyChecks?: (part: ComputerCallPart) => void;
 }
 
 /** Props of {@link PartView}. */
@@ -67,6 +72,7 @@ function BuiltinPart({
   onApproveToolCall,
   onDenyToolCall,
   onAcknowledgeSafetyChecks,
+  onDenySafetyChecks,
   linkProtocols,
   imageProtocols,
   images,
@@ -114,12 +120,9 @@ function BuiltinPart({
       );
     case "audio":
       return (
-        <div className="colloquy-message__audio" data-state={part.state ?? "done"}>
-          <span className="colloquy-message__audio-label">{strings.audio}</span>
-          {part.transcript ? (
-            <p className="colloquy-message__transcript">{part.transcript}</p>
-          ) : null}
-        </div>
+        <DeferredPart part={part}>
+          <DeferredAudioPart part={part} />
+        </DeferredPart>
       );
     case "web-search-call":
     case "file-search-call":
@@ -131,7 +134,11 @@ function BuiltinPart({
     case "computer-call":
       return (
         <DeferredPart part={part}>
-          <DeferredComputerPart part={part} onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks} />
+          <DeferredComputerPart
+            part={part}
+            onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
+            onDenySafetyChecks={onDenySafetyChecks}
+          />
         </DeferredPart>
       );
     case "tool-call":
@@ -151,17 +158,25 @@ function BuiltinPart({
           />
         </DeferredPart>
       );
+    case "compaction":
+      return <CompactionDivider />;
+    case "tool-search-call":
+    case "tool-search-output":
+    case "computer-call-output":
+    case "mcp-approval-response":
+    case "apply-patch-call-output":
+    case "unknown":
+      return (
+        <DeferredPart part={part}>
+          <DeferredItemPart part={part} />
+        </DeferredPart>
+      );
     default:
-      return <UnknownPartView type={part.type === "unknown" ? part.originalType : part.type} />;
+      // Every part type has a view: a new one fails to compile here until it gets one.
+      return assertNever(part);
   }
 }
 
-/** The neutral box shown for parts without a renderer. */
-export function UnknownPartView({ type }: { type: string }): ReactNode {
-  const strings = useStrings();
-  return (
-    <div className="colloquy-message__unknown-part" data-part-type={type}>
-      {strings.unsupportedPart(type)}
-    </div>
-  );
+function assertNever(part: never): never {
+  throw new Error(`No view for part type "${(part as { type: string }).type}".`);
 }

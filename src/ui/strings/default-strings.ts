@@ -1,8 +1,15 @@
+import { defaultItemViewStrings, type ItemViewStrings } from "./item-view-strings.js";
+import { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
+import {
+  defaultMessageActionStrings,
+  type MessageActionStrings,
+} from "./message-action-strings.js";
+
 /**
  * Every string the UI components show or announce, in English. Override any of them
  * with `<StringsProvider strings={{ ... }}>`; entries that take values are functions.
  */
-export interface UiStrings {
+export interface UiStrings extends MessageActionStrings, ChatErrorStrings, ItemViewStrings {
   // Generic actions
   /** Button that copies text to the clipboard. */
   copy: string;
@@ -178,8 +185,6 @@ export interface UiStrings {
   incomplete: string;
   /** A message the user stopped. */
   aborted: string;
-  /** A part type this version does not render. */
-  unsupportedPart: (type: string) => string;
   /** A part that could not be shown (its renderer failed to load or to draw). */
   partFailed: (type: string) => string;
 
@@ -293,6 +298,9 @@ export interface UiStrings {
 
 /** The English strings every component uses unless overridden. */
 export const defaultStrings: UiStrings = {
+  ...defaultMessageActionStrings,
+  ...defaultChatErrorStrings,
+  ...defaultItemViewStrings,
   copy: "Copy",
   copied: "Copied",
   copyFailed: "Copy failed",
@@ -380,7 +388,6 @@ export const defaultStrings: UiStrings = {
   streaming: "Responding",
   incomplete: "Response incomplete",
   aborted: "Stopped",
-  unsupportedPart: (type) => `Unsupported content: ${type}`,
   partFailed: (type) => `This ${type} could not be shown. Reload the page to try again.`,
 
   probability: (percent) => `${percent}%`,

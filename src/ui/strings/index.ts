@@ -1,3 +1,9 @@
 /** UI strings: English defaults and a provider for overrides. */
 export * from "./default-strings.js";
 export * from "./strings-context.js";
+export {
+  defaultMessageActionStrings,
+  type MessageActionStrings,
+} from "./message-action-strings.js";
+export { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
+export { defaultItemViewStrings, type ItemViewStrings } from "./item-view-strings.js";

@@ -113,7 +113,8 @@ describe("ChatStore", () => {
     const firstId = store.getSnapshot().messages[0]!.id;
     await store.edit(firstId, "A edited");
     expect(store.getSnapshot().messages.map(textOf)).toEqual(["A edited", "third"]);
-    expect(store.getSnapshot().messages[0]!.id).toBe(firstId);
+    // A new version of the message: the original stays reachable as the earlier branch.
+    expect(store.getSnapshot().messages[0]!.id).not.toBe(firstId);
   });
 
   it("regenerate(id) of an earlier answer drops it and everything after", async () => {

@@ -211,7 +211,7 @@ describe("params -> wire fields", () => {
         type: "custom",
         custom: {
           name: "sql",
-          format: { type: "grammar", syntax: "lark", definition: "start: /.+/" },
+          format: { type: "grammar", grammar: { syntax: "lark", definition: "start: /.+/" } },
         },
       },
     ]);

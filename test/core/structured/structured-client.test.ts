@@ -111,7 +111,8 @@ describe.runIf(hasCaptures)("json_schema over recordings", () => {
     const result = await client
       .withStructuredOutput(Animals, { name: "data_list", includeRaw: true })
       .invoke("Write a JSON document with a list of five animals");
-    expect(result.parsed.animal_data_list).toHaveLength(5);
+    expect(result.parsingError).toBeUndefined();
+    expect(result.parsed?.animal_data_list).toHaveLength(5);
     expect(result.raw.role).toBe("assistant");
     const sent = (recorded.request as { text: { format: Record<string, unknown> } }).text;
     expect(server.requests[0]!.body!.text).toEqual({ format: { ...sent.format, strict: true } });

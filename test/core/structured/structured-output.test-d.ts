@@ -3,6 +3,7 @@ import { z } from "zod";
 import type {
   ChatClient,
   DeepPartial,
+  StructuredOrToolCalls,
   StructuredStreamUpdate,
   StructuredWithRaw,
 } from "../../../src/core/client/types.js";
@@ -38,5 +39,20 @@ describe("withStructuredOutput types", () => {
       tags?: string[];
       address?: { city?: string };
     }>();
+  });
+});
+
+describe("withStructuredOutput with tools, types", () => {
+  it("invoke resolves to the tool calls or the object", () => {
+    const structured = client.withStructuredOutput(Person, { tools: [] });
+    expectTypeOf(structured.invoke("x")).resolves.toEqualTypeOf<StructuredOrToolCalls<Person>>();
+  });
+
+  it("includeRaw with tools gives { raw, parsed } over the union, parsed null on errors", () => {
+    const structured = client.withStructuredOutput(Person, { tools: [], includeRaw: true });
+    expectTypeOf(structured.invoke("x")).resolves.toEqualTypeOf<
+      StructuredWithRaw<StructuredOrToolCalls<Person>>
+    >();
+    expectTypeOf<StructuredWithRaw<Person>["parsed"]>().toEqualTypeOf<Person | null>();
   });
 });

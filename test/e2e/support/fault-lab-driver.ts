@@ -89,7 +89,11 @@ export async function waitUntilIdle(page: Page): Promise<void> {
 export async function waitForError(page: Page): Promise<string> {
   const banner = errorBanner(page);
   await banner.waitFor({ timeout: STEP_TIMEOUT });
-  return (await banner.locator("span").first().innerText()).trim();
+  // The headline and the message behind "Details" (closed, so not in innerText).
+  const text = await banner.evaluate((element) =>
+    [...element.querySelectorAll("span, details p")].map((node) => node.textContent).join(" "),
+  );
+  return text.trim();
 }
 
 /** Presses the banner's Retry button and waits for the banner to go. */
