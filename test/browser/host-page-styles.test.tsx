@@ -1,7 +1,7 @@
 import { createRoot, type Root } from "react-dom/client";
 import { act, type ReactNode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import { Chat, Composer, Markdown, MessageList, ThemeRoot } from "../../src/ui/index.js";
+import { Chat, Composer, Markdown, Message, MessageList, ThemeRoot } from "../../src/ui/index.js";
 import "../../src/ui/styles.css";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -84,6 +84,24 @@ describe("the kit's styles in a host page", () => {
     expect(aloneLook).toBe(sendLook(themed));
     // Under a ThemeRoot the parts add no scope of their own (one palette, set by the root).
     expect(themed.querySelectorAll(".colloquy")).toHaveLength(1);
+  });
+
+  it("styles a Message drawn alone by the page", async () => {
+    const host = await mountInHostPage(
+      <Message
+        message={{
+          id: "m1",
+          role: "user",
+          parts: [{ type: "text", text: "Hello" }],
+          metadata: {},
+          status: "complete",
+        }}
+      />,
+    );
+    const article = host.querySelector<HTMLElement>(".colloquy-message")!;
+    expect(article.closest(".colloquy")).not.toBeNull();
+    expect(getComputedStyle(article).getPropertyValue("--colloquy-color-accent")).not.toBe("");
+    expect(getComputedStyle(article).textAlign).toBe("start");
   });
 
   it("keeps list markers under Tailwind's preflight, and the host's text-align and code rule out", async () => {
