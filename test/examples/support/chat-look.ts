@@ -26,7 +26,18 @@ export async function captureChatLook(page: Page, dir: string, name: string): Pr
     const root = document.querySelector<HTMLElement>(".colloquy-chat");
     const list = document.querySelector<HTMLElement>(".colloquy-chat__messages");
     if (!root || !list) throw new Error("The page shows no <Chat> to compare.");
-    Object.assign(root.style, { width: "760px", height: "auto", maxWidth: "none", flex: "none" });
+    // Pinned at the viewport's origin as well: a host heading of fractional height above the
+    // chat (the Vite template's 3.2em h1) would otherwise put every line at a subpixel offset.
+    Object.assign(root.style, {
+      position: "fixed",
+      top: "0",
+      left: "0",
+      zIndex: "2147483647",
+      width: "760px",
+      height: "auto",
+      maxWidth: "none",
+      flex: "none",
+    });
     Object.assign(list.style, { width: "680px", height: "1500px", flex: "none" });
   });
   // Layout settles, and the list scrolls to its end, before the pictures are taken.
