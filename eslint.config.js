@@ -12,6 +12,8 @@ export default tseslint.config(
       "test-results/**",
       "bench/results/**",
       "node_modules/**",
+      // Each example is a project of its own, with its own tools and node_modules.
+      "examples/**",
     ],
   },
   js.configs.recommended,

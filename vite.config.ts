@@ -5,6 +5,7 @@ import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumLaunchOptions } from "./test/support/chromium.js";
 import { captureExchanges, capturesAvailable, type CaptureApi } from "./test/support/captures.js";
+import { productionBuild } from "./production-build.js";
 
 /** Packages the library build leaves to the consumer (peers and runtime dependencies). */
 const external = [
@@ -75,7 +76,7 @@ const storybookProject = (): TestProjectInlineConfiguration => ({
 });
 
 export default defineConfig({
-  plugins: [react(), uiStylesheet()],
+  plugins: [productionBuild(), react(), uiStylesheet()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -95,9 +96,18 @@ export default defineConfig({
       formats: ["es"],
       cssFileName: "styles",
     },
+    // One file per source module, as in src/: an app's bundler then splits the package as
+    // finely as our own source, so code behind a dynamic import stays lazy. Chunks made here
+    // merged lazily loaded modules with helpers the entries import statically, which pulled
+    // them into every app's initial JavaScript (docs/performance.md, bundle).
     rollupOptions: {
       external,
-      output: { banner: useClientBanner, sourcemapExcludeSources: true },
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: "src",
+        banner: useClientBanner,
+        sourcemapExcludeSources: true,
+      },
     },
   },
   test: {
@@ -166,6 +176,22 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The examples, installed from the packed package and driven in Chromium.
+          name: "examples",
+          environment: "node",
+          include: ["test/examples/**/*.test.ts"],
+          globalSetup: [
+            "test/examples/support/pack-once.ts",
+            "test/examples/support/playground-look.ts",
+          ],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { productionBuild } from "./production-build.js";
 
 /**
  * The standalone `<colloquy-chat>` scripts for pages without a build step: one file each,
@@ -9,7 +10,7 @@ import react from "@vitejs/plugin-react";
  * library build (`npm run build`), so it must not empty dist.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [productionBuild(), react()],
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
   build: {
     outDir: "dist",

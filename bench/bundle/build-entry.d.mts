@@ -6,8 +6,26 @@ export interface EntrySize {
   gzipBytes: number;
   /** Gzipped bytes of chunks loaded only on demand (dynamic imports). */
   lazyGzipBytes: number;
+  /** Each chunk loaded on demand, largest first. */
+  lazyChunks: LazyChunk[];
   /** Every module id in the initial chunks. */
   modules: string[];
+}
+
+/** One chunk loaded on demand. */
+export interface LazyChunk {
+  /** The chunk's name (its entry module's name, without the hash). */
+  name: string;
+  /** Its gzipped size at level 9. */
+  gzipBytes: number;
+}
+
+/** One of Vite's `resolve.alias` entries. */
+export interface EntryAlias {
+  /** The import specifier it matches. */
+  find: RegExp;
+  /** The file it resolves to. */
+  replacement: string;
 }
 
 /** A package kept out of browser bundles, and what to do instead. */
@@ -20,8 +38,14 @@ export interface ForbiddenPackage {
   why: string;
 }
 
-/** Builds one entry (absolute path) for production with React left out, and measures it. */
-export function buildEntry(entry: string): Promise<EntrySize>;
+/** Aliases pointing `colloquy`, `colloquy/react` and `colloquy/ui` at the sources under `root`. */
+export function sourceAliases(root: string): EntryAlias[];
+
+/**
+ * Builds one entry (absolute path) for production with React left out, and measures it;
+ * `options.alias` resolves import names (see `sourceAliases`).
+ */
+export function buildEntry(entry: string, options?: { alias?: EntryAlias[] }): Promise<EntrySize>;
 
 /** Packages that must never reach a browser bundle's chat path. */
 export const FORBIDDEN_IN_BROWSER: ForbiddenPackage[];

@@ -13,14 +13,29 @@ function moduleIdsOf(chunk) {
 }
 
 /**
- * Builds `entry` (an absolute path) in memory and returns
- * `{ minBytes, gzipBytes, lazyGzipBytes, modules }` for its initial JavaScript.
+ * Aliases that point colloquy's package names at its sources, for measuring the working tree
+ * without packing it (the size budget in `npm test`); `npm run bench` resolves the names
+ * through the installed package instead.
  */
-export async function buildEntry(entry) {
+export function sourceAliases(root) {
+  return [
+    { find: /^colloquy$/, replacement: `${root}/src/core/index.ts` },
+    { find: /^colloquy\/react$/, replacement: `${root}/src/react/index.ts` },
+    { find: /^colloquy\/ui$/, replacement: `${root}/src/ui/index.ts` },
+  ];
+}
+
+/**
+ * Builds `entry` (an absolute path) in memory and returns
+ * `{ minBytes, gzipBytes, lazyGzipBytes, lazyChunks, modules }` for its initial JavaScript.
+ * `options.alias` is Vite's `resolve.alias` (see `sourceAliases`).
+ */
+export async function buildEntry(entry, options = {}) {
   const result = await build({
     configFile: false,
     logLevel: "silent",
     plugins: [react()],
+    resolve: { alias: options.alias ?? [] },
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
     build: {
       write: false,
@@ -45,18 +60,21 @@ export async function buildEntry(entry) {
   let minBytes = 0;
   let gzipBytes = 0;
   let lazyGzipBytes = 0;
+  const lazyChunks = [];
   const modules = [];
   for (const [name, chunk] of chunks) {
     const size = gzipSync(chunk.code, { level: 9 }).length;
     if (!initial.has(name)) {
       lazyGzipBytes += size;
+      lazyChunks.push({ name: chunk.name, gzipBytes: size });
       continue;
     }
     minBytes += Buffer.byteLength(chunk.code);
     gzipBytes += size;
     modules.push(...moduleIdsOf(chunk));
   }
-  return { minBytes, gzipBytes, lazyGzipBytes, modules };
+  lazyChunks.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return { minBytes, gzipBytes, lazyGzipBytes, lazyChunks, modules };
 }
 
 /** Packages that must never reach a browser bundle's chat path, with why. */

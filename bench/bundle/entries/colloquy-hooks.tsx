@@ -1,7 +1,7 @@
 // Core + the useChat hook, rendering message text without any component of colloquy/ui.
 import { createRoot } from "react-dom/client";
-import { messageText } from "../../../src/core/index.js";
-import { useChat } from "../../../src/react/index.js";
+import { messageText } from "colloquy";
+import { useChat } from "colloquy/react";
 
 function App() {
   const chat = useChat({ endpoint: "/api/openai/v1" });

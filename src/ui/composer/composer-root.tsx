@@ -1,5 +1,6 @@
 import type { DragEvent, FormEvent, FormHTMLAttributes, ReactNode, Ref } from "react";
 import { composeEventHandlers } from "../primitives/index.js";
+import { ColloquyScope } from "../theme/colloquy-scope.js";
 import { ComposerContext } from "./composer-context.js";
 import { useComposerState, type ComposerOptions } from "./use-composer-state.js";
 
@@ -66,21 +67,23 @@ export function ComposerRoot(props: ComposerRootProps): ReactNode {
   };
 
   return (
-    <ComposerContext.Provider value={state}>
-      <form
-        {...formProps}
-        className={className ? `colloquy-composer ${className}` : "colloquy-composer"}
-        data-status={state.status}
-        data-dragging={state.dragging ? "" : undefined}
-        data-disabled={state.disabled ? "" : undefined}
-        onSubmit={onSubmit}
-        onDragOver={composeEventHandlers(onDragOver, ownDragOver)}
-        onDragLeave={composeEventHandlers(onDragLeave, ownDragLeave)}
-        onDrop={composeEventHandlers(onDrop, ownDrop)}
-      >
-        {children}
-      </form>
-    </ComposerContext.Provider>
+    <ColloquyScope>
+      <ComposerContext.Provider value={state}>
+        <form
+          {...formProps}
+          className={className ? `colloquy-composer ${className}` : "colloquy-composer"}
+          data-status={state.status}
+          data-dragging={state.dragging ? "" : undefined}
+          data-disabled={state.disabled ? "" : undefined}
+          onSubmit={onSubmit}
+          onDragOver={composeEventHandlers(onDragOver, ownDragOver)}
+          onDragLeave={composeEventHandlers(onDragLeave, ownDragLeave)}
+          onDrop={composeEventHandlers(onDrop, ownDrop)}
+        >
+          {children}
+        </form>
+      </ComposerContext.Provider>
+    </ColloquyScope>
   );
 }
 

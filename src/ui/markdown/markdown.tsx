@@ -28,6 +28,7 @@ import { lexMarkdownWithMath } from "./math-lexer.js";
 import { repairOpenBlock } from "./repair-open-block.js";
 import { useLazyModule } from "./use-lazy-module.js";
 import type { UrlPolicy } from "./url-policy.js";
+import { ColloquyScope } from "../theme/colloquy-scope.js";
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, "children">, UrlPolicy {
@@ -161,14 +162,16 @@ export function Markdown({
   }
 
   return (
-    <MarkdownRenderProvider value={context}>
-      <div
-        className={["colloquy-markdown", className].filter(Boolean).join(" ")}
-        data-state={streaming ? "streaming" : "done"}
-        {...rest}
-      >
-        {children}
-      </div>
-    </MarkdownRenderProvider>
+    <ColloquyScope>
+      <MarkdownRenderProvider value={context}>
+        <div
+          className={["colloquy-markdown", className].filter(Boolean).join(" ")}
+          data-state={streaming ? "streaming" : "done"}
+          {...rest}
+        >
+          {children}
+        </div>
+      </MarkdownRenderProvider>
+    </ColloquyScope>
   );
 }

@@ -3,6 +3,7 @@ import type { Message as MessageModel } from "../../core/index.js";
 import { useStrings } from "../strings/index.js";
 import { Message, type MessageProps } from "./message.js";
 import { useStickToBottom } from "./use-stick-to-bottom.js";
+import { ColloquyScope } from "../theme/colloquy-scope.js";
 
 /** Props of {@link MessageList}. */
 export interface MessageListProps
@@ -56,43 +57,45 @@ export function MessageList({
     actions,
   };
   return (
-    <div
-      className={["colloquy-message-list", className].filter(Boolean).join(" ")}
-      data-state={stuck ? "following" : "scrolled"}
-      {...rest}
-    >
+    <ColloquyScope>
       <div
-        ref={scrollRef}
-        className="colloquy-message-list__viewport"
-        role="log"
-        aria-label={strings.conversation}
-        tabIndex={0}
-        onScroll={onScroll}
+        className={["colloquy-message-list", className].filter(Boolean).join(" ")}
+        data-state={stuck ? "following" : "scrolled"}
+        {...rest}
       >
-        <div ref={contentRef} className="colloquy-message-list__content">
-          {messages.length === 0 && empty ? (
-            <div className="colloquy-message-list__empty">{empty}</div>
-          ) : null}
-          {messages.map((message) => (
-            <Message
-              key={message.id}
-              message={message}
-              hideError={message.id === errorShownFor}
-              {...definedProps(messageProps)}
-            />
-          ))}
-        </div>
-      </div>
-      {!stuck ? (
-        <button
-          type="button"
-          className="colloquy-message-list__jump"
-          onClick={() => scrollToBottom()}
+        <div
+          ref={scrollRef}
+          className="colloquy-message-list__viewport"
+          role="log"
+          aria-label={strings.conversation}
+          tabIndex={0}
+          onScroll={onScroll}
         >
-          {strings.jumpToLatest}
-        </button>
-      ) : null}
-    </div>
+          <div ref={contentRef} className="colloquy-message-list__content">
+            {messages.length === 0 && empty ? (
+              <div className="colloquy-message-list__empty">{empty}</div>
+            ) : null}
+            {messages.map((message) => (
+              <Message
+                key={message.id}
+                message={message}
+                hideError={message.id === errorShownFor}
+                {...definedProps(messageProps)}
+              />
+            ))}
+          </div>
+        </div>
+        {!stuck ? (
+          <button
+            type="button"
+            className="colloquy-message-list__jump"
+            onClick={() => scrollToBottom()}
+          >
+            {strings.jumpToLatest}
+          </button>
+        ) : null}
+      </div>
+    </ColloquyScope>
   );
 }
 

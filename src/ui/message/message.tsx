@@ -7,6 +7,7 @@ import type { PartRenderers } from "./part-renderers.js";
 import { DeferredBoundary } from "./deferred-part.js";
 import { DeferredTokenUsage } from "./deferred-part-views.js";
 import { PartView, type PartActions } from "./part-view.js";
+import { ColloquyScope } from "../theme/colloquy-scope.js";
 
 /** Props of {@link Message}. */
 export interface MessageProps
@@ -72,56 +73,58 @@ function MessageView({
         ? strings.aborted
         : undefined;
   return (
-    <article
-      className={["colloquy-message", className].filter(Boolean).join(" ")}
-      data-role={message.role}
-      data-state={message.status}
-      data-message-id={message.id}
-      aria-labelledby={roleId}
-      {...(streaming ? { "aria-live": "polite", "aria-busy": true } : {})}
-      {...rest}
-    >
-      <div className="colloquy-message__role" id={roleId}>
-        {roleLabel(message.role, strings)}
-      </div>
-      <div className="colloquy-message__body">
-        {message.parts.map((part, index) => (
-          <div key={index} className="colloquy-message__part" data-part-type={part.type}>
-            <PartView
-              part={part}
-              context={{ message, index }}
-              renderers={renderers}
-              showLogprobs={showLogprobs}
-              onApproveToolCall={onApproveToolCall}
-              onDenyToolCall={onDenyToolCall}
-              onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
-              onDenySafetyChecks={onDenySafetyChecks}
-              linkProtocols={linkProtocols}
-              imageProtocols={imageProtocols}
-              images={images}
-            />
-          </div>
-        ))}
-        {streaming && message.parts.length === 0 ? (
-          <span className="colloquy-message__typing" aria-label={strings.streaming} role="img" />
+    <ColloquyScope>
+      <article
+        className={["colloquy-message", className].filter(Boolean).join(" ")}
+        data-role={message.role}
+        data-state={message.status}
+        data-message-id={message.id}
+        aria-labelledby={roleId}
+        {...(streaming ? { "aria-live": "polite", "aria-busy": true } : {})}
+        {...rest}
+      >
+        <div className="colloquy-message__role" id={roleId}>
+          {roleLabel(message.role, strings)}
+        </div>
+        <div className="colloquy-message__body">
+          {message.parts.map((part, index) => (
+            <div key={index} className="colloquy-message__part" data-part-type={part.type}>
+              <PartView
+                part={part}
+                context={{ message, index }}
+                renderers={renderers}
+                showLogprobs={showLogprobs}
+                onApproveToolCall={onApproveToolCall}
+                onDenyToolCall={onDenyToolCall}
+                onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
+                onDenySafetyChecks={onDenySafetyChecks}
+                linkProtocols={linkProtocols}
+                imageProtocols={imageProtocols}
+                images={images}
+              />
+            </div>
+          ))}
+          {streaming && message.parts.length === 0 ? (
+            <span className="colloquy-message__typing" aria-label={strings.streaming} role="img" />
+          ) : null}
+        </div>
+        {message.error && hideError ? null : message.error ? (
+          <p className="colloquy-message__error" role="alert">
+            {message.error.message}
+          </p>
+        ) : statusNote ? (
+          <p className="colloquy-message__status-note">{statusNote}</p>
         ) : null}
-      </div>
-      {message.error && hideError ? null : message.error ? (
-        <p className="colloquy-message__error" role="alert">
-          {message.error.message}
-        </p>
-      ) : statusNote ? (
-        <p className="colloquy-message__status-note">{statusNote}</p>
-      ) : null}
-      {Actions && !streaming ? <Actions message={message} /> : null}
-      {usage && message.role === "assistant" && message.metadata.usage && !streaming ? (
-        <footer className="colloquy-message__footer">
-          <DeferredBoundary fallback={null} failed={null}>
-            <DeferredTokenUsage usage={message.metadata.usage} variant={usage} />
-          </DeferredBoundary>
-        </footer>
-      ) : null}
-    </article>
+        {Actions && !streaming ? <Actions message={message} /> : null}
+        {usage && message.role === "assistant" && message.metadata.usage && !streaming ? (
+          <footer className="colloquy-message__footer">
+            <DeferredBoundary fallback={null} failed={null}>
+              <DeferredTokenUsage usage={message.metadata.usage} variant={usage} />
+            </DeferredBoundary>
+          </footer>
+        ) : null}
+      </article>
+    </ColloquyScope>
   );
 }
 

@@ -1,4 +1,5 @@
 import { forwardRef, type HTMLAttributes } from "react";
+import { InsideColloquyScope } from "./colloquy-scope.js";
 
 /** Which palette a colloquy root uses: fixed light, fixed dark, or follow the OS setting. */
 export type ColloquyTheme = "light" | "dark" | "system";
@@ -15,20 +16,23 @@ export interface ThemeRootProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /**
- * The `.colloquy` wrapper every colloquy component expects above it: it defines the design
- * tokens and selects the light, dark or OS-driven palette.
+ * The `.colloquy` wrapper of colloquy's components: it defines the design tokens and selects
+ * the light, dark or OS-driven palette for everything inside. A component used without one
+ * sets the scope on itself, in the light palette.
  */
 export const ThemeRoot = forwardRef<HTMLDivElement, ThemeRootProps>(function ThemeRoot(
   { theme = "light", unstyled = false, className, ...rest },
   ref,
 ) {
   return (
-    <div
-      ref={ref}
-      {...rest}
-      className={className ? `colloquy ${className}` : "colloquy"}
-      data-theme={theme}
-      data-unstyled={unstyled ? "" : undefined}
-    />
+    <InsideColloquyScope.Provider value={true}>
+      <div
+        ref={ref}
+        {...rest}
+        className={className ? `colloquy ${className}` : "colloquy"}
+        data-theme={theme}
+        data-unstyled={unstyled ? "" : undefined}
+      />
+    </InsideColloquyScope.Provider>
   );
 });

@@ -1,0 +1,13 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+// The proxy runs beside Vite (`npm run proxy`: `colloquy serve --emulator`); the dev server
+// forwards /api/openai to it, so the browser stays on one origin and the key stays on the server.
+const proxyPort = process.env.COLLOQUY_PORT ?? "8787";
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: { "/api/openai": `http://127.0.0.1:${proxyPort}` },
+  },
+});
