@@ -150,6 +150,9 @@ describe("<colloquy-chat> keeps the page's CSS out and lets its theme in", () =>
     const chat = chatHandles(page, "chat");
     await typeAndSend(chat, "Hello [fault:slow=100]");
     await chat.stop.waitFor({ timeout: 30_000 });
+    // The stop button shows once the request is sent; the answer's own element comes with its
+    // first event, later on a busy machine.
+    await chat.assistantMessages.first().waitFor({ timeout: 30_000 });
     const parts = await page.evaluate(() => {
       const root = document.getElementById("chat")!.shadowRoot!;
       return [...root.querySelectorAll("[part]")].flatMap((element) =>
