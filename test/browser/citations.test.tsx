@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TextPart } from "../../src/core/index.js";
 import {
   FileSearchResults,
+  preloadPartViews,
   Sources,
   TextWithCitations,
   WebSearchProgress,
@@ -20,6 +21,8 @@ let available = false;
 let mounted: Mounted | undefined;
 beforeAll(async () => {
   available = (await recordedMessages("web-search-url-citations.json")).length > 0;
+  // The citation markers load on first use; here they are in before the first mount.
+  await preloadPartViews();
 });
 afterEach(async () => {
   await mounted?.unmount();

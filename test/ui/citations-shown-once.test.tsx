@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { render } from "@testing-library/react";
 import { captureExchanges, capturesAvailable, type CaptureApi } from "../support/captures.js";
 import { messageFromResponse } from "../../src/core/convert/message-from-response.js";
@@ -7,8 +7,12 @@ import type { Annotation, Message, TextPart } from "../../src/core/index.js";
 import { displayDomain } from "../../src/ui/citations/citation-marker.js";
 import { numberCitations } from "../../src/ui/citations/number-citations.js";
 import { TextWithCitations } from "../../src/ui/citations/text-with-citations.js";
+import { preloadPartViews } from "../../src/ui/message/deferred-part-views.js";
 
 const available = capturesAvailable();
+
+// The citation markers load on first use; here they are in before the first render.
+beforeAll(() => preloadPartViews());
 
 function recordedText(api: CaptureApi, file: string): TextPart {
   const exchange = captureExchanges(api, file).find((e) => e.kind === "json" && e.json)!;

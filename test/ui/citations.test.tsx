@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { render, screen } from "@testing-library/react";
 import { captureExchanges, capturesAvailable } from "../support/captures.js";
 import { messageFromResponse } from "../../src/core/convert/message-from-response.js";
@@ -17,6 +17,9 @@ import { Message as MessageView } from "../../src/ui/message/message.js";
 import { preloadPartViews } from "../../src/ui/message/deferred-part-views.js";
 
 const available = capturesAvailable();
+
+// The citation markers load on first use; here they are in before the first render.
+beforeAll(() => preloadPartViews());
 
 function recordedMessage(file: string): Message {
   const exchange = captureExchanges("responses", file).find((e) => e.kind === "json");

@@ -1,10 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { render } from "@testing-library/react";
 import { captureExchanges, capturesAvailable } from "../support/captures.js";
 import type { Annotation, TextPart } from "../../src/core/index.js";
 import { TextWithCitations } from "../../src/ui/citations/text-with-citations.js";
+import { preloadPartViews } from "../../src/ui/message/deferred-part-views.js";
 
 const available = capturesAvailable();
+
+// The citation markers load on first use; here they are in before the first render.
+beforeAll(() => preloadPartViews());
 
 interface StreamEvent {
   type: string;

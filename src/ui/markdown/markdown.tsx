@@ -1,14 +1,14 @@
 import { useMemo, useRef, type HTMLAttributes, type ReactNode } from "react";
 import type { Token } from "marked";
 import type { Annotation } from "../../core/index.js";
-import { CitationMarker } from "../citations/citation-marker.js";
-import { numberCitations } from "../citations/number-citations.js";
+import type { NumberedCitations } from "../citations/number-citations.js";
 import {
   BLOCK_GROUP_SIZE,
   groupFinishedBlocks,
   MarkdownBlockGroup,
   NO_TOKENS,
 } from "./block-groups.js";
+import { firstCitationIndex, loadCitationLayer } from "./deferred-citations.js";
 import {
   definitionsBefore,
   lexIncrementally,
@@ -29,6 +29,8 @@ import { repairOpenBlock } from "./repair-open-block.js";
 import { useLazyModule } from "./use-lazy-module.js";
 import type { UrlPolicy } from "./url-policy.js";
 import { ColloquyScope } from "../theme/colloquy-scope.js";
+
+const NO_CITATIONS: NumberedCitations = { markers: [], sources: [] };
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps extends Omit<HTMLAttributes<HTMLDivElement>, "children">, UrlPolicy {
@@ -74,8 +76,19 @@ export function Markdown({
   const highlighter = useLazyModule(loadHighlighter);
   const math = useLazyModule(loadMath);
 
-  const citations = useMemo(() => numberCitations(annotations, text), [annotations, text]);
+  // The citation code loads the first time a text carries citations; until it is in, the
+  // text from the first citation on waits (rendered as still arriving), so nothing shown
+  // changes when the markers take their places.
+  const firstCitation = firstCitationIndex(annotations, text);
+  const layer = useLazyModule(firstCitation === undefined ? undefined : loadCitationLayer);
+  const heldFrom = firstCitation !== undefined && layer === undefined ? firstCitation : undefined;
+  const open = streaming || heldFrom !== undefined;
+  const citations = useMemo(
+    (): NumberedCitations => layer?.numberCitations(annotations, text) ?? NO_CITATIONS,
+    [layer, annotations, text],
+  );
   const source = useMemo(() => {
+    if (heldFrom !== undefined) return text.slice(0, heldFrom);
     if (citations.markers.length === 0) return text;
     let result = text;
     for (let i = citations.markers.length - 1; i >= 0; i--) {
@@ -84,13 +97,13 @@ export function Markdown({
       result = result.slice(0, index) + citationPlaceholder(i) + result.slice(index + replaces);
     }
     return result;
-  }, [text, citations]);
+  }, [text, citations, heldFrom]);
 
   const previous = useRef<LexedMarkdown | undefined>(undefined);
   const lexed = useMemo(() => lexIncrementally(previous.current, source, lex), [source, lex]);
   previous.current = lexed;
 
-  const openRaw = streaming
+  const openRaw = open
     ? lexed.blocks
         .slice(lexed.lastIndex)
         .map((block) => block.token.raw)
@@ -123,32 +136,33 @@ export function Markdown({
       policy,
       highlighter,
       math,
-      renderCitation: hasCitations
-        ? (n) => {
-            const marker = citationsRef.current.markers[n];
-            if (!marker) return null;
-            return (
-              <CitationMarker
-                source={marker.source}
-                policy={policy}
-                showDomain={marker.replaces !== undefined}
-              />
-            );
-          }
-        : undefined,
+      renderCitation:
+        hasCitations && layer
+          ? (n) => {
+              const marker = citationsRef.current.markers[n];
+              if (!marker) return null;
+              return (
+                <layer.CitationMarker
+                  source={marker.source}
+                  policy={policy}
+                  showDomain={marker.replaces !== undefined}
+                />
+              );
+            }
+          : undefined,
     }),
     // A new annotations array means new markers: that is when blocks must render again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [policy, highlighter, math, hasCitations, annotations],
+    [policy, highlighter, math, hasCitations, layer, annotations],
   );
 
-  const finished = streaming ? lexed.lastIndex : lexed.blocks.length;
+  const finished = open ? lexed.lastIndex : lexed.blocks.length;
   // Finished blocks are handed over in groups whose arrays keep their identity, so a chunk
   // costs React one comparison per group and the render of the group being written.
   const previousGroups = useRef<readonly (readonly Token[])[]>([]);
   const groups = groupFinishedBlocks(lexed.blocks, finished, previousGroups.current);
   previousGroups.current = groups;
-  const openGroup = streaming ? Math.floor(finished / BLOCK_GROUP_SIZE) : -1;
+  const openGroup = open ? Math.floor(finished / BLOCK_GROUP_SIZE) : -1;
   const children: ReactNode[] = [];
   for (let k = 0; k < Math.max(groups.length, openGroup + 1); k++) {
     children.push(

@@ -27,6 +27,16 @@ function loadOnce(loader: () => Promise<unknown>): LoadingModule {
 }
 
 /**
+ * Starts loading through `loader` (shared with {@link useLazyModule}) and resolves with the
+ * value once it has arrived, or `undefined` when it failed; later renders read it at once.
+ */
+export async function preloadLazyModule<T>(loader: () => Promise<T>): Promise<T | undefined> {
+  const entry = loadOnce(loader);
+  await entry.promise;
+  return entry.value as T | undefined;
+}
+
+/**
  * Loads a module through `loader` (typically `() => import("./my-highlighter")`) once per
  * loader function and returns its value when it has arrived; `undefined` until then or
  * without a loader. Failures leave the value `undefined` so content still shows plain.

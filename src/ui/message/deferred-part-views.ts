@@ -1,3 +1,4 @@
+import { preloadCitationLayer } from "../markdown/deferred-citations.js";
 import { lazyView } from "./lazy-view.js";
 
 // Part kinds most answers never contain load on first use, one chunk per family, so a chat
@@ -51,14 +52,17 @@ export const DeferredTokenUsage = lazyView(() =>
 
 /**
  * Fetches the code of every renderer `<Message>` loads on first use (images, tool cards,
- * computer use, search, item cards, audio, logprobs, token usage), so that no part shows its loading placeholder
- * later. Optional: call it when the app is idle, or before rendering in tests (React does not
- * retry a render that suspended inside a test's unawaited `act`). Rejects when a chunk cannot
- * be fetched; the parts that need it then say they could not be shown.
+ * computer use, search, sources, item cards, audio, logprobs, token usage, and the citation
+ * markers `<Markdown>` places in cited text), so that no part shows its loading placeholder
+ * or holds back its cited text later. Optional: call it when the app is idle, or before
+ * rendering in tests (React does not retry a render that suspended inside a test's unawaited
+ * `act`). Rejects when a chunk cannot be fetched; the parts that need it then say they could
+ * not be shown (cited text shows its links as the model wrote them).
  */
 export async function preloadPartViews(): Promise<void> {
-  await Promise.all(
-    [
+  await Promise.all([
+    preloadCitationLayer(),
+    ...[
       DeferredImagePart,
       DeferredToolPart,
       DeferredComputerPart,
@@ -69,5 +73,5 @@ export async function preloadPartViews(): Promise<void> {
       DeferredLogprobs,
       DeferredTokenUsage,
     ].map((view) => view.preload()),
-  );
+  ]);
 }
