@@ -80,7 +80,10 @@ function structuredOutput(
   userText: string,
   ids: IdFactory,
 ): OutputItem[] {
-  const schema = request.jsonSchema?.schema ?? schemaInText(request.instructionsText);
+  // JSON mode has no schema of its own: the shape is shown in the instructions or, as
+  // LangChain's jsonMode documentation has it, in the user's message.
+  const schema =
+    request.jsonSchema?.schema ?? schemaInText(request.instructionsText) ?? schemaInText(userText);
   const value = schema
     ? valueFromPrompt(schema, userText)
     : { answer: "A scripted JSON answer.", question: userText };

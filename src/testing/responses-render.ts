@@ -126,7 +126,8 @@ function startedItem(item: OutputItem): Json {
     case "file_search_call":
       return { ...item, status: "in_progress", queries: [], results: null };
     case "image_generation_call":
-      return { id: item.id, type: "image_generation_call", status: "in_progress", result: null };
+      // OpenAI announces the call with its id and status only; the image comes with done.
+      return { id: item.id, type: "image_generation_call", status: "in_progress" };
     case "code_interpreter_call":
       return { ...item, status: "in_progress", code: "", outputs: [] };
     case "mcp_list_tools":

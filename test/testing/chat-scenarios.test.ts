@@ -123,6 +123,18 @@ describe("Chat Completions scenarios, streamed and parsed by the openai package"
     schema.parse(JSON.parse(final.choices[0]!.message.content!));
   });
 
+  it("JSON mode follows an object shape shown in the user message when no system message gives one", async () => {
+    const final = await plain({
+      messages: user(
+        'Describe a person as JSON like {"name": "Ada", "age": 36, "hobbies": ["chess"]}',
+      ),
+      response_format: { type: "json_object" },
+    });
+    z.object({ name: z.string(), age: z.number().int(), hobbies: z.array(z.string()) }).parse(
+      JSON.parse(final.choices[0]!.message.content!),
+    );
+  });
+
   it("refuses through delta.refusal", async () => {
     const response = await post(emulator(), "/v1/chat/completions", {
       model: "gpt-4o-mini",
