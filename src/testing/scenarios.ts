@@ -73,7 +73,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   },
   {
     name: "file-search",
-    keywords: ["file", "document"],
+    keywords: ["file", "document", "research"],
     responsesOnly: true,
     description: "A file_search_call, then text with file_citation annotations.",
     tools: ["file_search"],
@@ -233,5 +233,7 @@ export function chooseScenario(request: EmulatorRequest, explicit?: string): str
     );
     if (tooled) return tooled.name;
   }
+  // A reasoning model asked for its reasoning summary reasons on any question.
+  if (request.reasoningSummary && request.reasoningModel) return "reasoning";
   return "default";
 }

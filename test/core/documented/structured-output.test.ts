@@ -128,7 +128,7 @@ describe("documentation: Structured output", () => {
     }
     const final = updates.at(-1)!;
     expect(final.type).toBe("final");
-    expect(Movie.safeParse(final.value).success).toBe(true);
+    expect(Movie.safeParse(final.type === "final" && final.value).success).toBe(true);
     expect(updates.some((update) => update.type === "partial")).toBe(true);
   });
 });
