@@ -267,13 +267,18 @@ export function mcp(request: EmulatorRequest, ids: IdFactory): OutputItem[] {
     ];
   }
   if (server.approvalAlways) {
+    // A tool named in `require_approval.always.tool_names` is the one the call needs approval for.
+    const name = server.approvalToolName ?? "roll_dice";
+    if (!MCP_TOOLS.some((tool) => tool.name === name)) {
+      listTools.tools = [...MCP_TOOLS, { name, input_schema: { type: "object", properties: {} } }];
+    }
     return [
       listTools,
       {
         id: ids.next("mcpr"),
         type: "mcp_approval_request",
-        arguments: '{"sides":6}',
-        name: "roll_dice",
+        arguments: name === "roll_dice" ? '{"sides":6}' : "{}",
+        name,
         server_label: server.serverLabel,
       },
     ];

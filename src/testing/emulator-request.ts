@@ -32,8 +32,13 @@ export interface McpToolSpec {
   serverLabel: string;
   /** The server's URL, when given. */
   serverUrl?: string;
-  /** True when every call needs the user's approval (`require_approval: "always"`). */
+  /**
+   * True when the call needs the user's approval: `require_approval: "always"`, or
+   * `{ always: { tool_names } }` (then the call goes to `approvalToolName`).
+   */
   approvalAlways: boolean;
+  /** The first tool `require_approval.always.tool_names` names: the tool the call uses. */
+  approvalToolName?: string;
 }
 
 /** A tool result found in the input after the last user message. */
@@ -136,6 +141,8 @@ export interface EmulatorRequest {
   instructionsText: string;
   /** True when the model reasons (o-series, gpt-5 family but its chat variant). */
   reasoningModel: boolean;
+  /** True when a Responses request asks for reasoning summaries (`reasoning.summary`). */
+  reasoningSummary: boolean;
   /** True when a Chat request may search the web (`web_search_options` or a search model). */
   chatWebSearch: boolean;
 }
@@ -248,7 +255,7 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
       .map((tool) => ({
         serverLabel: String(tool.server_label ?? "mcp"),
         ...(typeof tool.server_url === "string" ? { serverUrl: tool.server_url } : {}),
-        approvalAlways: tool.require_approval === "always",
+        ...mcpApproval(tool.require_approval),
       })),
     imageTool: tools.find((tool) => tool.type === "image_generation"),
     fileSearchTool: tools.find((tool) => tool.type === "file_search"),
@@ -278,7 +285,18 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
       ? { maxOutputTokens: body.max_output_tokens }
       : {}),
     chatWebSearch: false,
+    reasoningSummary: isObject(body.reasoning) && typeof body.reasoning.summary === "string",
   };
+}
+
+/** Which MCP calls need approval: every one, or those of the tools named under `always`. */
+function mcpApproval(setting: unknown): Pick<McpToolSpec, "approvalAlways" | "approvalToolName"> {
+  if (setting === "always") return { approvalAlways: true };
+  const always = isObject(setting) && isObject(setting.always) ? setting.always : {};
+  const names = Array.isArray(always.tool_names) ? always.tool_names.map(String) : [];
+  return names.length > 0
+    ? { approvalAlways: true, approvalToolName: names[0]! }
+    : { approvalAlways: false };
 }
 
 /** Reads a Chat Completions body. */
@@ -361,6 +379,7 @@ export function readChatRequest(body: Json): EmulatorRequest {
     chatWebSearch:
       toolChoice.mode !== "none" &&
       (isObject(body.web_search_options) || modelInfo(String(body.model))?.search === true),
+    reasoningSummary: false,
   };
 }
 

@@ -321,8 +321,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
 
   async function route(http: Request): Promise<Response> {
     const url = new URL(http.url);
-    const match = /^(?:.*?)\/v1(\/.*)$/.exec(url.pathname);
-    const path = match?.[1] ?? "";
+    const path = routePath(url.pathname);
     const method = http.method.toUpperCase();
     if (method === "OPTIONS") {
       return new Response(null, {
@@ -361,4 +360,18 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       code: "unknown_url",
     });
   }
+}
+
+/**
+ * The API path of a request URL: what follows `/v1` (any prefix before it, as proxies and
+ * Azure's v1 endpoint add one), or, on Azure's versioned paths, what follows
+ * `/openai/deployments/{deployment}` or `/openai` (the `api-version` query is ignored).
+ */
+function routePath(pathname: string): string {
+  const deployment = /\/openai\/deployments\/[^/]+(\/.*)$/.exec(pathname);
+  if (deployment) return deployment[1]!;
+  const v1 = /^(?:.*?)\/v1(\/.*)$/.exec(pathname);
+  if (v1) return v1[1]!;
+  const azure = /\/openai(\/(?:responses|chat\/completions|files|models)(?:\/.*)?)$/.exec(pathname);
+  return azure?.[1] ?? "";
 }

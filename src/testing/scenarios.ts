@@ -73,7 +73,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   },
   {
     name: "file-search",
-    keywords: ["file", "document"],
+    keywords: ["file", "document", "research"],
     responsesOnly: true,
     description: "A file_search_call, then text with file_citation annotations.",
     tools: ["file_search"],
@@ -214,11 +214,13 @@ export function chooseScenario(request: EmulatorRequest, explicit?: string): str
   if (request.computerOutputs > 0 && scenarioAvailable(request, "computer-use"))
     return "computer-use";
   if (!required && request.toolOutputs.length > 0) return "tool-results";
-  if (!required && (request.jsonSchema || request.jsonObject)) return "structured-output";
+  // A question a function tool answers gets the call even when a response format is set:
+  // structured output with tools means the model calls a tool or answers in the schema.
   if (request.functionTools.length > 0) {
     if (mentionedFunctions(request, text).length > 0) return functionScenario(request, text);
     if (mentions(text, ["tool", "weather", "parallel"])) return functionScenario(request, text);
   }
+  if (!required && (request.jsonSchema || request.jsonObject)) return "structured-output";
   for (const scenario of SCENARIOS) {
     if (scenario.name.endsWith("function-calls") || !scenarioAvailable(request, scenario.name))
       continue;
@@ -231,5 +233,7 @@ export function chooseScenario(request: EmulatorRequest, explicit?: string): str
     );
     if (tooled) return tooled.name;
   }
+  // A reasoning model asked for its reasoning summary reasons on any question.
+  if (request.reasoningSummary && request.reasoningModel) return "reasoning";
   return "default";
 }

@@ -375,6 +375,64 @@ describe("Responses scenarios, streamed and parsed by the openai package", () =>
     expect(final.output[1]).toMatchObject({ name: "roll_dice", server_label: "dice", output: "4" });
   });
 
+  it("reasons on any question when a reasoning model is asked for its reasoning summary", async () => {
+    const final = await nonStreamed({
+      model: "gpt-5-nano",
+      input: "What is 3^3?",
+      reasoning: { effort: "medium", summary: "auto" },
+    });
+    expect(final.output.map((item) => item.type)).toEqual(["reasoning", "message"]);
+  });
+
+  it("asks approval for the MCP tool require_approval.always.tool_names names", async () => {
+    const final = await nonStreamed({
+      input: "What transport protocols does the MCP spec support?",
+      tools: [
+        {
+          type: "mcp",
+          server_label: "deepwiki",
+          server_url: "https://mcp.deepwiki.com/mcp",
+          require_approval: { always: { tool_names: ["read_wiki_structure"] } },
+        },
+      ],
+    });
+    const request = final.output.find((item) => item.type === "mcp_approval_request");
+    expect(request).toMatchObject({ name: "read_wiki_structure", server_label: "deepwiki" });
+    const listed = final.output.find((item) => item.type === "mcp_list_tools");
+    expect(listed?.type === "mcp_list_tools" && listed.tools.map((tool) => tool.name)).toContain(
+      "read_wiki_structure",
+    );
+  });
+
+  it("searches the files for a question about research when file search is offered", async () => {
+    const final = await nonStreamed({
+      input: "What is deep research by OpenAI?",
+      tools: [{ type: "file_search", vector_store_ids: ["vs_docs"] }],
+    });
+    expect(final.output[0]!.type).toBe("file_search_call");
+  });
+
+  it("calls the function tool a question names even when a JSON schema response format is set", async () => {
+    const final = await nonStreamed({
+      input: "What is the weather in SF?",
+      tools: [weatherTool],
+      text: {
+        format: {
+          type: "json_schema",
+          name: "OutputSchema",
+          strict: true,
+          schema: {
+            type: "object",
+            properties: { answer: { type: "string" } },
+            required: ["answer"],
+            additionalProperties: false,
+          },
+        },
+      },
+    });
+    expect(final.output[0]!.type).toBe("function_call");
+  });
+
   it("asks for MCP approval, then calls when approved or says it was denied", async () => {
     const tools = [
       {
