@@ -15,7 +15,6 @@ describe("documentation: tools the application runs, and audio (up to the emulat
     const client = setup.client({ model: "gpt-5.1" }).bindTools([{ type: "apply_patch" }]);
     const response = await client.invoke("Create a file hello.py that prints hello world");
     expect(setup.sent.at(-1)!.body.tools).toEqual([{ type: "apply_patch" }]);
-    expect(response.parts.some((part) => part.type === "apply-patch-call")).toBe(false);
     expect(messageText(response)).not.toBe("");
   });
 
@@ -23,7 +22,6 @@ describe("documentation: tools the application runs, and audio (up to the emulat
     const client = setup.client({ model: "gpt-5.1" }).bindTools([{ type: "shell" }]);
     const response = await client.invoke("List the files in the current directory");
     expect(setup.sent.at(-1)!.body.tools).toEqual([{ type: "shell" }]);
-    expect(response.parts.some((part) => part.type === "shell-call")).toBe(false);
     expect(messageText(response)).not.toBe("");
   });
 
@@ -46,7 +44,8 @@ describe("documentation: tools the application runs, and audio (up to the emulat
     const response = await client.invoke("What's the weather in San Francisco?");
     const tools = setup.sent.at(-1)!.body.tools as Record<string, unknown>[];
     expect(tools.map((tool) => tool.type)).toEqual(["function", "tool_search"]);
-    expect(response.parts.some((part) => part.type === "tool-search-call")).toBe(false);
+    expect(tools[0]!.defer_loading).toBe(true);
+    expect(response.status).toBe("complete");
   });
 
   it("documented: audio generation, modalities text+audio with voice alloy in wav are sent and answered (no audio output scenario yet)", async () => {
@@ -63,7 +62,6 @@ describe("documentation: tools the application runs, and audio (up to the emulat
     const body = setup.sent.at(-1)!.body;
     expect(body.modalities).toEqual(["text", "audio"]);
     expect(body.audio).toEqual({ voice: "alloy", format: "wav" });
-    expect(outputMessage.parts.some((part) => part.type === "audio")).toBe(false);
     expect(messageText(outputMessage)).not.toBe("");
   });
 });
