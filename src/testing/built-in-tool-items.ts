@@ -3,7 +3,8 @@ import type { EmulatorRequest } from "./emulator-request.js";
 import type { IdFactory } from "./ids.js";
 import type { PlanContext } from "./plan-context.js";
 import { citeSpan, message, type OutputItem } from "./output-items.js";
-import { renderPictureBase64 } from "./render-picture.js";
+import { toBase64 } from "./png.js";
+import { renderPictureBase64, renderPicturePng } from "./render-picture.js";
 
 /** Planned output of the Responses API's built-in tools (web and file search, images, computer, code, MCP). */
 
@@ -169,9 +170,11 @@ export function computerUse(
   ];
 }
 
-/** Items of the codeInterpreter scenario. */
-export function codeInterpreter(ids: IdFactory): OutputItem[] {
+/** Items of the codeInterpreter scenario; the plot it saves is kept for download. */
+export function codeInterpreter(context: PlanContext): OutputItem[] {
+  const { ids, containerFiles } = context;
   const containerId = ids.next("cntr");
+  const fileId = ids.next("cfile");
   const code = [
     "import numpy as np",
     "import matplotlib.pyplot as plt",
@@ -182,6 +185,15 @@ export function codeInterpreter(ids: IdFactory): OutputItem[] {
     "print(round(float(np.sum(np.sin(x) ** 2)), 4))",
     "",
   ].join("\n");
+  const plot = renderPicturePng({ size: 64, seed: "plot" });
+  containerFiles.add({
+    id: fileId,
+    containerId,
+    path: "/mnt/data/plot.png",
+    mimeType: "image/png",
+    bytes: plot,
+    createdAt: context.createdAt,
+  });
   const link = "[Download the plot](sandbox:/mnt/data/plot.png)";
   const text = `I ran the code: the sum of the squared sines is 49.5.\n\n${link}`;
   return [
@@ -193,10 +205,7 @@ export function codeInterpreter(ids: IdFactory): OutputItem[] {
       container_id: containerId,
       outputs: [
         { type: "logs", logs: "49.5" },
-        {
-          type: "image",
-          url: `data:image/png;base64,${renderPictureBase64({ size: 64, seed: "plot" })}`,
-        },
+        { type: "image", url: `data:image/png;base64,${toBase64(plot)}` },
       ],
     },
     message(ids, text, [
@@ -204,7 +213,7 @@ export function codeInterpreter(ids: IdFactory): OutputItem[] {
         type: "container_file_citation",
         container_id: containerId,
         ...citeSpan(text, link),
-        file_id: ids.next("cfile"),
+        file_id: fileId,
         filename: "plot.png",
       },
     ]),

@@ -11,6 +11,7 @@ import {
   type Pace,
 } from "./event-body.js";
 import { BoundedSet, mergeFaults, parseFaults, type Faults } from "./faults.js";
+import { ContainerFiles } from "./container-files.js";
 import { createIdFactory, createRequestIds } from "./ids.js";
 import { CORS, errorResponse, faultResponse, jsonResponse, SSE_HEADERS } from "./openai-error.js";
 import { planOutput } from "./plan.js";
@@ -90,6 +91,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
   const now = options.now ?? Date.now;
   const ids = createIdFactory();
   const requestIds = createRequestIds();
+  const containerFiles = new ContainerFiles();
   const seenFaultInputs = new BoundedSet(1000);
   const store = new ResponseStore(
     { maxResponses: options.maxStoredResponses ?? 50, retainMs: options.retainMs ?? 600_000 },
@@ -228,7 +230,12 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
         param: "x-colloquy-scenario",
       });
     }
-    const plan = planOutput(request, scenario, { ids, imageSize });
+    const plan = planOutput(request, scenario, {
+      ids,
+      imageSize,
+      containerFiles,
+      createdAt: seconds(),
+    });
 
     if (api === "chat") {
       const identity = { id: ids.next("chatcmpl"), created: seconds(), request };
@@ -354,8 +361,17 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       if (method === "GET" && sub === "/input_items") return listInputItems(http, id);
       if (method === "POST" && sub === "/cancel") return cancel(id);
     }
+    const fileMatch = /^\/containers\/([^/]+)\/files\/([^/]+)(\/content)?$/.exec(path);
+    if (method === "GET" && fileMatch) {
+      const [, container, file, content] = fileMatch;
+      return containerFiles.serve(
+        decodeURIComponent(container!),
+        decodeURIComponent(file!),
+        content !== undefined,
+      );
+    }
     return errorResponse(404, {
-      message: `Unknown route ${method} ${url.pathname}. The emulator serves POST /v1/responses, POST /v1/chat/completions, GET and DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items, POST /v1/responses/{id}/cancel, GET /v1/models, GET /v1/models/{id} and POST /v1/files.`,
+      message: `Unknown route ${method} ${url.pathname}. The emulator serves POST /v1/responses, POST /v1/chat/completions, GET and DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items, POST /v1/responses/{id}/cancel, GET /v1/models, GET /v1/models/{id}, POST /v1/files and GET /v1/containers/{id}/files/{file_id}[/content].`,
       type: "invalid_request_error",
       code: "unknown_url",
     });

@@ -128,7 +128,7 @@ export function planOutput(request: EmulatorRequest, scenario: string, context: 
       plan.items = computerUse(request, userText, ids);
       break;
     case "code-interpreter":
-      plan.items = codeInterpreter(ids);
+      plan.items = codeInterpreter(context);
       break;
     case "mcp":
       plan.items = mcp(request, ids);

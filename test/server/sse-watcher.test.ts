@@ -25,6 +25,21 @@ describe("createSseWatcher", () => {
     expect(noted).toEqual(["resp_spaced"]);
   });
 
+  it("notes each container a stream names once, across chunk boundaries, and not one quoted in the model's text", async () => {
+    const noted: string[] = [];
+    const watcher = createSseWatcher({ onContainer: async (id) => void noted.push(id) });
+    const text = 'data: {"delta":"see \\"container_id\\":\\"cntr_quoted\\""}\n\n';
+    expect(watcher.see(bytes(text))).toBeUndefined();
+    expect(
+      watcher.see(bytes('data: {"item":{"type":"code_interpreter_call","container_id":"cntr_')),
+    ).toBeUndefined();
+    const waiting = watcher.see(bytes('split"}}\n\n'));
+    expect(waiting).toBeInstanceOf(Promise);
+    await waiting;
+    expect(watcher.see(bytes('data: {"item":{"container_id":"cntr_split"}}\n\n'))).toBeUndefined();
+    expect(noted).toEqual(["cntr_split"]);
+  });
+
   it("reports the last usage and the id when the stream ends", () => {
     const reports: unknown[] = [];
     const watcher = createSseWatcher({ onDone: (usage, id) => reports.push({ usage, id }) });

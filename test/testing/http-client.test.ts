@@ -36,6 +36,35 @@ describe("the emulator over HTTP, used through the openai client", () => {
     expect(final.output[0]!.type).toBe("web_search_call");
   });
 
+  it("serves the file a code interpreter answer cites, as containers.files.content.retrieve reads it", async () => {
+    const response = await client.responses.create({
+      model: "gpt-4o-mini",
+      input: "Plot it with python",
+      tools: [{ type: "code_interpreter", container: { type: "auto" } }],
+    });
+    const message = response.output.find((item) => item.type === "message");
+    if (message?.type !== "message" || message.content[0]?.type !== "output_text") {
+      throw new Error("no text message");
+    }
+    const citation = message.content[0].annotations[0];
+    if (citation?.type !== "container_file_citation") throw new Error("no container citation");
+    const file = await client.containers.files.retrieve(citation.file_id, {
+      container_id: citation.container_id,
+    });
+    expect(file).toMatchObject({ object: "container.file", path: "/mnt/data/plot.png" });
+    const content = await client.containers.files.content.retrieve(citation.file_id, {
+      container_id: citation.container_id,
+    });
+    expect(content.headers.get("content-type")).toBe("image/png");
+    const bytes = new Uint8Array(await content.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(bytes.byteLength).toBe(file.bytes);
+    // Another container's id does not reach the file.
+    await expect(
+      client.containers.files.content.retrieve(citation.file_id, { container_id: "cntr_other" }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
   it("streams a chat completion with tool calls", async () => {
     const stream = await client.chat.completions.create({
       model: "gpt-4o-mini",

@@ -9,7 +9,8 @@ export interface ReferencedIds {
   files: string[];
   /**
    * Ids of things the proxy never creates, so it cannot know their owner: conversations,
-   * `item_reference` items, containers named by id. Each is a kind and an id.
+   * `item_reference` items, containers named by id (a container is known only when a
+   * response of the caller's ran code in it). Each is a kind and an id.
    */
   unowned: { kind: string; id: string }[];
 }

@@ -42,6 +42,13 @@ export interface ResponseTracker {
   authorize(id: string, owner: string): Promise<ResponseRecord | undefined>;
   /** True the first time the usage of `id` is about to be reported. */
   claimUsageReport(id: string): Promise<boolean>;
+  /** Remembers whose code interpreter worked in container `id` (named by their response). */
+  rememberContainer(id: string, owner: string): Promise<void>;
+  /**
+   * Rejects with 404 (when enforced) unless container `id` was named by a response `owner`
+   * created through this proxy; 503 when the store cannot be asked.
+   */
+  authorizeContainer(id: string, owner: string): Promise<void>;
   /** Remembers who uploaded file `id`. */
   rememberFile(id: string, owner: string): Promise<void>;
   /**
@@ -56,6 +63,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Files share the store with responses under their own prefix. */
 const FILE_PREFIX = "file:";
+
+/** Containers too, under theirs. */
+const CONTAINER_PREFIX = "container:";
 
 /** The default owner key: the user, else the session; a caller with neither owns nothing. */
 function defaultOwner(identity: CallerIdentity): string {
@@ -88,6 +98,15 @@ export function createResponseTracker(
       );
     }
   }
+  async function authorizeContainer(id: string, owner: string): Promise<void> {
+    if (!enforced) return;
+    if ((await recall(`${CONTAINER_PREFIX}${id}`))?.owner === owner) return;
+    throw new ProxyRejection(
+      404,
+      `No container with id '${id}' was found for this caller. A container can be used (its files read, or its id named in a request) only by the caller whose response, created through this proxy within ${minutes} minutes, ran code in it.`,
+      { param: "container_id", code: "container_not_found" },
+    );
+  }
   return {
     enforced,
     // A custom owner reads a Web Request; the default needs only the identity.
@@ -105,6 +124,8 @@ export function createResponseTracker(
       }
       return record;
     },
+    rememberContainer: (id, owner) => store.remember(`${CONTAINER_PREFIX}${id}`, { owner }, ttlMs),
+    authorizeContainer,
     rememberFile: (id, owner) => store.remember(`${FILE_PREFIX}${id}`, { owner }, ttlMs),
     async authorizeReferences(ids, owner) {
       if (!enforced) return;
@@ -124,12 +145,16 @@ export function createResponseTracker(
           { param: "file_id", code: "file_not_found" },
         );
       }
-      const first = ids.unowned[0];
-      if (first) {
+      for (const { kind, id } of ids.unowned) {
+        if (kind === "container") {
+          // A container the caller's own code interpreter ran in is theirs to run in again.
+          await authorizeContainer(id, owner);
+          continue;
+        }
         throw new ProxyRejection(
           404,
-          `No ${first.kind} with id '${first.id}' was found for this caller: this proxy does not create ${first.kind}s, so it cannot tell whose one is. Send the content itself (or previous_response_id), or set responseOwnership: false if every caller may use every id.`,
-          { param: first.kind, code: `${first.kind}_not_found` },
+          `No ${kind} with id '${id}' was found for this caller: this proxy does not create ${kind}s, so it cannot tell whose one is. Send the content itself (or previous_response_id), or set responseOwnership: false if every caller may use every id.`,
+          { param: kind, code: `${kind}_not_found` },
         );
       }
     },

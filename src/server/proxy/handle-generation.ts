@@ -35,7 +35,10 @@ export async function handleCreateResponse(context: RouteContext): Promise<Proxy
   const references = responsesReferences(body);
   const names = !referencesNothing(references);
   const remembers = stored && (responses.enforced || settings.onUsage !== undefined);
-  const owner = names || remembers ? await context.owner() : "";
+  // Containers are noted whether or not the response is stored: their files outlive it.
+  const notesContainers =
+    responses.enforced && body.tools?.some((tool) => tool.type === "code_interpreter") === true;
+  const owner = names || remembers || notesContainers ? await context.owner() : "";
   if (names) await responses.authorizeReferences(references, owner);
   const sent = {
     ...clampResponsesOutputTokens(body, settings.maxOutputTokens),
@@ -46,7 +49,7 @@ export async function handleCreateResponse(context: RouteContext): Promise<Proxy
     "/responses",
     sent,
     body.stream === true,
-    responsesWatch(context, body.model, remembers, owner),
+    responsesWatch(context, body.model, remembers, notesContainers, owner),
     "responses",
   );
 }
@@ -82,12 +85,14 @@ async function generate(
 
 /**
  * What a created response is watched for: its id, remembered with its creator before the
- * client sees it (only for stored responses: others cannot be read back), and its usage.
+ * client sees it (only for stored responses: others cannot be read back), the containers
+ * its code interpreter works in (their files are the creator's to download), and its usage.
  */
 function responsesWatch(
   context: RouteContext,
   model: string,
   remembers: boolean,
+  notesContainers: boolean,
   owner: string,
 ): RelayWatch {
   const { responses, reportError } = context.settings;
@@ -102,7 +107,21 @@ function responsesWatch(
       );
     }
   };
-  return { ...(remembers ? { onId: remember } : {}), ...(onUsage ? { onUsage } : {}) };
+  const rememberContainer = async (id: string) => {
+    try {
+      await responses.rememberContainer(id, owner);
+    } catch (error) {
+      // The answer still goes out; only downloading the container's files will be refused.
+      reportError(
+        `colloquy: could not remember who owns container ${id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+  return {
+    ...(remembers ? { onId: remember } : {}),
+    ...(notesContainers ? { onContainer: rememberContainer } : {}),
+    ...(onUsage ? { onUsage } : {}),
+  };
 }
 
 /** `POST /v1/chat/completions`: validate, apply policy, forward, relay. */

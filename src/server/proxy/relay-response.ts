@@ -51,6 +51,8 @@ const LOST_EVENTS: Record<RelayedApi, (sequenceNumber: number) => string> = {
 export interface RelayWatch {
   /** Notes a response's id before the client sees it (Responses API answers only). */
   onId?: (id: string) => Promise<void>;
+  /** Notes each container an answer names before the client sees it (Responses API answers only). */
+  onContainer?: (id: string) => Promise<void>;
   /** Called once the usage of an answer is known. */
   onUsage?: (usage: Usage, id: string | undefined) => void;
 }
@@ -58,6 +60,27 @@ export interface RelayWatch {
 function idOf(payload: unknown): string | undefined {
   const id = (payload as { id?: unknown } | null)?.id;
   return typeof id === "string" ? id : undefined;
+}
+
+/** The container ids a Responses object names: its code interpreter calls' and file citations'. */
+function containersOf(payload: unknown): string[] {
+  const output = (payload as { output?: unknown } | null)?.output;
+  if (!Array.isArray(output)) return [];
+  const found = new Set<string>();
+  const note = (value: unknown) => {
+    const id = (value as { container_id?: unknown } | null)?.container_id;
+    if (typeof id === "string") found.add(id);
+  };
+  for (const item of output as unknown[]) {
+    note(item);
+    const content = (item as { content?: unknown } | null)?.content;
+    if (!Array.isArray(content)) continue;
+    for (const part of content as unknown[]) {
+      const annotations = (part as { annotations?: unknown } | null)?.annotations;
+      if (Array.isArray(annotations)) for (const annotation of annotations) note(annotation);
+    }
+  }
+  return [...found];
 }
 
 /**
@@ -72,12 +95,13 @@ export async function relayAnswer(
 ): Promise<Response> {
   if (!upstream.ok || !upstream.body) return upstream;
   const headers = passedHeaders(upstream);
-  const { onId, onUsage } = watch;
+  const { onId, onUsage, onContainer } = watch;
   if ((headers.get("content-type") ?? "").includes("text/event-stream")) {
     const body = tapStream(upstream.body, streamWatch(watch, api));
     return new Response(body, { status: upstream.status, headers });
   }
-  if (!onId && !onUsage) return new Response(upstream.body, { status: upstream.status, headers });
+  if (!onId && !onUsage && !onContainer)
+    return new Response(upstream.body, { status: upstream.status, headers });
   const bytes = await readUpstreamAnswer(upstream);
   let payload: unknown;
   try {
@@ -87,6 +111,7 @@ export async function relayAnswer(
   }
   const id = idOf(payload);
   if (id !== undefined) await onId?.(id);
+  if (onContainer) await Promise.all(containersOf(payload).map(onContainer));
   const usage = usageFromPayload(payload);
   if (usage) onUsage?.(usage, id);
   return new Response(bytes, { status: upstream.status, headers });
@@ -112,11 +137,12 @@ export function relayNativeStream(
 
 /** What a relayed SSE stream is watched for. */
 function streamWatch(watch: RelayWatch, api: RelayedApi): StreamWatch {
-  const { onId, onUsage } = watch;
+  const { onId, onUsage, onContainer } = watch;
   return {
     lostEvent: LOST_EVENTS[api],
     sequenced: api === "responses",
     ...(onId ? { onId } : {}),
+    ...(onContainer ? { onContainer } : {}),
     ...(onUsage
       ? {
           onDone: (usage: Usage | undefined, id: string | undefined) => usage && onUsage(usage, id),

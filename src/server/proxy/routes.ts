@@ -1,5 +1,9 @@
 import { handleChatCompletion, handleCreateResponse } from "./handle-generation.js";
 import { handleUploadFile } from "./handle-files.js";
+import {
+  handleContainerFileContent,
+  handleRetrieveContainerFile,
+} from "./handle-container-files.js";
 import { handleListModels, handleRetrieveModel } from "./handle-models.js";
 import {
   handleCancelResponse,
@@ -32,6 +36,16 @@ export const ROUTES: readonly Route[] = [
   { method: "GET", pattern: "/v1/models", handle: handleListModels },
   { method: "GET", pattern: "/v1/models/{id}", handle: handleRetrieveModel },
   { method: "POST", pattern: "/v1/files", handle: handleUploadFile },
+  {
+    method: "GET",
+    pattern: "/v1/containers/{container_id}/files/{file_id}",
+    handle: handleRetrieveContainerFile,
+  },
+  {
+    method: "GET",
+    pattern: "/v1/containers/{container_id}/files/{file_id}/content",
+    handle: handleContainerFileContent,
+  },
 ];
 
 /** Each route's pattern split into segments once: matching runs on every request. */

@@ -9,6 +9,13 @@ export interface StreamWatch {
    * reach the client only once it settles, so nobody can use an id the proxy has not noted.
    */
   onId?: (id: string) => Promise<void>;
+  /**
+   * Called with each container id the stream's events name (a `code_interpreter_call`'s
+   * `container_id`, a `container_file_citation`'s), once per id; the chunk that names it
+   * reaches the client only once it settles, so no caller learns a container the proxy has
+   * not noted as theirs.
+   */
+  onContainer?: (id: string) => Promise<void>;
   /** Called once the stream ends, with the last usage seen (if any) and the response id. */
   onDone?: (usage: Usage | undefined, id: string | undefined) => void;
   /**
@@ -85,6 +92,32 @@ function highestSequence(text: string, highest: number): number {
   return highest;
 }
 
+/** A `container_id` field in an event's JSON (in a model's text its quotes are escaped). */
+const CONTAINER_ID = /"container_id":\s*"([^"\\]{1,200})"/g;
+
+/**
+ * Finds the container ids a stream names, chunk by chunk: the last bytes of each chunk are
+ * kept, so an id split across two chunks is read whole from the next one.
+ */
+function containerFinder(): (chunk: Uint8Array) => string[] {
+  const decoder = new TextDecoder();
+  const seen = new Set<string>();
+  let carry = "";
+  return (chunk) => {
+    const text = carry + decoder.decode(chunk, { stream: true });
+    carry = text.slice(-240);
+    if (!text.includes("container_id")) return [];
+    const found: string[] = [];
+    for (const match of text.matchAll(CONTAINER_ID)) {
+      const id = match[1]!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      found.push(id);
+    }
+    return found;
+  };
+}
+
 function usageOf(data: string): Usage | undefined {
   try {
     return usageFromPayload(JSON.parse(data) as unknown);
@@ -124,6 +157,7 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
   const sequenceDecoder = new TextDecoder();
   let sequenceCarry = "";
   let lastSequence = -1;
+  const findContainers = watch.onContainer ? containerFinder() : undefined;
   return {
     see(chunk) {
       if (watching()) {
@@ -145,9 +179,15 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
           sequenceCarry = text.slice(-32);
         }
       }
-      if (pendingId === undefined || id !== undefined) return undefined;
-      id = pendingId;
-      return watch.onId?.(id);
+      const containers = findContainers?.(chunk) ?? [];
+      const notings = containers.map((container) => watch.onContainer!(container));
+      if (pendingId !== undefined && id === undefined) {
+        id = pendingId;
+        const noting = watch.onId?.(id);
+        if (noting) notings.push(noting);
+      }
+      if (notings.length === 0) return undefined;
+      return notings.length === 1 ? notings[0] : Promise.all(notings).then(() => undefined);
     },
     end() {
       if (!watch.onDone) return;
