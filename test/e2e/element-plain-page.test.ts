@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ColloquyChatElement } from "../../src/element/index.js";
@@ -108,6 +109,8 @@ describe("<colloquy-chat> on a plain HTML page served by colloquy serve --static
     const messageId = await answer.getAttribute("data-message-id");
     await chat.element.getByRole("button", { name: "Good response" }).last().click();
     await expect.poll(() => eventsOfType(page, "colloquy-feedback")).toHaveLength(1);
+    mkdirSync("test-results/screenshots", { recursive: true });
+    await answer.screenshot({ path: "test-results/screenshots/element-feedback.png" });
     await chat.element.getByRole("textbox", { name: "Tell us more (optional)" }).fill("Clear");
     await chat.element.getByRole("textbox", { name: "Tell us more (optional)" }).press("Enter");
     await expect.poll(() => eventsOfType(page, "colloquy-feedback")).toHaveLength(2);

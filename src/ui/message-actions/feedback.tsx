@@ -41,7 +41,7 @@ export function MessageFeedbackButtons({ className, ...rest }: MessageFeedbackPr
         aria-pressed={rating === "up"}
         onClick={() => rate("up")}
       >
-        <span aria-hidden="true">👍</span>
+        <ThumbIcon />
       </button>
       <button
         type="button"
@@ -51,7 +51,7 @@ export function MessageFeedbackButtons({ className, ...rest }: MessageFeedbackPr
         aria-pressed={rating === "down"}
         onClick={() => rate("down")}
       >
-        <span aria-hidden="true">👎</span>
+        <ThumbIcon down />
       </button>
       {rating && !sent ? (
         <form
@@ -83,5 +83,29 @@ export function MessageFeedbackButtons({ className, ...rest }: MessageFeedbackPr
         {rating ? strings.feedbackThanks : ""}
       </span>
     </div>
+  );
+}
+
+/**
+ * A thumb drawn in the text colour (an emoji depends on the reader's fonts and shows as an
+ * empty box where none has it); `down` turns it over.
+ */
+function ThumbIcon({ down = false }: { down?: boolean }): ReactNode {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      style={down ? { transform: "rotate(180deg)" } : undefined}
+    >
+      <path
+        d="M5 7v7H2.5V7H5zm0 0l2.6-5c1.2 0 1.9.8 1.7 2L9 6.5h3.6c.9 0 1.6.9 1.4 1.8l-1 4.6c-.2.7-.8 1.1-1.4 1.1H5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }
