@@ -92,12 +92,13 @@ const ENTRIES = [
  * The standalone `<colloquy-chat>` scripts (`dist/colloquy-chat.js`, `dist/colloquy-chat.iife.js`)
  * hold everything a page without a build step needs: React and react-dom, the kit, its lazy
  * chunks folded in and its CSS, so their budget is for the whole file (gzip). Measured at
- * 156.5 KB (colloquy-chat.js) and 156.1 KB (colloquy-chat.iife.js); React 19 and react-dom
+ * 158.0 KB (colloquy-chat.js) and 157.6 KB (colloquy-chat.iife.js); React 19 and react-dom
  * alone are 65.7 KB of it. The budget rose from 147 KB (measured 143.7) when `<Chat>` gained
- * message actions, branches, audio and a view for every rare part type: the element folds
- * every lazy chunk in, so what `<Chat>` loads on use counts here in full.
+ * message actions, branches, audio and a view for every rare part type, and to 159 KB with the
+ * citation chips and the feedback icons: the element folds every lazy chunk in, so what
+ * `<Chat>` loads on use counts here in full.
  */
-const STANDALONE_BUDGET = 158 * KB;
+const STANDALONE_BUDGET = 159 * KB;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const failures = [];
