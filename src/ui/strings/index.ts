@@ -7,3 +7,4 @@ export {
 } from "./message-action-strings.js";
 export { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
 export { defaultItemViewStrings, type ItemViewStrings } from "./item-view-strings.js";
+export { defaultToolStrings, type ToolStrings } from "./tool-strings.js";
