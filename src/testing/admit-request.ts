@@ -1,10 +1,6 @@
 import { carriedConversation, inputItems } from "./conversation.js";
-import {
-  readChatRequest,
-  readResponsesRequest,
-  type EmulatorApi,
-  type EmulatorRequest,
-} from "./emulator-request.js";
+import type { EmulatorApi, EmulatorRequest } from "./emulator-request-model.js";
+import { readChatRequest, readResponsesRequest } from "./emulator-request.js";
 import type { IdFactory } from "./ids.js";
 import type { ResponseStore } from "./response-store.js";
 import { contextProblem, validateBody, type RequestError } from "./validate-request.js";

@@ -1,4 +1,4 @@
-import type { ToolOutput } from "./emulator-request.js";
+import type { ToolOutput } from "./emulator-request-model.js";
 
 /** The scripted texts the emulator answers with. */
 

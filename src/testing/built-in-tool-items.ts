@@ -1,5 +1,5 @@
 import { mcpDeniedAnswer } from "./answers.js";
-import type { EmulatorRequest } from "./emulator-request.js";
+import type { EmulatorRequest } from "./emulator-request-model.js";
 import type { IdFactory } from "./ids.js";
 import type { PlanContext } from "./plan-context.js";
 import { citeSpan, message, type OutputItem } from "./output-items.js";

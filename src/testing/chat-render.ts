@@ -1,4 +1,4 @@
-import type { EmulatorRequest } from "./emulator-request.js";
+import type { EmulatorRequest } from "./emulator-request-model.js";
 import type { Plan } from "./plan.js";
 import { serviceTier } from "./responses-render.js";
 import { splitTokens, tokenLogprob } from "./tokens.js";

@@ -1,7 +1,7 @@
 import { chatChunks, chatCompletion } from "./chat-render.js";
 import { admitRequest, isRequestError } from "./admit-request.js";
 import { inputItemsList } from "./conversation.js";
-import type { EmulatorRequest } from "./emulator-request.js";
+import type { EmulatorRequest } from "./emulator-request-model.js";
 import {
   eventBody,
   listSource,

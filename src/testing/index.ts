@@ -10,7 +10,7 @@ export type { RunningEmulator, StartEmulatorOptions } from "./start-emulator.js"
 export { loadRecording } from "./load-recording.js";
 export { SCENARIOS, chooseScenario } from "./scenarios.js";
 export { readChatRequest, readResponsesRequest } from "./emulator-request.js";
-export type { EmulatorApi, EmulatorRequest } from "./emulator-request.js";
+export type { EmulatorApi, EmulatorRequest } from "./emulator-request-model.js";
 export type { ScenarioInfo, ScenarioName } from "./scenarios.js";
 export { FAULT_SPECS, parseFaults } from "./faults.js";
 export type { Faults } from "./faults.js";

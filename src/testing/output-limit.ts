@@ -1,4 +1,4 @@
-import type { EmulatorRequest } from "./emulator-request.js";
+import type { EmulatorRequest } from "./emulator-request-model.js";
 import type { OutputItem } from "./output-items.js";
 import { countTokens, splitTokens } from "./tokens.js";
 

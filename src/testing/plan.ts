@@ -5,7 +5,7 @@ import {
   REFUSAL_TEXT,
   toolResultsAnswer,
 } from "./answers.js";
-import type { EmulatorRequest, FunctionToolSpec } from "./emulator-request.js";
+import type { EmulatorRequest, FunctionToolSpec } from "./emulator-request-model.js";
 import {
   codeInterpreter,
   computerUse,

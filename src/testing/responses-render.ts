@@ -1,4 +1,4 @@
-import type { EmulatorRequest } from "./emulator-request.js";
+import type { EmulatorRequest } from "./emulator-request-model.js";
 import type { OutputItem, Plan } from "./plan.js";
 import { splitTokens, tokenLogprob, type TokenLogprob } from "./tokens.js";
 import { countUsage, responsesUsage } from "./usage.js";

@@ -1,4 +1,4 @@
-import type { EmulatorRequest, FunctionToolSpec } from "./emulator-request.js";
+import type { EmulatorRequest, FunctionToolSpec } from "./emulator-request-model.js";
 import { placeCount } from "./prompt-arguments.js";
 
 /** The scripted behaviours of the emulator. */

@@ -1,4 +1,4 @@
-import type { EmulatorApi, EmulatorRequest } from "./emulator-request.js";
+import type { EmulatorApi, EmulatorRequest } from "./emulator-request-model.js";
 import { modelInfo } from "./models.js";
 import type { OpenAIErrorFields } from "./openai-error.js";
 import {
