@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { render } from "@testing-library/react";
 import { captureExchanges, capturesAvailable, type CaptureApi } from "../support/captures.js";
+import { recordedResponsesEvents } from "../support/recorded-events.js";
+import { annotationFromWire } from "../../src/core/convert/parts-from-output-item.js";
 import { messageFromResponse } from "../../src/core/convert/message-from-response.js";
 import { messageFromChatCompletion } from "../../src/core/convert/message-from-chat-completion.js";
 import type { Annotation, Message, TextPart } from "../../src/core/index.js";
@@ -130,30 +132,6 @@ describe.skipIf(!available)("a web-search answer shows each citation once", () =
   });
 });
 
-interface StreamEvent {
-  type: string;
-  delta?: string;
-  annotation?: Record<string, unknown>;
-}
-
-function streamEvents(file: string): StreamEvent[] {
-  const [exchange] = captureExchanges("responses", file);
-  return exchange!
-    .sse!.split("\n")
-    .filter((line) => line.startsWith("data:"))
-    .map((line) => JSON.parse(line.slice(5)) as StreamEvent);
-}
-
-function annotationOf(raw: Record<string, unknown>): Annotation {
-  return {
-    type: "url_citation",
-    url: raw.url as string,
-    title: raw.title as string,
-    startIndex: raw.start_index as number,
-    endIndex: raw.end_index as number,
-  };
-}
-
 describe.skipIf(!available)("a web-search answer streaming in", () => {
   for (const file of [
     "web-search-url-citations.chunks.jsonl",
@@ -164,11 +142,11 @@ describe.skipIf(!available)("a web-search answer streaming in", () => {
       const { container, rerender } = render(<TextWithCitations part={part} />);
       const domains = new Set<string>();
       let steps = 0;
-      for (const event of streamEvents(file)) {
+      for (const event of recordedResponsesEvents(file)) {
         if (event.type === "response.output_text.delta") {
           part = { ...part, text: part.text + event.delta! };
         } else if (event.type === "response.output_text.annotation.added") {
-          const annotation = annotationOf(event.annotation!);
+          const annotation = annotationFromWire(event.annotation!);
           if (annotation.type === "url_citation") domains.add(displayDomain(annotation.url)!);
           part = { ...part, annotations: [...part.annotations!, annotation] };
         } else continue;

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { render } from "@testing-library/react";
-import { captureExchanges, capturesAvailable } from "../support/captures.js";
-import type { Annotation, TextPart } from "../../src/core/index.js";
+import { capturesAvailable } from "../support/captures.js";
+import { recordedResponsesEvents } from "../support/recorded-events.js";
+import { annotationFromWire } from "../../src/core/convert/parts-from-output-item.js";
+import type { TextPart } from "../../src/core/index.js";
 import { TextWithCitations } from "../../src/ui/citations/text-with-citations.js";
 import { preloadPartViews } from "../../src/ui/message/deferred-part-views.js";
 
@@ -9,30 +11,6 @@ const available = capturesAvailable();
 
 // The citation markers load on first use; here they are in before the first render.
 beforeAll(() => preloadPartViews());
-
-interface StreamEvent {
-  type: string;
-  delta?: string;
-  annotation?: Record<string, unknown>;
-}
-
-function events(file: string): StreamEvent[] {
-  const [exchange] = captureExchanges("responses", file);
-  return exchange!
-    .sse!.split("\n")
-    .filter((line) => line.startsWith("data:"))
-    .map((line) => JSON.parse(line.slice(5)) as StreamEvent);
-}
-
-function annotationOf(raw: Record<string, unknown>): Annotation {
-  return {
-    type: "url_citation",
-    url: raw.url as string,
-    title: raw.title as string,
-    startIndex: raw.start_index as number,
-    endIndex: raw.end_index as number,
-  };
-}
 
 function withoutIds(element: Element): Element {
   const clone = element.cloneNode(true) as Element;
@@ -47,11 +25,14 @@ describe.skipIf(!available)("markdown streamed from a recording", () => {
   it("ends with the same DOM as rendering the final text at once", () => {
     let part: TextPart = { type: "text", text: "", state: "streaming", annotations: [] };
     const { container, rerender } = render(<TextWithCitations part={part} />);
-    for (const event of events("web-search-url-citations.chunks.jsonl")) {
+    for (const event of recordedResponsesEvents("web-search-url-citations.chunks.jsonl")) {
       if (event.type === "response.output_text.delta") {
         part = { ...part, text: part.text + event.delta! };
       } else if (event.type === "response.output_text.annotation.added") {
-        part = { ...part, annotations: [...part.annotations!, annotationOf(event.annotation!)] };
+        part = {
+          ...part,
+          annotations: [...part.annotations!, annotationFromWire(event.annotation!)],
+        };
       } else continue;
       rerender(<TextWithCitations part={part} />);
       // Raw emphasis markers never flash while streaming.
