@@ -48,6 +48,16 @@ const PART_VIEWS_LOADED_ON_USE = {
 };
 
 /**
+ * The markdown renderer and marked, which `<MessageList>` fetches once it has mounted; text
+ * shows as plain words until they arrive (src/ui/message/plain-text-part.tsx).
+ */
+const MARKDOWN_LOADED_AFTER_MOUNT = {
+  name: "the markdown renderer",
+  pattern:
+    /[\\/]node_modules[\\/]marked[\\/]|src[\\/]ui[\\/]markdown[\\/](markdown|render-block|render-inline|incremental-lexer)\.tsx?$/,
+};
+
+/**
  * Each colloquy entry with two figures for the JavaScript loaded up front (gzip):
  * `budget` is the ceiling CI enforces today (the measured size plus a small margin), so any
  * regression fails `npm test`; `target` is where we mean to be (docs/performance.md says how
@@ -73,18 +83,18 @@ const ENTRIES = [
     file: "colloquy-hooks.tsx",
     // 10.6 -> 11.4 KB with branches, client-run calls and the audio format in the chat store.
     budget: 11.6 * KB,
-    target: 15 * KB,
+    target: 12 * KB,
     loadedOnUse: LOADED_ON_USE,
   },
   {
     name: "<Chat> with markdown",
     file: "colloquy-chat.tsx",
-    // 45.0 KB: the sources list and the compaction divider load on use since the tool loop,
-    // branches and audio took it to 45.3; the citation numbering and markers since the
-    // citation chip and the theme scope took it to 45.5 (now 44.8). The target caps the budget.
-    budget: 45 * KB,
-    target: 45 * KB,
-    loadedOnUse: [...LOADED_ON_USE, PART_VIEWS_LOADED_ON_USE],
+    // 45.0 KB until the markdown renderer and marked (21 KB gzip between them) became a chunk
+    // of their own that <MessageList> fetches once it has mounted (src/ui/message/
+    // deferred-part-views.ts): the page is interactive before it arrives, an answer long after.
+    budget: 23.8 * KB,
+    target: 40 * KB,
+    loadedOnUse: [...LOADED_ON_USE, PART_VIEWS_LOADED_ON_USE, MARKDOWN_LOADED_AFTER_MOUNT],
   },
 ];
 

@@ -3,7 +3,6 @@ import { messageText } from "../../core/model/guards.js";
 import { composeEventHandlers, CopyButton, type CopyButtonProps } from "../primitives/index.js";
 import { useStrings } from "../strings/index.js";
 import { useMessageActions } from "./message-actions-context.js";
-import { plainTextFromMarkdown } from "./plain-text.js";
 
 /** Props of the copy parts: a `CopyButton` whose value comes from the message. */
 export type MessageCopyProps = Omit<CopyButtonProps, "value">;
@@ -32,7 +31,13 @@ export function MessageCopyPlainText({ className, ...props }: MessageCopyProps):
       className={["colloquy-message-actions__button", className].filter(Boolean).join(" ")}
       data-action="copy-text"
       label={strings.copyPlainText}
-      value={() => plainTextFromMarkdown(messageText(message))}
+      // marked comes with the markdown renderer's chunk, which is in by the time there is a
+      // message to copy, so this import resolves at once.
+      value={() =>
+        import("./plain-text.js").then((module) =>
+          module.plainTextFromMarkdown(messageText(message)),
+        )
+      }
       {...props}
     >
       <span aria-hidden="true">{strings.copyPlainText}</span>

@@ -5,6 +5,22 @@ import { lazyView } from "./lazy-view.js";
 // that only ever shows text does not download them. Each family's module is the only path
 // from <Message> to its components; the components stay directly importable from the package.
 
+/**
+ * Text as markdown with its citations, and reasoning summaries (markdown too). The markdown
+ * renderer and marked are the largest code a chat draws, and a page shows no answer before its
+ * first message, so they load as a chunk of their own that `<MessageList>` fetches as soon as it
+ * mounts: the page is interactive sooner and an answer arrives long after the chunk has.
+ * Meanwhile (and if the chunk cannot be fetched) the same words show as plain text.
+ */
+export const DeferredText = lazyView(() =>
+  import("../citations/text-with-citations.js").then((module) => module.TextWithCitations),
+);
+
+/** A reasoning summary (see {@link DeferredText}: it is markdown as well). */
+export const DeferredReasoning = lazyView(() =>
+  import("../reasoning/reasoning.js").then((module) => module.Reasoning),
+);
+
 /** Generated images and input image thumbnails. */
 export const DeferredImagePart = lazyView(() =>
   import("./image-part-view.js").then((module) => module.ImagePartView),
@@ -63,6 +79,8 @@ export async function preloadPartViews(): Promise<void> {
   await Promise.all([
     preloadCitationLayer(),
     ...[
+      DeferredText,
+      DeferredReasoning,
       DeferredImagePart,
       DeferredToolPart,
       DeferredComputerPart,

@@ -1,6 +1,7 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import { useEffect, type HTMLAttributes, type ReactNode } from "react";
 import type { Message as MessageModel } from "../../core/index.js";
 import { useStrings } from "../strings/index.js";
+import { DeferredText } from "./deferred-part-views.js";
 import { Message, type MessageProps } from "./message.js";
 import { useStickToBottom } from "./use-stick-to-bottom.js";
 import { ColloquyScope } from "../theme/colloquy-scope.js";
@@ -43,6 +44,11 @@ export function MessageList({
 }: MessageListProps): ReactNode {
   const strings = useStrings();
   const { scrollRef, contentRef, stuck, scrollToBottom, onScroll } = useStickToBottom();
+  // The markdown renderer is a chunk of its own (see DeferredText): fetched once the list is
+  // on screen, it is in long before the first answer. A failed fetch leaves text plain.
+  useEffect(() => {
+    DeferredText.preload().catch(() => undefined);
+  }, []);
   const messageProps = {
     renderers,
     usage,

@@ -6,10 +6,8 @@ import type {
   McpApprovalRequestPart,
   ComputerCallPart,
 } from "../../core/index.js";
-import { TextWithCitations } from "../citations/text-with-citations.js";
 import { ImagePolicyProvider } from "../markdown/image-policy.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
-import { Reasoning } from "../reasoning/reasoning.js";
 import { useStrings } from "../strings/index.js";
 import { DeferredBoundary, DeferredPart } from "./deferred-part.js";
 import {
@@ -19,9 +17,12 @@ import {
   DeferredItemPart,
   DeferredLogprobs,
   DeferredSearchPart,
+  DeferredReasoning,
   DeferredSources,
+  DeferredText,
   DeferredToolPart,
 } from "./deferred-part-views.js";
+import { PlainTextPart } from "./plain-text-part.js";
 import type { PartRenderContext, PartRenderer, PartRenderers } from "./part-renderers.js";
 
 /** Actions the built-in part renderers can trigger. */
@@ -80,9 +81,12 @@ function BuiltinPart({
   const policy: UrlPolicy = { linkProtocols, imageProtocols, images };
   switch (part.type) {
     case "text": {
+      const plain = <PlainTextPart text={part.text} streaming={part.state === "streaming"} />;
       const text = (
         <>
-          <TextWithCitations part={part} {...policy} />
+          <DeferredBoundary fallback={plain} failed={plain}>
+            <DeferredText part={part} {...policy} />
+          </DeferredBoundary>
           {part.annotations?.length && part.state !== "streaming" ? (
             // Until the list has loaded the answer shows without it; nothing else waits on it.
             <DeferredBoundary fallback={null} failed={null}>
@@ -107,7 +111,11 @@ function BuiltinPart({
         </p>
       );
     case "reasoning":
-      return <Reasoning part={part} />;
+      return (
+        <DeferredPart part={part}>
+          <DeferredReasoning part={part} />
+        </DeferredPart>
+      );
     case "image":
       return (
         <DeferredPart part={part}>

@@ -7,8 +7,8 @@ export type CopyState = "idle" | "copied" | "failed";
 
 /** Props of {@link CopyButton}. */
 export interface CopyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "value"> {
-  /** The text to copy, or a function returning it at click time. */
-  value: string | (() => string);
+  /** The text to copy, or a function returning it (or a promise of it) at click time. */
+  value: string | (() => string | Promise<string>);
   /** Accessible label before copying; defaults to the "copy" string. */
   label?: string;
   /** How long the "copied" state lasts, in milliseconds. */
@@ -34,8 +34,8 @@ export function CopyButton({
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const copy = async () => {
-    const text = typeof value === "function" ? value() : value;
     try {
+      const text = typeof value === "function" ? await value() : value;
       if (!navigator.clipboard) throw new Error("The Clipboard API is not available here.");
       await navigator.clipboard.writeText(text);
       setState("copied");
