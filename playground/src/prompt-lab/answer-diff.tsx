@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from "react";
 import { answerText } from "./answer-text.js";
 import type { LabConfig } from "./lab-config.js";
 import type { CellResult } from "./run-cell.js";
-import { diffWords } from "./word-diff.js";
+import { diffWords, type DiffSegment } from "./word-diff.js";
 import "./answer-diff.css";
 
 /** Props of {@link AnswerDiff}. */
@@ -11,6 +11,31 @@ export interface AnswerDiffProps {
   config: LabConfig;
   /** The result of one variant on one row. */
   resultOf: (row: number, variantId: string) => CellResult | undefined;
+}
+
+function DiffText({ row, segments }: { row: number; segments: DiffSegment[] }): ReactNode {
+  if (segments.every((segment) => segment.kind === "same")) {
+    return <p className="prompt-lab__muted">The two answers are the same, word for word.</p>;
+  }
+  return (
+    <>
+      <p className="prompt-lab__diff-text" data-testid={`diff-${row}`}>
+        {segments.map((segment, index) =>
+          segment.kind === "same" ? (
+            <span key={index}>{segment.text}</span>
+          ) : segment.kind === "removed" ? (
+            <del key={index} className="prompt-lab__del">
+              {segment.text}
+            </del>
+          ) : (
+            <ins key={index} className="prompt-lab__ins">
+              {segment.text}
+            </ins>
+          ),
+        )}
+      </p>
+    </>
+  );
 }
 
 /**
@@ -62,22 +87,10 @@ export function AnswerDiff({ config, resultOf }: AnswerDiffProps): ReactNode {
           <div key={row} className="prompt-lab__diff-row">
             <h3>Input {row + 1}</h3>
             {ready ? (
-              <p className="prompt-lab__diff-text" data-testid={`diff-${row}`}>
-                {diffWords(answerText(before.message), answerText(after.message)).map(
-                  (segment, index) =>
-                    segment.kind === "same" ? (
-                      <span key={index}>{segment.text}</span>
-                    ) : segment.kind === "removed" ? (
-                      <del key={index} className="prompt-lab__del">
-                        {segment.text}
-                      </del>
-                    ) : (
-                      <ins key={index} className="prompt-lab__ins">
-                        {segment.text}
-                      </ins>
-                    ),
-                )}
-              </p>
+              <DiffText
+                row={row}
+                segments={diffWords(answerText(before.message), answerText(after.message))}
+              />
             ) : (
               <p className="prompt-lab__muted">Run both variants to compare their answers.</p>
             )}
