@@ -20,15 +20,14 @@ const TOUCH_MIN = 40;
 const COLUMN_PX = 48 * 16;
 
 /**
- * Controls allowed under 40 px, and why: links inside running text (WCAG 2.5.8 exempts inline
- * targets, and a taller box would break the line), citation markers (inline, part of the sentence),
- * and the table cells' own links in a rendered answer.
+ * Controls allowed under 40 px, and why: they sit inside running text, where WCAG 2.5.8 exempts
+ * inline targets and a taller box would break the line: links in rendered markdown, and the
+ * citation markers and chips at the end of a cited sentence.
  */
 const TOUCH_EXEMPT = [
   ".colloquy-markdown a",
   ".colloquy-citation__marker",
   ".colloquy-citation-chip",
-  ".prompt-lab__results .colloquy-markdown *",
 ].join(", ");
 
 let playground: RunningPlayground;
