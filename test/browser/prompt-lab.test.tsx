@@ -8,7 +8,7 @@ import { JsonTree } from "../../playground/src/prompt-lab/json-tree.js";
 import { defaultLabConfig } from "../../playground/src/prompt-lab/lab-config.js";
 import { PromptLab } from "../../playground/src/prompt-lab/prompt-lab.js";
 import { PENDING, type CellResult } from "../../playground/src/prompt-lab/run-cell.js";
-import { mount, type Mounted } from "./component-harness.js";
+import { THEMES, axeViolations, mount, type Mounted } from "./component-harness.js";
 import { recordingEmulator } from "./emulator-fetch.js";
 
 let mounted: Mounted | undefined;
@@ -123,4 +123,35 @@ describe("the prompt playground", () => {
     const page = mounted.root.querySelector(".prompt-lab")!.getBoundingClientRect();
     expect(exportBox.width).toBe(page.width);
   });
+
+  for (const theme of THEMES) {
+    it(`has no axe violations on the whole page, styled selects included (${theme})`, async () => {
+      mounted = await mount(
+        <PromptLab endpoint="http://127.0.0.1/v1" fetch={recordingEmulator().fetch} />,
+        theme,
+        1440,
+      );
+      expect(await axeViolations(mounted.root)).toEqual([]);
+    });
+
+    it(`has no axe violations in the diff and the tree (${theme})`, async () => {
+      const config = defaultLabConfig();
+      const [a, b] = config.variants;
+      const results: Record<string, CellResult> = {
+        [`0:${a!.id}`]: answered("One two three."),
+        [`0:${b!.id}`]: answered("One four three."),
+      };
+      mounted = await mount(
+        <>
+          <AnswerDiff
+            config={{ ...config, rows: config.rows.slice(0, 1) }}
+            resultOf={(row, id) => results[`${row}:${id}`]}
+          />
+          <JsonTree value={{ name: "x", items: [1, true, null] }} label="Structured output" />
+        </>,
+        theme,
+      );
+      expect(await axeViolations(mounted.root)).toEqual([]);
+    });
+  }
 });
