@@ -153,7 +153,11 @@ export function PromptLab({ endpoint, fetch, initialConfig }: PromptLabProps): R
       <InputsTable variables={variables} rows={config.rows} onChange={(rows) => update({ rows })} />
 
       <section className="prompt-lab__results" aria-label="Results">
-        <table className="prompt-lab__grid">
+        {/* Each answer keeps a readable column (20rem); on narrow screens the grid scrolls. */}
+        <table
+          className="prompt-lab__grid"
+          style={{ minWidth: `calc(10rem + ${config.variants.length} * 20rem)` }}
+        >
           <thead>
             <tr>
               <th scope="col">Input</th>
