@@ -103,6 +103,41 @@ describe("the prompt playground", () => {
     expect(toggle("size").getAttribute("aria-expanded")).toBe("true");
   });
 
+  it("shows a variant's structured output as a tree once it has run", async () => {
+    const config = defaultLabConfig();
+    const schema = JSON.stringify({
+      type: "object",
+      properties: { title: { type: "string" }, tags: { type: "array", items: { type: "string" } } },
+      required: ["title", "tags"],
+      additionalProperties: false,
+    });
+    mounted = await mount(
+      <PromptLab
+        endpoint="http://127.0.0.1/v1"
+        fetch={recordingEmulator().fetch}
+        initialConfig={{
+          ...config,
+          rows: config.rows.slice(0, 1),
+          variants: config.variants.map((v) => ({ ...v, jsonSchema: schema })),
+        }}
+      />,
+      "light",
+      1440,
+    );
+    const run = [...mounted.root.querySelectorAll("button")].find((b) =>
+      /^Run \d+ requests$/.test(b.textContent ?? ""),
+    )!;
+    await act(async () => run.click());
+    await expect
+      .poll(() => mounted!.root.querySelectorAll('.prompt-lab__cell[data-state="done"]').length, {
+        timeout: 20_000,
+      })
+      .toBe(2);
+    const trees = mounted.root.querySelectorAll('[role="group"][aria-label="Structured output"]');
+    expect(trees).toHaveLength(2);
+    expect(trees[0]!.querySelector('[aria-expanded="true"]')).not.toBeNull();
+  });
+
   it("copies the exported curl command as shown", async () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
