@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { PlaygroundTheme } from "./use-theme-preference.js";
 import { ColloquyProvider } from "../../src/react/index.js";
 import { ThemeRoot } from "../../src/ui/index.js";
@@ -28,12 +28,19 @@ const PAGE_NAMES = Object.keys(PAGES) as PageName[];
 export function App(): ReactNode {
   const page = useHashRoute(PAGE_NAMES, "chat");
   const [theme, setTheme] = useThemePreference();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the pages' row scrolls sideways: keep the current page's link in view.
+  useEffect(() => {
+    nav.current
+      ?.querySelector('[aria-current="page"]')
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [page]);
   return (
     <ColloquyProvider endpoint={PLAYGROUND_ENDPOINT} model={PLAYGROUND_MODEL} api="responses">
       <ThemeRoot theme={theme} className="playground">
         <header className="playground__header">
           <span className="playground__brand">colloquy</span>
-          <nav aria-label="Pages" className="playground__nav">
+          <nav ref={nav} aria-label="Pages" className="playground__nav">
             {PAGE_NAMES.map((name) => (
               <a
                 key={name}

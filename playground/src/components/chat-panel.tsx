@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { McpApprovalRequestPart, ToolCallPart } from "../../../src/core/index.js";
 import type { UseChatResult } from "../../../src/react/index.js";
+import { ChatErrorBanner } from "../../../src/ui/chat/index.js";
 import { Composer, MessageList } from "../../../src/ui/index.js";
 
 /** Props of {@link ChatPanel}. */
@@ -11,6 +12,11 @@ export interface ChatPanelProps {
   suggestions?: readonly string[];
   /** Placeholder of the text box. */
   placeholder?: string;
+  /**
+   * What the page shows, said before the first message (in the empty conversation, so it takes
+   * no room from the answers once they come).
+   */
+  lead?: string;
 }
 
 function approvalId(part: ToolCallPart | McpApprovalRequestPart): string {
@@ -20,13 +26,22 @@ function approvalId(part: ToolCallPart | McpApprovalRequestPart): string {
     : part.toolCallId;
 }
 
-/** A conversation with its composer, error banner (with retry) and starter prompts. */
-export function ChatPanel({ chat, suggestions = [], placeholder }: ChatPanelProps): ReactNode {
+/**
+ * A conversation with its composer, error banner (the kit's: a user's words, the developer's
+ * message behind "Details", Retry) and starter prompts.
+ */
+export function ChatPanel({
+  chat,
+  suggestions = [],
+  placeholder,
+  lead,
+}: ChatPanelProps): ReactNode {
   const respond = (approve: boolean) => (part: ToolCallPart | McpApprovalRequestPart) =>
     chat.respondToApproval({ id: approvalId(part), approve });
   const empty =
     suggestions.length > 0 ? (
       <div className="playground__suggestions">
+        {lead ? <p className="playground__lead">{lead}</p> : null}
         <p>Try one of these:</p>
         {suggestions.map((text) => (
           <button
@@ -53,19 +68,13 @@ export function ChatPanel({ chat, suggestions = [], placeholder }: ChatPanelProp
         onDenyToolCall={respond(false)}
       />
       {chat.error ? (
-        <div className="playground__error" role="alert">
-          <span>{chat.error.message}</span>
-          <button
-            type="button"
-            className="colloquy-button"
-            onClick={() => {
-              chat.clearError();
-              void chat.regenerate();
-            }}
-          >
-            Retry
-          </button>
-        </div>
+        <ChatErrorBanner
+          error={chat.error}
+          onRetry={() => {
+            chat.clearError();
+            void chat.regenerate();
+          }}
+        />
       ) : null}
       <Composer
         status={chat.status}

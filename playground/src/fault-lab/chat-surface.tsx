@@ -19,7 +19,7 @@ export function ChatSurface({ client, theme }: ChatSurfaceProps): ReactNode {
         chatOptions={{ client, storage: null }}
         theme={theme}
         usage="compact"
-        placeholder="Add a fault to your message, e.g. [fault:disconnect-after=8] Tell me a story"
+        placeholder="A message with a fault"
         empty={<p>Send a message with a fault directive from the list, then press Retry.</p>}
       />
     </div>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import { z } from "zod";
 import type { ChatClient } from "../../../src/core/index.js";
 import { useStructuredOutput } from "../../../src/react/structured-output.js";
+import { ChatErrorBanner } from "../../../src/ui/chat/index.js";
 
 /** Props of {@link StructuredSurface}. */
 export interface StructuredSurfaceProps {
@@ -71,14 +72,7 @@ export function StructuredSurface({ client }: StructuredSurfaceProps): ReactNode
           </>
         )}
       </div>
-      {result.error ? (
-        <div className="playground__error" role="alert">
-          <span>{result.error.message}</span>
-          <button type="button" className="colloquy-button" onClick={generate}>
-            Retry
-          </button>
-        </div>
-      ) : null}
+      {result.error ? <ChatErrorBanner error={result.error} onRetry={generate} /> : null}
     </section>
   );
 }

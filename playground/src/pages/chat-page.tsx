@@ -13,10 +13,12 @@ export function ChatPage({ theme }: { theme: PlaygroundTheme }): ReactNode {
         api="responses"
         theme={theme}
         usage="compact"
-        placeholder="Ask anything (try: think, search, draw, python, [fault:disconnect-after=9])"
+        placeholder="Ask anything"
         empty={
           <p>
             The drop-in chat. Messages go through the colloquy proxy at <code>/api/openai</code>.
+            Try asking it to think, search, draw or run python, or add{" "}
+            <code>[fault:disconnect-after=9]</code> to a message.
           </p>
         }
       />

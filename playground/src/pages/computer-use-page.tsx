@@ -64,7 +64,7 @@ export function ComputerUsePage(): ReactNode {
       <ChatPanel
         chat={chat}
         suggestions={["Use the computer to open example.com and type colloquy into the box"]}
-        placeholder="Give the computer a task"
+        placeholder="Describe a task"
       />
       <section className="playground__side" aria-label="Screen">
         <h2>Screen</h2>

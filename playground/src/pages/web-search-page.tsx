@@ -10,17 +10,14 @@ export function WebSearchPage(): ReactNode {
   const chat = useChat({ requestParams: PARAMS, storage: null });
   return (
     <div className="playground__panel">
-      <p className="playground__lead">
-        The web search tool is on: answers show the search as it runs, then text with numbered
-        citations and the sources they point to.
-      </p>
       <ChatPanel
         chat={chat}
+        lead="The web search tool is on: answers show the search as it runs, then text with numbered citations and the sources they point to."
         suggestions={[
           "Search the web: what is the latest news about the James Webb Space Telescope?",
           "Search for the latest stable Node.js release and its highlights",
         ]}
-        placeholder="Ask something that needs a web search"
+        placeholder="Search the web for…"
       />
     </div>
   );

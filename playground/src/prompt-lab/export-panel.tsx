@@ -1,48 +1,77 @@
-import { useMemo, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { createChatClient } from "../../../src/core/index.js";
 import { CopyButton } from "../../../src/ui/index.js";
 import { colloquySnippet, curlCommand } from "./export-variant.js";
 import type { LabConfig, VariantConfig } from "./lab-config.js";
 import { rowMessages, variantParams } from "./variant-request.js";
 
-/** A variant exported as a `curl` command (first input row) and as colloquy code. */
-export function ExportPanel({
-  config,
-  variant,
-}: {
-  config: LabConfig;
-  variant: VariantConfig;
-}): ReactNode {
-  const exported = useMemo(() => {
-    const built = variantParams(variant);
-    if (!built.ok) return { error: built.error };
-    const client = createChatClient({ baseURL: "https://api.openai.com/v1", api: variant.api });
-    const request = client.buildRequest(rowMessages(config, config.rows[0] ?? {}), built.params);
-    const { tools, ...rest } = built.params;
-    return {
-      curl: curlCommand(request),
-      snippet: colloquySnippet(variant, { ...rest, ...(tools ? { tools } : {}) }, config),
-    };
-  }, [config, variant]);
+function exportOf(config: LabConfig, variant: VariantConfig) {
+  const built = variantParams(variant);
+  if (!built.ok) return { error: built.error };
+  const client = createChatClient({ baseURL: "https://api.openai.com/v1", api: variant.api });
+  const request = client.buildRequest(rowMessages(config, config.rows[0] ?? {}), built.params);
+  const { tools, ...rest } = built.params;
+  return {
+    curl: curlCommand(request),
+    snippet: colloquySnippet(variant, { ...rest, ...(tools ? { tools } : {}) }, config),
+  };
+}
+
+/**
+ * One variant (picked above the code) exported as a `curl` command for the first input row
+ * and as colloquy code, each full width with its copy button.
+ */
+export function ExportPanel({ config }: { config: LabConfig }): ReactNode {
+  const [picked, setPicked] = useState("");
+  const variant = config.variants.find((v) => v.id === picked) ?? config.variants[0];
+  const exported = useMemo(
+    () => (variant ? exportOf(config, variant) : undefined),
+    [config, variant],
+  );
+  if (!variant || !exported) return null;
   return (
-    <details className="prompt-lab__export">
-      <summary>Export</summary>
+    <section className="prompt-lab__export" aria-labelledby="prompt-lab-export-title">
+      <div className="prompt-lab__section-head">
+        <h2 id="prompt-lab-export-title">Export</h2>
+        <div className="prompt-lab__segmented" role="group" aria-label="Variant to export">
+          {config.variants.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              className="colloquy-button"
+              data-variant="ghost"
+              aria-pressed={v.id === variant.id}
+              onClick={() => setPicked(v.id)}
+            >
+              {v.name}
+            </button>
+          ))}
+        </div>
+      </div>
       {"error" in exported ? (
         <p className="prompt-lab__error">{exported.error}</p>
       ) : (
         <>
-          <div className="prompt-lab__export-head">
-            <span>curl</span>
-            <CopyButton value={exported.curl!} label="Copy curl command" />
+          <div className="prompt-lab__code-block">
+            <div className="prompt-lab__export-head">
+              <span>curl</span>
+              <CopyButton value={exported.curl!} label="Copy curl command" />
+            </div>
+            <pre className="prompt-lab__pre" tabIndex={0} aria-label="curl command">
+              {exported.curl}
+            </pre>
           </div>
-          <pre className="prompt-lab__pre">{exported.curl}</pre>
-          <div className="prompt-lab__export-head">
-            <span>colloquy</span>
-            <CopyButton value={exported.snippet!} label="Copy colloquy snippet" />
+          <div className="prompt-lab__code-block">
+            <div className="prompt-lab__export-head">
+              <span>colloquy</span>
+              <CopyButton value={exported.snippet!} label="Copy colloquy snippet" />
+            </div>
+            <pre className="prompt-lab__pre" tabIndex={0} aria-label="colloquy snippet">
+              {exported.snippet}
+            </pre>
           </div>
-          <pre className="prompt-lab__pre">{exported.snippet}</pre>
         </>
       )}
-    </details>
+    </section>
   );
 }

@@ -33,6 +33,7 @@ export function PresetsBar({
         Save preset
       </button>
       <select
+        className="prompt-lab__select"
         aria-label="Saved presets"
         value={selected}
         onChange={(event) => setSelected(event.target.value)}

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { createChatClient } from "../../../src/core/index.js";
+import { AnswerDiff } from "./answer-diff.js";
 import { ExportPanel } from "./export-panel.js";
 import { InputsTable } from "./inputs-table.js";
 import {
@@ -120,36 +121,43 @@ export function PromptLab({ endpoint, fetch, initialConfig }: PromptLabProps): R
         </p>
       </section>
 
-      <section className="prompt-lab__variants" aria-label="Variants">
-        {config.variants.map((variant, index) => (
-          <VariantEditor
-            key={variant.id}
-            variant={variant}
-            onChange={(next) => setVariant(index, next)}
-            onRemove={
-              config.variants.length > 2
-                ? () => update({ variants: config.variants.filter((_, i) => i !== index) })
-                : undefined
-            }
-          >
-            <ExportPanel config={config} variant={variant} />
-          </VariantEditor>
-        ))}
-        {config.variants.length < 4 ? (
-          <button
-            type="button"
-            className="colloquy-button prompt-lab__add-variant"
-            onClick={() => update({ variants: [...config.variants, createVariant()] })}
-          >
-            Add variant
-          </button>
-        ) : null}
+      <section className="prompt-lab__variants-section" aria-label="Variants">
+        <div className="prompt-lab__section-head">
+          <h2>Variants</h2>
+          {config.variants.length < 4 ? (
+            <button
+              type="button"
+              className="colloquy-button"
+              onClick={() => update({ variants: [...config.variants, createVariant()] })}
+            >
+              Add variant
+            </button>
+          ) : null}
+        </div>
+        <div className="prompt-lab__variants">
+          {config.variants.map((variant, index) => (
+            <VariantEditor
+              key={variant.id}
+              variant={variant}
+              onChange={(next) => setVariant(index, next)}
+              onRemove={
+                config.variants.length > 2
+                  ? () => update({ variants: config.variants.filter((_, i) => i !== index) })
+                  : undefined
+              }
+            />
+          ))}
+        </div>
       </section>
 
       <InputsTable variables={variables} rows={config.rows} onChange={(rows) => update({ rows })} />
 
       <section className="prompt-lab__results" aria-label="Results">
-        <table className="prompt-lab__grid">
+        {/* Each answer keeps a readable column (20rem); on narrow screens the grid scrolls. */}
+        <table
+          className="prompt-lab__grid"
+          style={{ minWidth: `calc(10rem + ${config.variants.length} * 20rem)` }}
+        >
           <thead>
             <tr>
               <th scope="col">Input</th>
@@ -183,6 +191,10 @@ export function PromptLab({ endpoint, fetch, initialConfig }: PromptLabProps): R
           </tbody>
         </table>
       </section>
+
+      <AnswerDiff config={config} resultOf={(row, variantId) => results[cellKey(row, variantId)]} />
+
+      <ExportPanel config={config} />
     </div>
   );
 }

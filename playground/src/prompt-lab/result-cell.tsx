@@ -1,13 +1,18 @@
 import type { ReactNode } from "react";
 import { Message } from "../../../src/ui/index.js";
+import { answerJson, answerText } from "./answer-text.js";
 import { estimateCost, formatCost } from "./estimate-cost.js";
 import { EventTimeline } from "./event-timeline.js";
+import { JsonTree } from "./json-tree.js";
 import type { CellResult } from "./run-cell.js";
 
 const seconds = (ms: number | undefined) =>
   ms === undefined ? "–" : `${(ms / 1000).toFixed(2)} s`;
 
-/** One variant's answer to one row: the rendered output, timings, usage, cost, events. */
+/**
+ * One variant's answer to one row: the rendered output (structured output as a JSON tree once
+ * complete), timings, usage, cost, events.
+ */
 export function ResultCell({
   result,
   model,
@@ -18,9 +23,14 @@ export function ResultCell({
   if (!result) return <p className="prompt-lab__muted">Not run yet.</p>;
   const usage = result.message?.metadata.usage;
   const cost = estimateCost(result.message?.metadata.model ?? model, usage);
+  const json = result.status === "done" ? answerJson(answerText(result.message)) : undefined;
   return (
     <div className="prompt-lab__cell" data-state={result.status}>
-      {result.message ? <Message message={result.message} /> : null}
+      {json ? (
+        <JsonTree value={json} label="Structured output" />
+      ) : result.message ? (
+        <Message message={result.message} />
+      ) : null}
       {result.error ? (
         <p className="prompt-lab__error" role="alert">
           {result.error}

@@ -10,19 +10,12 @@ export interface VariantEditorProps {
   onChange: (variant: VariantConfig) => void;
   /** Removes the variant; absent when it may not be removed. */
   onRemove?: () => void;
-  /** Shown under the fields (e.g. export). */
-  children?: ReactNode;
 }
 
 const optionalNumber = (text: string) => (text.trim() === "" ? undefined : Number(text));
 
 /** The settings of one variant: model, API, sampling, reasoning, tier, tools and schema. */
-export function VariantEditor({
-  variant,
-  onChange,
-  onRemove,
-  children,
-}: VariantEditorProps): ReactNode {
+export function VariantEditor({ variant, onChange, onRemove }: VariantEditorProps): ReactNode {
   const id = useId();
   const set = <K extends keyof VariantConfig>(key: K, value: VariantConfig[K]) =>
     onChange({ ...variant, [key]: value });
@@ -56,6 +49,7 @@ export function VariantEditor({
         </datalist>
         <label htmlFor={field("api")}>API</label>
         <select
+          className="prompt-lab__select"
           id={field("api")}
           value={variant.api}
           onChange={(event) => set("api", event.target.value as VariantConfig["api"])}
@@ -85,6 +79,7 @@ export function VariantEditor({
         />
         <label htmlFor={field("effort")}>Reasoning effort</label>
         <select
+          className="prompt-lab__select"
           id={field("effort")}
           value={variant.reasoningEffort}
           onChange={(event) =>
@@ -99,6 +94,7 @@ export function VariantEditor({
         </select>
         <label htmlFor={field("summary")}>Reasoning summary</label>
         <select
+          className="prompt-lab__select"
           id={field("summary")}
           value={variant.reasoningSummary}
           onChange={(event) =>
@@ -112,6 +108,7 @@ export function VariantEditor({
         </select>
         <label htmlFor={field("tier")}>Service tier</label>
         <select
+          className="prompt-lab__select"
           id={field("tier")}
           value={variant.serviceTier}
           onChange={(event) =>
@@ -163,7 +160,6 @@ export function VariantEditor({
         value={variant.jsonSchema}
         onChange={(event) => set("jsonSchema", event.target.value)}
       />
-      {children}
     </fieldset>
   );
 }

@@ -53,7 +53,7 @@ export function ActionOverlay({ actions, width, height }: ActionOverlayProps): R
 function label(x: number, y: number, text: string, unit: number): ReactNode {
   const fontSize = unit * 1.8;
   const padding = unit * 0.6;
-  const boxWidth = text.length * fontSize * 0.62 + padding * 2;
+  const boxWidth = text.length * fontSize * 0.66 + padding * 2;
   const boxHeight = fontSize + padding * 1.4;
   return (
     <g className="colloquy-computer__label">
@@ -70,6 +70,10 @@ function label(x: number, y: number, text: string, unit: number): ReactNode {
         y={y}
         dominantBaseline="central"
         fontSize={fontSize}
+        // The box is sized from an average glyph width; the text is fitted to it, so a label of
+        // wide glyphs ("↓ 400px" in semibold) never runs past the pill's end.
+        textLength={boxWidth - padding * 2}
+        lengthAdjust="spacingAndGlyphs"
         className="colloquy-computer__label-text"
       >
         {text}

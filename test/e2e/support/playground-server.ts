@@ -23,10 +23,13 @@ export async function buildPlayground(): Promise<void> {
 
 /**
  * Serves playground/dist and mounts the proxy at /api/openai in front of the emulator
- * (whatever keys the environment holds: end-to-end tests never reach the network).
+ * (whatever keys the environment holds: end-to-end tests never reach the network). The
+ * emulator streams at a reader's pace unless `pace: "instant"` (tests that only look at the end).
  */
-export async function startPlayground(): Promise<RunningPlayground> {
-  const api = createPlaygroundApi({ env: {}, pace: "realistic", log: false });
+export async function startPlayground(
+  options: { pace?: "instant" | "realistic" } = {},
+): Promise<RunningPlayground> {
+  const api = createPlaygroundApi({ env: {}, pace: options.pace ?? "realistic", log: false });
   const serveApp = await serveStaticFiles(distDir, { singlePageApp: true });
   const server = createServer((req, res) => {
     api.handler(req, res, () => void serveApp(req, res));
