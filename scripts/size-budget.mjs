@@ -71,8 +71,9 @@ const ENTRIES = [
   {
     name: "core + useChat",
     file: "colloquy-hooks.tsx",
-    // 10.6 -> 11.4 KB with branches, client-run calls and the audio format in the chat store.
-    budget: 11.6 * KB,
+    // 10.6 -> 11.4 KB with branches, client-run calls and the audio format in the chat store;
+    // 11.6 with WAV and MP3 attachments read into input audio parts.
+    budget: 11.8 * KB,
     target: 15 * KB,
     loadedOnUse: LOADED_ON_USE,
   },
@@ -81,9 +82,13 @@ const ENTRIES = [
     file: "colloquy-chat.tsx",
     // 45.0 KB: the sources list and the compaction divider load on use since the tool loop,
     // branches and audio took it to 45.3; the citation numbering and markers since the
-    // citation chip and the theme scope took it to 45.5 (now 44.8). The target caps the budget.
-    budget: 45 * KB,
-    target: 45 * KB,
+    // citation chip and the theme scope took it to 45.5 (now 44.8). 44.8 -> 45.8 KB with audio
+    // input: WAV/MP3 attachments as audio parts, the audio chip's player, the refusals that
+    // say what to do (format, Responses API, microphone) and the record button's stub; the
+    // button itself, its timer, the recorder and the WAV encoder load on use (0.7 KB lazy).
+    // The target caps the budget.
+    budget: 45.9 * KB,
+    target: 45.9 * KB,
     loadedOnUse: [...LOADED_ON_USE, PART_VIEWS_LOADED_ON_USE],
   },
 ];
@@ -96,9 +101,10 @@ const ENTRIES = [
  * alone are 65.7 KB of it. The budget rose from 147 KB (measured 143.7) when `<Chat>` gained
  * message actions, branches, audio and a view for every rare part type, and to 159 KB with the
  * citation chips and the feedback icons: the element folds every lazy chunk in, so what
- * `<Chat>` loads on use counts here in full.
+ * `<Chat>` loads on use counts here in full. 160.2 / 159.8 KB with audio input (the record
+ * button, recorder, WAV encoder, audio chip and refusals): budget 160.5 KB.
  */
-const STANDALONE_BUDGET = 159 * KB;
+const STANDALONE_BUDGET = 160.5 * KB;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const failures = [];
