@@ -3,7 +3,7 @@ import type { TestProjectInlineConfiguration } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
-import { chromiumLaunchOptions } from "./test/support/chromium.js";
+import { chromiumLaunchOptions, FAKE_MEDIA_FLAGS } from "./test/support/chromium.js";
 import { captureExchanges, capturesAvailable, type CaptureApi } from "./test/support/captures.js";
 import { productionBuild } from "./production-build.js";
 
@@ -155,7 +155,8 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            // The fake microphone lets the composer's recording be tested end to end.
+            provider: playwright({ launchOptions: chromiumLaunchOptions(FAKE_MEDIA_FLAGS) }),
             instances: [{ browser: "chromium" }],
             screenshotFailures: false,
             commands: {

@@ -81,8 +81,9 @@ const ENTRIES = [
   {
     name: "core + useChat",
     file: "colloquy-hooks.tsx",
-    // 10.6 -> 11.4 KB with branches, client-run calls and the audio format in the chat store.
-    budget: 11.6 * KB,
+    // 10.6 -> 11.4 KB with branches, client-run calls and the audio format in the chat store;
+    // 11.6 with WAV and MP3 attachments read into input audio parts.
+    budget: 11.8 * KB,
     target: 12 * KB,
     loadedOnUse: LOADED_ON_USE,
   },
@@ -92,7 +93,7 @@ const ENTRIES = [
     // 45.0 KB until the markdown renderer and marked (21 KB gzip between them) became a chunk
     // of their own that <MessageList> fetches once it has mounted (src/ui/message/
     // deferred-part-views.ts): the page is interactive before it arrives, an answer long after.
-    budget: 23.8 * KB,
+    budget: 24.6 * KB,
     target: 40 * KB,
     loadedOnUse: [...LOADED_ON_USE, PART_VIEWS_LOADED_ON_USE, MARKDOWN_LOADED_AFTER_MOUNT],
   },
@@ -106,9 +107,10 @@ const ENTRIES = [
  * alone are 65.7 KB of it. The budget rose from 147 KB (measured 143.7) when `<Chat>` gained
  * message actions, branches, audio and a view for every rare part type, and to 159 KB with the
  * citation chips and the feedback icons: the element folds every lazy chunk in, so what
- * `<Chat>` loads on use counts here in full.
+ * `<Chat>` loads on use counts here in full. 160.2 / 159.8 KB with audio input (the record
+ * button, recorder, WAV encoder, audio chip and refusals): budget 160.5 KB.
  */
-const STANDALONE_BUDGET = 159 * KB;
+const STANDALONE_BUDGET = 160.5 * KB;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const failures = [];

@@ -18,15 +18,24 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /**
+ * A fake microphone (a beeping test tone) that is granted without a prompt, so a test can
+ * record through getUserMedia and MediaRecorder as a user would.
+ */
+export const FAKE_MEDIA_FLAGS = [
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
+];
+
+/**
  * Launch options for Playwright on Debian's Chromium. Playwright gives every launch a
  * fresh profile of its own, so no `--user-data-dir` here (it refuses one in `args`).
  */
-export function chromiumLaunchOptions(): {
+export function chromiumLaunchOptions(extra: string[] = []): {
   executablePath: string;
   headless: boolean;
   args: string[];
 } {
-  return { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS] };
+  return { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...extra] };
 }
 
 /** Arguments for starting Chromium by hand, with a fresh profile directory. */

@@ -1,5 +1,6 @@
 import { ColloquyError } from "../errors.js";
-import type { FilePart, ImagePart, Part } from "../model/parts.js";
+import { INPUT_AUDIO_TYPES, inputAudioFormat } from "../model/audio-format.js";
+import type { AudioPart, FilePart, ImagePart, Part } from "../model/parts.js";
 
 /** What a chat accepts as attachments. */
 export interface AttachmentLimits {
@@ -7,9 +8,14 @@ export interface AttachmentLimits {
   imageTypes: readonly string[];
   /** MIME types accepted as files (become file parts). */
   fileTypes: readonly string[];
+  /**
+   * MIME types accepted as audio (become audio parts, sent as `input_audio` on Chat
+   * Completions): WAV and MP3, the two formats the API takes. Sized by `maxFileBytes`.
+   */
+  audioTypes: readonly string[];
   /** Largest image, in bytes. */
   maxImageBytes: number;
-  /** Largest file, in bytes. */
+  /** Largest file or recording, in bytes. */
   maxFileBytes: number;
 }
 
@@ -20,10 +26,11 @@ export interface AttachmentLimits {
  */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
-/** The defaults: the image formats OpenAI's vision models read, PDFs, 5 MB each. */
+/** The defaults: the image formats OpenAI's vision models read, PDFs, WAV and MP3, 5 MB each. */
 export const defaultAttachmentLimits: AttachmentLimits = {
   imageTypes: ["image/png", "image/jpeg", "image/webp", "image/gif"],
   fileTypes: ["application/pdf"],
+  audioTypes: INPUT_AUDIO_TYPES,
   maxImageBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
   maxFileBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
 };
@@ -85,9 +92,13 @@ function formatBytes(bytes: number): string {
 /** Checks one file against the limits; returns the error, or undefined when it is fine. */
 export function checkAttachment(file: File, limits: AttachmentLimits): AttachmentError | undefined {
   const isImage = limits.imageTypes.includes(file.type);
-  const isFile = limits.fileTypes.includes(file.type);
+  const isFile = limits.fileTypes.includes(file.type) || limits.audioTypes.includes(file.type);
   if (!isImage && !isFile) {
-    return new AttachmentError(file, "type", [...limits.imageTypes, ...limits.fileTypes]);
+    return new AttachmentError(file, "type", [
+      ...limits.imageTypes,
+      ...limits.fileTypes,
+      ...limits.audioTypes,
+    ]);
   }
   const max = isImage ? limits.maxImageBytes : limits.maxFileBytes;
   if (file.size > max) return new AttachmentError(file, "size", max);
@@ -95,8 +106,8 @@ export function checkAttachment(file: File, limits: AttachmentLimits): Attachmen
 }
 
 /**
- * Turns files into parts (images to image parts with a data URL, others to file parts with
- * base64 data). Every file is checked first; if any fails, no part is returned and the
+ * Turns files into parts (images to image parts with a data URL, WAV and MP3 to input audio
+ * parts, others to file parts with base64 data). Every file is checked first; if any fails, no part is returned and the
  * errors name each refused file.
  */
 export async function readAttachments(
@@ -122,6 +133,12 @@ export async function readAttachments(
         mediaType: file.type,
       };
       parts.push(image);
+    } else if (limits.audioTypes.includes(file.type)) {
+      // Another audio type given in `audioTypes` keeps its subtype as the format, and the
+      // Chat Completions converter says it cannot be sent rather than mislabel it.
+      const format = inputAudioFormat(file.type) ?? file.type.replace(/^audio\//, "");
+      const audio: AudioPart = { type: "audio", origin: "input", data, format };
+      parts.push(audio);
     } else {
       const part: FilePart = { type: "file", mediaType: file.type, data, filename: file.name };
       parts.push(part);

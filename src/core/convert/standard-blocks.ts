@@ -1,3 +1,4 @@
+import { inputAudioFormat } from "../model/audio-format.js";
 import type { AudioPart, FilePart, ImagePart, Part } from "../model/parts.js";
 import { invalidInput } from "./input-errors.js";
 import { isRecord, parseDataUrl } from "./wire-helpers.js";
@@ -70,15 +71,6 @@ function sourceOf(raw: Record<string, unknown>, where: string): Source {
   return source;
 }
 
-const AUDIO_FORMATS: Record<string, string> = {
-  "audio/wav": "wav",
-  "audio/x-wav": "wav",
-  "audio/wave": "wav",
-  "audio/vnd.wave": "wav",
-  "audio/mpeg": "mp3",
-  "audio/mp3": "mp3",
-};
-
 /** One standard block (`image`, `file` or `audio`) -> its part. */
 export function partFromStandardBlock(raw: Record<string, unknown>, where: string): Part {
   const source = sourceOf(raw, where);
@@ -111,7 +103,7 @@ export function partFromStandardBlock(raw: Record<string, unknown>, where: strin
     type: "audio",
     origin: "input",
     data: source.data,
-    format: AUDIO_FORMATS[mediaType] ?? mediaType.replace(/^audio\//, ""),
+    format: inputAudioFormat(mediaType) ?? mediaType.replace(/^audio\//, ""),
   };
   return part;
 }

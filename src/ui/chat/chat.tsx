@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { chooseApi } from "../../core/client/choose-api.js";
 import type { ApiChoice, RequestParams, ToolInput } from "../../core/client/types.js";
 import type { ComputerExecutor } from "../../core/chat/tool-runner.js";
 import type { ComputerCallPart, McpApprovalRequestPart, ToolCallPart } from "../../core/index.js";
@@ -6,6 +7,7 @@ import { isToolDefinition } from "../../core/tools/define-tool.js";
 import type { AnyToolDefinition } from "../../core/tools/types.js";
 import {
   useChat,
+  useColloquyOptions,
   useToolCalls,
   type UseChatOptions,
   type UseToolCallsResult,
@@ -61,7 +63,11 @@ export interface ChatProps {
   renderers?: PartRenderers;
   /** Shown before the first message. */
   empty?: ReactNode;
-  /** Accepted attachments; defaults to the images and PDFs the models read. */
+  /**
+   * Accepted attachments; defaults to the images and PDFs the models read and WAV and MP3
+   * audio (sent as `input_audio` on Chat Completions; the Responses API takes no audio, and
+   * the composer says so when audio is attached or recorded there).
+   */
   accept?: string;
   /** Largest attachment in bytes (default 5 MB, within the proxy's default body limit). */
   maxFileSize?: number;
@@ -114,7 +120,7 @@ export function Chat({
   strings,
   renderers,
   empty,
-  accept = "image/png,image/jpeg,image/webp,image/gif,application/pdf",
+  accept = "image/png,image/jpeg,image/webp,image/gif,application/pdf,audio/wav,audio/x-wav,audio/mpeg",
   maxFileSize = MAX_ATTACHMENT_BYTES,
   usage,
   messageActions = true,
@@ -154,8 +160,17 @@ export function Chat({
     }),
     [chat.store, hasFeedback],
   );
+  // Audio goes only to Chat Completions: refused up front when the turn would go to Responses
+  // (the API chosen here, by a provider, or by a given client).
+  const connection = useColloquyOptions({ api, client: chatOptions?.client });
+  const audioInput =
+    chooseApi(connection.client?.options.api ?? connection.api ?? "auto", chat.messages, {
+      ...params,
+      tools: builtin,
+    }) === "chat";
   const content = (
     <ChatLayout
+      audioInput={audioInput}
       messageActions={messageActions}
       chat={chat}
       toolCalls={toolCalls}
@@ -204,6 +219,7 @@ interface ChatLayoutProps {
   empty?: ReactNode;
   accept: string;
   maxFileSize: number;
+  audioInput: boolean;
   usage?: "compact" | "detailed" | false;
   images?: ImagePolicy | undefined;
 }
@@ -217,6 +233,7 @@ function ChatLayout({
   empty,
   accept,
   maxFileSize,
+  audioInput,
   usage,
   images,
 }: ChatLayoutProps): ReactNode {
@@ -259,6 +276,7 @@ function ChatLayout({
         placeholder={placeholder}
         accept={accept}
         maxFileSize={maxFileSize}
+        audioInput={audioInput}
         onSend={(message) => chat.send({ text: message.text, files: message.files })}
         onStop={() => chat.stop()}
       />

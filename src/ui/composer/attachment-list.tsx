@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useStrings } from "../strings/index.js";
 import { formatFileSize } from "./validate-attachment.js";
 
@@ -20,7 +20,7 @@ export interface AttachmentListProps {
   onRemove?: (id: string) => void;
 }
 
-/** Attached files: image thumbnails and file chips, each with a remove button. */
+/** Attached files: image thumbnails, file chips and audio chips with a player, each removable. */
 export function AttachmentList({ attachments, onRemove }: AttachmentListProps): ReactNode {
   const strings = useStrings();
   if (attachments.length === 0) return null;
@@ -28,11 +28,12 @@ export function AttachmentList({ attachments, onRemove }: AttachmentListProps): 
     <ul className="colloquy-attachments" aria-label={strings.attachments}>
       {attachments.map(({ id, file, previewUrl }) => {
         const isImage = file.type.startsWith("image/");
+        const isAudio = file.type.startsWith("audio/");
         return (
           <li
             key={id}
             className="colloquy-attachment"
-            data-kind={isImage ? "image" : "file"}
+            data-kind={isImage ? "image" : isAudio ? "audio" : "file"}
             title={file.name}
           >
             {isImage ? (
@@ -54,6 +55,7 @@ export function AttachmentList({ attachments, onRemove }: AttachmentListProps): 
                   <span className="colloquy-attachment__name">{file.name}</span>
                   <span className="colloquy-attachment__size">{formatFileSize(file.size)}</span>
                 </span>
+                {isAudio ? <AttachmentPlayer file={file} /> : null}
               </span>
             )}
             {onRemove ? (
@@ -78,6 +80,26 @@ export function AttachmentList({ attachments, onRemove }: AttachmentListProps): 
       })}
     </ul>
   );
+}
+
+/** A native player for an attached recording or audio file, so it can be heard before sending. */
+function AttachmentPlayer({ file }: { file: File }): ReactNode {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (typeof URL.createObjectURL !== "function") return;
+    const next = URL.createObjectURL(file);
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [file]);
+  return url ? (
+    <audio
+      className="colloquy-attachment__player"
+      controls
+      preload="metadata"
+      src={url}
+      aria-label={file.name}
+    />
+  ) : null;
 }
 
 // A short type label (PDF, TXT) reads better than a generic icon.

@@ -41,7 +41,16 @@ export function ComposerDropHint(): ReactNode {
 
 function describeProblem(entry: RejectedFile, strings: UiStrings): string {
   const { problem } = entry;
-  return problem.reason === "size"
-    ? strings.attachmentTooLarge(entry.name, formatFileSize(problem.limit))
-    : strings.attachmentTypeNotAccepted(entry.name, problem.accepted.join(", "));
+  switch (problem.reason) {
+    case "size":
+      return strings.attachmentTooLarge(entry.name, formatFileSize(problem.limit));
+    case "type":
+      return strings.attachmentTypeNotAccepted(entry.name, problem.accepted.join(", "));
+    case "audio-format":
+      return strings.audioFormatNotAccepted(entry.name);
+    case "audio-api":
+      return strings.audioInputUnsupported(entry.name || undefined);
+    case "microphone":
+      return strings.microphoneFailed(problem.detail);
+  }
 }

@@ -12,7 +12,7 @@ export interface ComposerButtonProps extends ButtonHTMLAttributes<HTMLButtonElem
 }
 
 /** What sets one composer button apart: its class, look, name and icon. */
-interface PartLook {
+export interface PartLook {
   className: string;
   variant: "primary" | "secondary" | "ghost";
   label: string;
@@ -20,7 +20,7 @@ interface PartLook {
 }
 
 /** A composer button: an icon named by the strings, or the content (or element) it is given. */
-function PartButton({
+export function PartButton({
   asChild,
   className,
   children,
@@ -59,7 +59,7 @@ const sendIcon = (
   </svg>
 );
 
-const stopIcon = (
+export const stopIcon = (
   <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
     <rect x="3" y="3" width="10" height="10" rx="2" fill="currentColor" />
   </svg>

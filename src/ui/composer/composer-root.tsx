@@ -34,6 +34,7 @@ export function ComposerRoot(props: ComposerRootProps): ReactNode {
     maxFileSize: _maxFileSize,
     allowAttachments: _allowAttachments,
     disabled: _disabled,
+    audioInput: _audioInput,
     className,
     children,
     onDragOver,

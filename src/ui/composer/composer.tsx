@@ -2,6 +2,7 @@ import type { ReactNode, Ref } from "react";
 import { ComposerAttachments, ComposerDropHint } from "./composer-attachments.js";
 import { ComposerAction, ComposerAttach, ComposerSend, ComposerStop } from "./composer-buttons.js";
 import { ComposerInput } from "./composer-input.js";
+import { ComposerRecord } from "./composer-record.js";
 import { ComposerRoot, type ComposerRootProps } from "./composer-root.js";
 
 /** Props of {@link Composer}: the composer's options and form attributes, plus its text box's. */
@@ -16,10 +17,11 @@ export interface ComposerProps extends Omit<ComposerRootProps, "children"> {
 
 /**
  * The message input, every part in its usual place: waiting files and refusals, the attach
- * button, an autosizing text box where Enter sends and Shift+Enter breaks the line, and Send
- * (Stop while a response streams). For another layout, compose the parts yourself inside
- * `Composer.Root`: `Composer.Input`, `Composer.Send`, `Composer.Stop`, `Composer.Action`,
- * `Composer.Attach`, `Composer.Attachments` and `Composer.DropHint`.
+ * button, an autosizing text box where Enter sends and Shift+Enter breaks the line, the
+ * microphone (where the browser records) and Send (Stop while a response streams). For
+ * another layout, compose the parts yourself inside `Composer.Root`: `Composer.Input`,
+ * `Composer.Send`, `Composer.Stop`, `Composer.Action`, `Composer.Attach`, `Composer.Record`,
+ * `Composer.Attachments` and `Composer.DropHint`.
  */
 function ComposerDefault({
   placeholder,
@@ -33,6 +35,7 @@ function ComposerDefault({
       <div className="colloquy-composer__row">
         <ComposerAttach />
         <ComposerInput ref={inputRef} placeholder={placeholder} autoFocus={autoFocus} />
+        <ComposerRecord />
         <ComposerAction />
       </div>
       <ComposerDropHint />
@@ -48,6 +51,7 @@ export const Composer = Object.assign(ComposerDefault, {
   Stop: ComposerStop,
   Action: ComposerAction,
   Attach: ComposerAttach,
+  Record: ComposerRecord,
   Attachments: ComposerAttachments,
   DropHint: ComposerDropHint,
 });

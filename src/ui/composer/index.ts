@@ -8,6 +8,7 @@ export {
   ComposerStop,
   type ComposerButtonProps,
 } from "./composer-buttons.js";
+export { ComposerRecord } from "./composer-record.js";
 export { ComposerAttachments, ComposerDropHint } from "./composer-attachments.js";
 export { useComposerContext } from "./composer-context.js";
 export {

@@ -37,6 +37,12 @@ export interface ComposerOptions {
   allowAttachments?: boolean;
   /** Disables the whole composer. */
   disabled?: boolean;
+  /**
+   * Whether the messages go where audio is taken (Chat Completions `input_audio`). Set to
+   * false for the Responses API, which takes none: audio files and the record button are
+   * then refused with a message saying what to do, before anything is sent. Default true.
+   */
+  audioInput?: boolean;
 }
 
 /** A refused file and why, as shown under the composer. */
@@ -63,6 +69,8 @@ export interface ComposerState {
   rejected: readonly RejectedFile[];
   /** Validates files and adds the accepted ones (ignored when attachments are off). */
   addFiles: (files: Iterable<File>) => void;
+  /** Shows a problem under the composer (a failed recording), in place of the last ones. */
+  refuse: (name: string, problem: AttachmentProblem) => void;
   /** Sends the text and files, if there is something to send and nothing in progress. */
   send: () => void;
   /** True when {@link ComposerState.send} would send. */
@@ -81,6 +89,8 @@ export interface ComposerState {
   allowAttachments: boolean;
   /** Accepted file types, as given. */
   accept?: string;
+  /** Whether audio may be sent, as given. */
+  audioInput: boolean;
   /** True when the whole composer is disabled. */
   disabled: boolean;
   /** The text box, for focus after sending. */
@@ -107,6 +117,7 @@ export function useComposerState({
   maxFileSize,
   allowAttachments = true,
   disabled = false,
+  audioInput = true,
 }: ComposerOptions): ComposerState {
   const ids = useIds("composer", ["input", "errors", "file"]);
   const [value, setValue] = useControllableState({
@@ -138,7 +149,7 @@ export function useComposerState({
       const refused: RejectedFile[] = [];
       for (const file of files) {
         const id = `attachment-${(nextAttachmentId += 1)}`;
-        const problem = validateAttachment(file, { accept, maxFileSize });
+        const problem = validateAttachment(file, { accept, maxFileSize, audioInput });
         if (problem) refused.push({ id, name: file.name, problem });
         else accepted.push({ id, file });
       }
@@ -154,7 +165,7 @@ export function useComposerState({
         });
       }
     },
-    [accept, allowAttachments, disabled, maxFileSize],
+    [accept, allowAttachments, audioInput, disabled, maxFileSize],
   );
 
   const send = () => {
@@ -178,6 +189,8 @@ export function useComposerState({
       setAttachments((current) => current.filter((entry) => entry.id !== id)),
     rejected,
     addFiles,
+    refuse: (name, problem) =>
+      setRejected([{ id: `problem-${(nextAttachmentId += 1)}`, name, problem }]),
     send,
     canSend,
     busy,
@@ -187,6 +200,7 @@ export function useComposerState({
     onStop,
     allowAttachments,
     accept,
+    audioInput,
     disabled,
     inputRef,
     fileInputRef,

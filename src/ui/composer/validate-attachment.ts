@@ -4,6 +4,7 @@
  */
 
 import { defaultAttachmentLimits } from "../../core/index.js";
+import { inputAudioFormat } from "../../core/model/audio-format.js";
 
 /**
  * The composer's default attachment limit, the chat's own (5 MB): attachments travel inline
@@ -25,6 +26,19 @@ export type AttachmentProblem =
       reason: "type";
       /** The accept list as given. */
       accepted: readonly string[];
+    }
+  | {
+      /**
+       * `audio-format`: audio the model does not take (only WAV and MP3 go as `input_audio`);
+       * `audio-api`: audio in a composer whose API takes none (the Responses API).
+       */
+      reason: "audio-format" | "audio-api";
+    }
+  | {
+      /** The microphone could not be used (permission refused, no device, recording failed). */
+      reason: "microphone";
+      /** The browser's reason. */
+      detail: string;
     };
 
 /** Splits an `accept` string (`"image/*,.pdf"`) into its entries. */
@@ -51,12 +65,30 @@ export function matchesAccept(
   });
 }
 
-/** The problem with attaching `file`, or `undefined` when it may be attached. */
+/** True when an accept list takes WAV audio, which is what a recording becomes. */
+export function acceptsRecordings(accept: string | undefined): boolean {
+  return matchesAccept({ name: "recording.wav", type: "audio/wav" }, parseAccept(accept));
+}
+
+/**
+ * The problem with attaching `file`, or `undefined` when it may be attached. Audio, where
+ * the accept list takes audio at all, is refused with what to do when the API takes none
+ * (`audioInput: false`) or the format is neither WAV nor MP3.
+ */
 export function validateAttachment(
   file: { name: string; type: string; size: number },
-  { accept, maxFileSize }: { accept?: string; maxFileSize?: number },
+  {
+    accept,
+    maxFileSize,
+    audioInput = true,
+  }: { accept?: string; maxFileSize?: number; audioInput?: boolean },
 ): AttachmentProblem | undefined {
   const accepted = parseAccept(accept);
+  const takesAudio = accepted.length === 0 || accepted.some((entry) => entry.startsWith("audio/"));
+  if (takesAudio && file.type.startsWith("audio/")) {
+    if (!audioInput) return { reason: "audio-api" };
+    if (!inputAudioFormat(file.type)) return { reason: "audio-format" };
+  }
   if (!matchesAccept(file, accepted)) return { reason: "type", accepted };
   if (maxFileSize !== undefined && file.size > maxFileSize) {
     return { reason: "size", limit: maxFileSize };

@@ -1,3 +1,4 @@
+import { defaultAudioInputStrings, type AudioInputStrings } from "./audio-input-strings.js";
 import { defaultToolStrings, type ToolStrings } from "./tool-strings.js";
 import { defaultItemViewStrings, type ItemViewStrings } from "./item-view-strings.js";
 import { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
@@ -11,7 +12,7 @@ import {
  * with `<StringsProvider strings={{ ... }}>`; entries that take values are functions.
  */
 export interface UiStrings
-  extends MessageActionStrings, ChatErrorStrings, ItemViewStrings, ToolStrings {
+  extends MessageActionStrings, ChatErrorStrings, ItemViewStrings, ToolStrings, AudioInputStrings {
   // Generic actions
   /** Button that copies text to the clipboard. */
   copy: string;
@@ -205,6 +206,7 @@ export const defaultStrings: UiStrings = {
   ...defaultMessageActionStrings,
   ...defaultChatErrorStrings,
   ...defaultItemViewStrings,
+  ...defaultAudioInputStrings,
   copy: "Copy",
   copied: "Copied",
   copyFailed: "Copy failed",
