@@ -44,7 +44,7 @@ const LOADED_ON_USE = [
 const PART_VIEWS_LOADED_ON_USE = {
   name: "the views of rare message parts",
   pattern:
-    /src[\\/]ui[\\/](tool-call|computer|logprobs|token-usage)[\\/]|src[\\/]ui[\\/]images[\\/](generated-image|image-thumbnails|image-lightbox)\.tsx$|src[\\/]ui[\\/]citations[\\/](web-search-progress|file-search-results|sources|number-citations|citation-marker|citation-layer)\.tsx?$|src[\\/]ui[\\/]message[\\/]compaction-divider\.tsx$/,
+    /src[\\/]ui[\\/](tool-call|computer|logprobs|token-usage)[\\/]|src[\\/]ui[\\/]images[\\/](generated-image|image-thumbnails|image-lightbox)\.tsx$|src[\\/]ui[\\/]citations[\\/](web-search-progress|file-search-results|sources|number-citations|citation-marker|container-file-chip|citation-layer)\.tsx?$|src[\\/]ui[\\/]message[\\/]compaction-divider\.tsx$/,
 };
 
 /**
@@ -95,10 +95,11 @@ const ENTRIES = [
  * 158.0 KB (colloquy-chat.js) and 157.6 KB (colloquy-chat.iife.js); React 19 and react-dom
  * alone are 65.7 KB of it. The budget rose from 147 KB (measured 143.7) when `<Chat>` gained
  * message actions, branches, audio and a view for every rare part type, and to 159 KB with the
- * citation chips and the feedback icons: the element folds every lazy chunk in, so what
- * `<Chat>` loads on use counts here in full.
+ * citation chips and the feedback icons, and to 159.6 KB with the code interpreter's file chip
+ * (measured 159.3): the element folds every lazy chunk in, so what `<Chat>` loads on use
+ * counts here in full.
  */
-const STANDALONE_BUDGET = 159 * KB;
+const STANDALONE_BUDGET = 159.6 * KB;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const failures = [];

@@ -14,6 +14,11 @@ export interface CitationSource {
   title?: string;
   /** The file id, for file sources. */
   fileId?: string;
+  /**
+   * The code interpreter container holding the file, for files the model wrote there
+   * (`container_file_citation`): such a source is shown as a file chip that downloads it.
+   */
+  containerId?: string;
   /** The text the model cited from this source (the first span found), when known. */
   snippet?: string;
 }
@@ -100,9 +105,17 @@ export function numberCitations(
           kind: "file",
           key: annotation.fileId,
           fileId: annotation.fileId,
+          containerId: annotation.containerId,
           ...(annotation.filename ? { title: annotation.filename } : {}),
         }));
-        markers.push({ index: clamp(annotation.endIndex), source });
+        // The chip takes the place of the model's `sandbox:` link to the file.
+        const link = sandboxLink(
+          text,
+          annotation.startIndex,
+          annotation.endIndex,
+          annotation.filename,
+        );
+        markers.push(link ? { ...link, source } : { index: clamp(annotation.endIndex), source });
         break;
       }
       default:
@@ -158,6 +171,35 @@ function citedLink(
     return { index: start + from, source, replaces: length };
   }
   return undefined;
+}
+
+// A markdown link into the code interpreter's sandbox: `[Download the plot](sandbox:/mnt/data/plot.png)`.
+const SANDBOX_LINK = /\[([^[\]]*)\]\(\s*<?(sandbox:[^\s()<>]+)>?\s*\)/g;
+
+/**
+ * Where the model's `sandbox:` link to a cited container file is, so the file chip takes
+ * its place. OpenAI's span covers the link's URL (or the whole link); a span that misses
+ * every link (recorded ones are sometimes 0..0) falls back to the link whose path ends in
+ * the cited file's name.
+ */
+function sandboxLink(
+  text: string,
+  start: number,
+  end: number,
+  filename: string | undefined,
+): Omit<CitationMarkerPlacement, "source"> | undefined {
+  let byName: Omit<CitationMarkerPlacement, "source"> | undefined;
+  for (const match of text.matchAll(SANDBOX_LINK)) {
+    const from = match.index;
+    const to = from + match[0].length;
+    const placement = { index: from, replaces: match[0].length };
+    if (end > start && start < to && end > from) return placement;
+    const path = match[2]!;
+    if (!byName && filename && path.slice(path.lastIndexOf("/") + 1) === filename) {
+      byName = placement;
+    }
+  }
+  return byName;
 }
 
 function sameUrl(a: string, b: string): boolean {

@@ -8,3 +8,4 @@ export {
 export { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-strings.js";
 export { defaultItemViewStrings, type ItemViewStrings } from "./item-view-strings.js";
 export { defaultToolStrings, type ToolStrings } from "./tool-strings.js";
+export { defaultFileChipStrings, type FileChipStrings } from "./file-chip-strings.js";
