@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { captureExchanges, capturesAvailable } from "../support/captures.js";
 import { messageFromResponse } from "../../src/core/convert/message-from-response.js";
 import type { Annotation, TextPart } from "../../src/core/index.js";
+import { numberCitations } from "../../src/ui/citations/number-citations.js";
 import { FileConnectionProvider } from "../../src/ui/citations/file-connection.js";
 import { Markdown } from "../../src/ui/markdown/markdown.js";
 import { preloadPartViews } from "../../src/ui/message/deferred-part-views.js";
@@ -118,6 +119,8 @@ describe.skipIf(!capturesAvailable())("the recorded code interpreter answer", ()
     const { container } = render(<Markdown text={part.text} annotations={part.annotations} />);
     await screen.findByRole("button", { name: "Download two_dice_sums_10000.txt" });
     expect(container.querySelectorAll(".colloquy-file-chip")).toHaveLength(1);
+    // A file the model wrote is no source of its answer: it is not listed among them.
+    expect(numberCitations(part.annotations, part.text).sources).toEqual([]);
     expect(container.textContent).not.toContain("sandbox:");
     expect(container.textContent).toContain("You can download it here:");
     expect(container.textContent).toContain("The file contains 10,000 lines");

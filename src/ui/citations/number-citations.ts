@@ -2,7 +2,7 @@ import type { Annotation } from "../../core/index.js";
 
 /** A cited source, once per distinct URL or file. */
 export interface CitationSource {
-  /** 1-based number shown in markers and the sources list. */
+  /** 1-based number shown in markers and the sources list (0 for a container file's chip). */
   number: number;
   /** `url` for web pages, `file` for files (file search, container files). */
   kind: "url" | "file";
@@ -44,7 +44,7 @@ export interface CitationMarkerPlacement {
 export interface NumberedCitations {
   /** One per citation annotation, sorted by `index`. */
   markers: CitationMarkerPlacement[];
-  /** Distinct sources in order of first citation. */
+  /** Distinct sources in order of first citation (container files, shown as chips, not among them). */
   sources: CitationSource[];
 }
 
@@ -101,13 +101,16 @@ export function numberCitations(
         break;
       }
       case "container_file_citation": {
-        const source = sourceFor(`file:${annotation.fileId}`, () => ({
+        // A file the model wrote is no source of its answer: it shows as its chip only,
+        // unnumbered and out of the sources list.
+        const source: CitationSource = {
+          number: 0,
           kind: "file",
           key: annotation.fileId,
           fileId: annotation.fileId,
           containerId: annotation.containerId,
           ...(annotation.filename ? { title: annotation.filename } : {}),
-        }));
+        };
         // The chip takes the place of the model's `sandbox:` link to the file.
         const link = sandboxLink(
           text,
