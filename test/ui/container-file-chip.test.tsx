@@ -2,10 +2,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { captureExchanges, capturesAvailable } from "../support/captures.js";
 import { messageFromResponse } from "../../src/core/convert/message-from-response.js";
-import type { Annotation, TextPart } from "../../src/core/index.js";
+import type { Annotation, Message, TextPart } from "../../src/core/index.js";
 import { numberCitations } from "../../src/ui/citations/number-citations.js";
 import { FileConnectionProvider } from "../../src/ui/citations/file-connection.js";
 import { Markdown } from "../../src/ui/markdown/markdown.js";
+import { Chat } from "../../src/ui/chat/chat.js";
 import { preloadPartViews } from "../../src/ui/message/deferred-part-views.js";
 
 // The chip is part of the citation code, which loads on first use; here it is in already.
@@ -93,6 +94,40 @@ describe("a container file citation with its sandbox: link", () => {
     await waitFor(() =>
       expect(screen.getByRole("alert").textContent).toMatch(/not allowed to download plot\.png/),
     );
+  });
+});
+
+describe("<Chat>'s file chips", () => {
+  it("download through the chat's endpoint, headers and fetch", async () => {
+    const saved = captureSaves();
+    const fetch = vi.fn(
+      async (_url: RequestInfo | URL, _init?: RequestInit) => new Response("a,b"),
+    );
+    const answer: Message = {
+      id: "msg_1",
+      role: "assistant",
+      status: "complete",
+      parts: [{ type: "text", text, annotations: [cited] }],
+      metadata: {},
+    };
+    render(
+      <Chat
+        endpoint="https://chat.example/api/v1"
+        chatOptions={{
+          fetch,
+          headers: { "x-app-user": "u1" },
+          storage: null,
+          initialMessages: [answer],
+        }}
+      />,
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Download plot.png" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(fetch.mock.calls[0]![0]).toBe(
+      "https://chat.example/api/v1/containers/cntr_1/files/cfile_1/content",
+    );
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ headers: { "x-app-user": "u1" } });
+    expect(saved[0]!.name).toBe("plot.png");
   });
 });
 
