@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { captureExchanges, capturesAvailable } from "../support/captures.js";
+import { recordedResponsesEvents } from "../support/recorded-events.js";
 import { messageFromResponse } from "../../src/core/convert/message-from-response.js";
 import type { Annotation, Message, TextPart } from "../../src/core/index.js";
 import { numberCitations } from "../../src/ui/citations/number-citations.js";
@@ -159,5 +160,20 @@ describe.skipIf(!capturesAvailable())("the recorded code interpreter answer", ()
     expect(container.textContent).not.toContain("sandbox:");
     expect(container.textContent).toContain("You can download it here:");
     expect(container.textContent).toContain("The file contains 10,000 lines");
+  });
+
+  it("gives a 0..0 citation of the tool's image output no chip, and the cited chart its chip in its link's place", async () => {
+    const events = recordedResponsesEvents("code-interpreter-image-output-stream.cassette.yaml");
+    const completed = events.find((event) => event.type === "response.completed") as unknown as {
+      response: Record<string, unknown>;
+    };
+    const message = messageFromResponse(completed.response).value;
+    const part = message.parts.find((p): p is TextPart => p.type === "text")!;
+    expect(part.annotations).toHaveLength(2);
+    const { container } = render(<Markdown text={part.text} annotations={part.annotations} />);
+    await screen.findByRole("button", { name: "Download y_eq_x_squared_plot.png" });
+    expect(container.querySelectorAll(".colloquy-file-chip")).toHaveLength(1);
+    expect(container.textContent!.startsWith("Here’s the chart")).toBe(true);
+    expect(container.textContent).not.toContain("sandbox:");
   });
 });

@@ -118,7 +118,11 @@ export function numberCitations(
           annotation.endIndex,
           annotation.filename,
         );
-        markers.push(link ? { ...link, source } : { index: clamp(annotation.endIndex), source });
+        if (link) markers.push({ ...link, source });
+        // An empty span with no link to it cites the tool's own image output (OpenAI sends
+        // 0..0), already shown in the code interpreter's card: no chip at the text's start.
+        else if (annotation.endIndex > annotation.startIndex)
+          markers.push({ index: clamp(annotation.endIndex), source });
         break;
       }
       default:
