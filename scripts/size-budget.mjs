@@ -44,7 +44,7 @@ const LOADED_ON_USE = [
 const PART_VIEWS_LOADED_ON_USE = {
   name: "the views of rare message parts",
   pattern:
-    /src[\\/]ui[\\/](tool-call|computer|logprobs|token-usage)[\\/]|src[\\/]ui[\\/]images[\\/](generated-image|image-thumbnails|image-lightbox)\.tsx$|src[\\/]ui[\\/]citations[\\/](web-search-progress|file-search-results|sources|number-citations|citation-marker|citation-layer)\.tsx?$|src[\\/]ui[\\/]message[\\/]compaction-divider\.tsx$/,
+    /src[\\/]ui[\\/](tool-call|computer|logprobs|token-usage)[\\/]|src[\\/]ui[\\/]images[\\/](generated-image|image-thumbnails|image-lightbox)\.tsx$|src[\\/]ui[\\/]citations[\\/](web-search-progress|file-search-results|sources|number-citations|citation-marker|container-file-chip|citation-layer)\.tsx?$|src[\\/]ui[\\/]message[\\/]compaction-divider\.tsx$/,
 };
 
 /**
@@ -106,11 +106,14 @@ const ENTRIES = [
  * 158.0 KB (colloquy-chat.js) and 157.6 KB (colloquy-chat.iife.js); React 19 and react-dom
  * alone are 65.7 KB of it. The budget rose from 147 KB (measured 143.7) when `<Chat>` gained
  * message actions, branches, audio and a view for every rare part type, and to 159 KB with the
- * citation chips and the feedback icons: the element folds every lazy chunk in, so what
- * `<Chat>` loads on use counts here in full. 160.2 / 159.8 KB with audio input (the record
- * button, recorder, WAV encoder, audio chip and refusals): budget 160.5 KB.
+ * citation chips and the feedback icons, to 159.6 KB with the code interpreter's file chip
+ * (measured 159.3): the element folds every lazy chunk in, so what `<Chat>` loads on use
+ * counts here in full. 160.2 / 159.8 KB with audio input (the record button, recorder, WAV
+ * encoder, audio chip and refusals); 162.2 / 161.7 KB once the markdown renderer became a
+ * chunk of `<Chat>`'s own (the element folds it back in, with the loader around it): budget
+ * 162.6 KB.
  */
-const STANDALONE_BUDGET = 160.5 * KB;
+const STANDALONE_BUDGET = 162.6 * KB;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const failures = [];

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "reac
 import { ChatStore } from "../core/chat/chat-store.js";
 import type { ChatState, ChatStoreOptions } from "../core/chat/types.js";
 import { createStreamingClient } from "../core/client/streaming-client.js";
-import type { RequestParams } from "../core/client/types.js";
+import type { ChatClientOptions, RequestParams } from "../core/client/types.js";
 import { pickColloquyOptions, type ColloquyOptions } from "./options.js";
 import { useColloquyOptions } from "./provider.js";
 import { useClientFor } from "./use-client-for.js";
@@ -38,6 +38,11 @@ export interface UseChatResult extends ChatState {
   clearError: ChatStore["clearError"];
   /** The store itself, for `useChatSelector`, `useMessage` and `useToolCalls`. */
   store: ChatStore;
+  /**
+   * The options of the client the requests go through, `baseURL` resolved (the endpoint, or
+   * `/api/openai/v1` in browsers): what other calls to the same API (file downloads) use.
+   */
+  clientOptions: Readonly<ChatClientOptions>;
 }
 
 /**
@@ -85,5 +90,5 @@ export function useChat(options: UseChatOptions = {}): UseChatResult {
     }),
     [store],
   );
-  return { ...state, ...actions };
+  return { ...state, ...actions, clientOptions: client.options };
 }

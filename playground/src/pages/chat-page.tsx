@@ -2,6 +2,13 @@ import type { ReactNode } from "react";
 import { Chat } from "../../../src/ui/chat/index.js";
 import type { PlaygroundTheme } from "../use-theme-preference.js";
 import { PLAYGROUND_ENDPOINT, PLAYGROUND_MODEL } from "../connection.js";
+import type { ToolInput } from "../../../src/core/index.js";
+
+// The code interpreter is offered, so "python" in the placeholder runs code and the file it
+// writes shows as a chip that downloads through the proxy.
+const CHAT_TOOLS: readonly ToolInput[] = [
+  { type: "code_interpreter", container: { type: "auto" } },
+];
 
 /** The drop-in `<Chat>`, as an app would use it. */
 export function ChatPage({ theme }: { theme: PlaygroundTheme }): ReactNode {
@@ -11,6 +18,7 @@ export function ChatPage({ theme }: { theme: PlaygroundTheme }): ReactNode {
         endpoint={PLAYGROUND_ENDPOINT}
         model={PLAYGROUND_MODEL}
         api="responses"
+        tools={CHAT_TOOLS}
         theme={theme}
         usage="compact"
         placeholder="Ask anything"

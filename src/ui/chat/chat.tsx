@@ -22,6 +22,7 @@ import { ChatErrorBanner } from "./chat-error-banner.js";
 import { StringsProvider, type UiStrings } from "../strings/index.js";
 import { ThemeRoot, type ColloquyTheme } from "../theme/index.js";
 import { MAX_ATTACHMENT_BYTES } from "../composer/validate-attachment.js";
+import { FileConnectionProvider } from "../citations/file-connection.js";
 
 /** Props of {@link Chat}. */
 export interface ChatProps {
@@ -190,7 +191,10 @@ export function Chat({
       className={className ? `colloquy-chat ${className}` : "colloquy-chat"}
     >
       <ChatActionsContext.Provider value={actions}>
-        {strings ? <StringsProvider strings={strings}>{content}</StringsProvider> : content}
+        {/* Files the model cites download through the chat's endpoint, headers and fetch. */}
+        <FileConnectionProvider value={chat.clientOptions}>
+          {strings ? <StringsProvider strings={strings}>{content}</StringsProvider> : content}
+        </FileConnectionProvider>
       </ChatActionsContext.Provider>
     </ThemeRoot>
   );

@@ -2,7 +2,7 @@ import type { Annotation } from "../../core/index.js";
 
 /** A cited source, once per distinct URL or file. */
 export interface CitationSource {
-  /** 1-based number shown in markers and the sources list. */
+  /** 1-based number shown in markers and the sources list (0 for a container file's chip). */
   number: number;
   /** `url` for web pages, `file` for files (file search, container files). */
   kind: "url" | "file";
@@ -14,6 +14,11 @@ export interface CitationSource {
   title?: string;
   /** The file id, for file sources. */
   fileId?: string;
+  /**
+   * The code interpreter container holding the file, for files the model wrote there
+   * (`container_file_citation`): such a source is shown as a file chip that downloads it.
+   */
+  containerId?: string;
   /** The text the model cited from this source (the first span found), when known. */
   snippet?: string;
 }
@@ -39,7 +44,7 @@ export interface CitationMarkerPlacement {
 export interface NumberedCitations {
   /** One per citation annotation, sorted by `index`. */
   markers: CitationMarkerPlacement[];
-  /** Distinct sources in order of first citation. */
+  /** Distinct sources in order of first citation (container files, shown as chips, not among them). */
   sources: CitationSource[];
 }
 
@@ -96,13 +101,28 @@ export function numberCitations(
         break;
       }
       case "container_file_citation": {
-        const source = sourceFor(`file:${annotation.fileId}`, () => ({
+        // A file the model wrote is no source of its answer: it shows as its chip only,
+        // unnumbered and out of the sources list.
+        const source: CitationSource = {
+          number: 0,
           kind: "file",
           key: annotation.fileId,
           fileId: annotation.fileId,
+          containerId: annotation.containerId,
           ...(annotation.filename ? { title: annotation.filename } : {}),
-        }));
-        markers.push({ index: clamp(annotation.endIndex), source });
+        };
+        // The chip takes the place of the model's `sandbox:` link to the file.
+        const link = sandboxLink(
+          text,
+          annotation.startIndex,
+          annotation.endIndex,
+          annotation.filename,
+        );
+        if (link) markers.push({ ...link, source });
+        // An empty span with no link to it cites the tool's own image output (OpenAI sends
+        // 0..0), already shown in the code interpreter's card: no chip at the text's start.
+        else if (annotation.endIndex > annotation.startIndex)
+          markers.push({ index: clamp(annotation.endIndex), source });
         break;
       }
       default:
@@ -158,6 +178,35 @@ function citedLink(
     return { index: start + from, source, replaces: length };
   }
   return undefined;
+}
+
+// A markdown link into the code interpreter's sandbox: `[Download the plot](sandbox:/mnt/data/plot.png)`.
+const SANDBOX_LINK = /\[([^[\]]*)\]\(\s*<?(sandbox:[^\s()<>]+)>?\s*\)/g;
+
+/**
+ * Where the model's `sandbox:` link to a cited container file is, so the file chip takes
+ * its place. OpenAI's span covers the link's URL (or the whole link); a span that misses
+ * every link (recorded ones are sometimes 0..0) falls back to the link whose path ends in
+ * the cited file's name.
+ */
+function sandboxLink(
+  text: string,
+  start: number,
+  end: number,
+  filename: string | undefined,
+): Omit<CitationMarkerPlacement, "source"> | undefined {
+  let byName: Omit<CitationMarkerPlacement, "source"> | undefined;
+  for (const match of text.matchAll(SANDBOX_LINK)) {
+    const from = match.index;
+    const to = from + match[0].length;
+    const placement = { index: from, replaces: match[0].length };
+    if (end > start && start < to && end > from) return placement;
+    const path = match[2]!;
+    if (!byName && filename && path.slice(path.lastIndexOf("/") + 1) === filename) {
+      byName = placement;
+    }
+  }
+  return byName;
 }
 
 function sameUrl(a: string, b: string): boolean {

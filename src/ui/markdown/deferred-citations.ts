@@ -1,14 +1,17 @@
 import type { Annotation } from "../../core/index.js";
 import type { CitationMarker } from "../citations/citation-marker.js";
+import type { ContainerFileChip } from "../citations/container-file-chip.js";
 import type { numberCitations } from "../citations/number-citations.js";
 import { preloadLazyModule } from "./use-lazy-module.js";
 
-/** The citation code `<Markdown>` loads on first use: the numbering and the marker. */
+/** The citation code `<Markdown>` loads on first use: the numbering, the marker, the file chip. */
 export interface CitationLayer {
   /** Numbers the citations and places their markers (see `numberCitations`). */
   numberCitations: typeof numberCitations;
   /** The inline marker or chip (see `CitationMarker`). */
   CitationMarker: typeof CitationMarker;
+  /** The chip of a file the code interpreter wrote (see `ContainerFileChip`). */
+  ContainerFileChip: typeof ContainerFileChip;
 }
 
 /**

@@ -141,6 +141,16 @@ export function Markdown({
           ? (n) => {
               const marker = citationsRef.current.markers[n];
               if (!marker) return null;
+              const { containerId, fileId } = marker.source;
+              if (containerId && fileId) {
+                return (
+                  <layer.ContainerFileChip
+                    containerId={containerId}
+                    fileId={fileId}
+                    filename={marker.source.title}
+                  />
+                );
+              }
               return (
                 <layer.CitationMarker
                   source={marker.source}

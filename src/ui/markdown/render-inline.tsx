@@ -116,6 +116,11 @@ function MarkdownLink({ token, depth }: { token: Tokens.Link; depth: number }): 
   const strings = useStrings();
   const href = sanitizeLinkUrl(token.href, policy);
   const children = <InlineTokens tokens={token.tokens} depth={depth} />;
+  if (!href && /^\s*sandbox:/i.test(token.href)) {
+    // A file in the code interpreter's container that no citation points at: nothing can
+    // open it, so it reads as its text (a cited one became a file chip before lexing).
+    return <span className="colloquy-markdown__sandbox-link">{children}</span>;
+  }
   if (!href) {
     return (
       <span className="colloquy-markdown__blocked-link" title={strings.blockedLink}>

@@ -6,13 +6,22 @@ import {
   defaultMessageActionStrings,
   type MessageActionStrings,
 } from "./message-action-strings.js";
+import type { FileChipStrings } from "./file-chip-strings.js";
 
 /**
  * Every string the UI components show or announce, in English. Override any of them
  * with `<StringsProvider strings={{ ... }}>`; entries that take values are functions.
+ * The file chip's strings are optional here: their defaults load with the chip
+ * (`defaultFileChipStrings`), and a provider's override still wins.
  */
 export interface UiStrings
-  extends MessageActionStrings, ChatErrorStrings, ItemViewStrings, ToolStrings, AudioInputStrings {
+  extends
+    MessageActionStrings,
+    ChatErrorStrings,
+    ItemViewStrings,
+    ToolStrings,
+    AudioInputStrings,
+    Partial<FileChipStrings> {
   // Generic actions
   /** Button that copies text to the clipboard. */
   copy: string;

@@ -9,3 +9,4 @@ export { defaultChatErrorStrings, type ChatErrorStrings } from "./chat-error-str
 export { defaultItemViewStrings, type ItemViewStrings } from "./item-view-strings.js";
 export { defaultToolStrings, type ToolStrings } from "./tool-strings.js";
 export { defaultAudioInputStrings, type AudioInputStrings } from "./audio-input-strings.js";
+export { defaultFileChipStrings, type FileChipStrings } from "./file-chip-strings.js";
