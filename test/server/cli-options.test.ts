@@ -78,14 +78,17 @@ describe("colloquy serve flags", () => {
       const body = await (
         await postResponses(url, { model: "gpt-5-mini", input: "Say hello", stream: true })
       ).text();
-      return { elapsed: performance.now() - started, events: body.split("\n\n").length - 1 };
+      const events = [...body.matchAll(/^event: (\S+)$/gm)].map((match) => match[1]!);
+      return { elapsed: performance.now() - started, events };
     };
     const realistic = await timed(await serve(["--pace", "realistic"]));
-    // Realistic waits at least 12 ms before every event (40 ms for those that are not deltas).
-    const floor = realistic.events * 12;
-    expect(realistic.events).toBeGreaterThan(4);
+    // Realistic waits at least 12 ms before each delta and 40 ms before every other event.
+    const deltas = realistic.events.filter((type) => type.endsWith(".delta")).length;
+    const floor = deltas * 12 + (realistic.events.length - deltas) * 40;
+    expect(realistic.events.length).toBeGreaterThan(4);
     expect(realistic.elapsed).toBeGreaterThanOrEqual(floor);
     const instant = await timed(await serve([]));
+    expect(instant.events).toEqual(realistic.events);
     expect(instant.elapsed).toBeLessThan(floor);
   });
 
