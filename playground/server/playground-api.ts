@@ -1,10 +1,13 @@
 import {
+  DEFAULT_ALLOWED_MODELS,
   azureUpstreamFromEnv,
   createOpenAIProxy,
   toNodeHandler,
   type NodeHandler,
 } from "../../src/server/index.js";
 import { createEmulatorHandler } from "../../src/testing/index.js";
+import { COMPUTER_USE_MODEL, PLAYGROUND_MODEL } from "../src/connection.js";
+import { EMULATOR_MODEL_NAMES } from "../src/prompt-lab/model-names.js";
 
 /** Options of {@link createPlaygroundApi}. */
 export interface PlaygroundApiOptions {
@@ -32,9 +35,22 @@ export interface PlaygroundApi {
 const PLAYGROUND_TOOLS = ["code_interpreter", "computer_use_preview", "computer_use", "mcp"];
 
 /**
+ * Models let through to a real upstream: the proxy's small defaults and every model a page
+ * asks for or offers (the computer-use page's model, the prompt lab's list), so each page
+ * works with a key or a base URL as it does on the emulator, and nothing else can be spent on.
+ */
+const PLAYGROUND_MODELS = [
+  ...DEFAULT_ALLOWED_MODELS,
+  PLAYGROUND_MODEL,
+  COMPUTER_USE_MODEL,
+  ...EMULATOR_MODEL_NAMES,
+];
+
+/**
  * The proxy the playground mounts at `/api/openai`. With no OPENAI_API_KEY, OPENAI_BASE_URL
  * or AZURE_OPENAI_ENDPOINT it answers from the built-in emulator, so the playground works
- * offline and costs nothing; otherwise requests go to that upstream unchanged.
+ * offline and costs nothing; otherwise requests go to that upstream unchanged, limited to the
+ * models the pages use (any model on Azure, where the deployment decides).
  */
 export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundApi {
   const { env } = options;
@@ -51,7 +67,7 @@ export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundAp
           upstream: createEmulatorHandler({ pace: options.pace ?? "realistic" }),
           models: "all" as const,
         }
-      : {}),
+      : { models: PLAYGROUND_MODELS }),
     ...(azure ? { azure, models: "all" as const } : {}),
   });
   const upstreamLine = usingEmulator

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  ColloquyError,
   toChatCompletionsMessages,
   toResponsesInput,
   type Message,
@@ -133,18 +134,31 @@ describe("the converters", () => {
     status: fc.constantFrom("in-progress", "complete", "incomplete", "failed", "aborted"),
   }) as fc.Arbitrary<Message>;
 
-  it("turn any message list into both wire formats without throwing, with warnings", () => {
+  it("turn any message list into both wire formats, with warnings, or refuse an unsendable input by name", () => {
+    /** The result, or undefined for the one error allowed: a user input the API cannot take. */
+    const converted = <T>(convert: () => T): T | undefined => {
+      try {
+        return convert();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ColloquyError);
+        expect((error as ColloquyError).code).toBe("invalid_input");
+        expect((error as Error).message).toMatch(
+          /^(toChatCompletionsMessages|toResponsesInput): messages\[\d+\]\.parts\[\d+\]\.\w+ \(an? (image|file|audio) part\): /,
+        );
+        return undefined;
+      }
+    };
     fc.assert(
       fc.property(
         fc.array(message, { maxLength: 6 }),
         fc.option(fc.string({ minLength: 1, maxLength: 8 })),
         (messages, previousResponseId) => {
-          const chat = toChatCompletionsMessages(messages);
-          const responses = toResponsesInput(
-            messages,
-            previousResponseId ? { previousResponseId } : {},
+          const chat = converted(() => toChatCompletionsMessages(messages));
+          const responses = converted(() =>
+            toResponsesInput(messages, previousResponseId ? { previousResponseId } : {}),
           );
           for (const result of [chat, responses]) {
+            if (!result) continue;
             expect(Array.isArray(result.value)).toBe(true);
             expect(Array.isArray(result.warnings)).toBe(true);
             for (const warning of result.warnings) expect(typeof warning.message).toBe("string");

@@ -1,59 +1,15 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
-import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseCliArguments } from "../../src/server/cli/cli-arguments.js";
+import { CLI_OPTIONS, parseCliArguments } from "../../src/server/cli/cli-arguments.js";
+import {
+  listeningUrl,
+  noKey,
+  spawnCli,
+  spawnTracked,
+  stopCliProcesses,
+} from "./support/cli-process.js";
 import { startFakeUpstream } from "./support/fake-upstream.js";
 
-const BIN = resolve(import.meta.dirname, "..", "..", "bin", "colloquy.js");
-const children: ChildProcess[] = [];
-
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await exited;
-  }
-});
-
-/** Spawns the CLI and resolves with its first `count` stdout lines. */
-function spawnCli(args: string[], env: Record<string, string | undefined>, count: number) {
-  const cleanEnv = { ...process.env, ...env };
-  for (const [name, value] of Object.entries(cleanEnv))
-    if (value === undefined) delete cleanEnv[name];
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: cleanEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stderr = "";
-  child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-  const lines: string[] = [];
-  return new Promise<string[]>((resolveLines, reject) => {
-    const reader = createInterface({ input: child.stdout! });
-    reader.on("line", (line) => {
-      lines.push(line);
-      if (lines.length === count) resolveLines(lines);
-    });
-    child.once("exit", (code) =>
-      reject(new Error(`colloquy exited (${code}) after ${JSON.stringify(lines)}: ${stderr}`)),
-    );
-  });
-}
-
-const noKey = {
-  OPENAI_API_KEY: undefined,
-  OPENAI_BASE_URL: undefined,
-  AZURE_OPENAI_API_KEY: undefined,
-  AZURE_OPENAI_ENDPOINT: undefined,
-  AZURE_OPENAI_API_VERSION: undefined,
-  AZURE_OPENAI_DEPLOYMENT: undefined,
-  CI: undefined,
-};
-
-/** The proxy URL from the CLI's "listening at" line. */
-const listeningUrl = (line: string | undefined) => /listening at (\S+)/.exec(line ?? "")![1]!;
+afterEach(stopCliProcesses);
 
 describe("colloquy serve", () => {
   it("uses the emulator without a key, says so first, and streams through the proxy", async () => {
@@ -230,31 +186,20 @@ describe("colloquy serve", () => {
 
   it("documents every option in --help", async () => {
     const lines = await new Promise<string>((resolveText, reject) => {
-      const child = spawn(process.execPath, [BIN, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
-      children.push(child);
+      const child = spawnTracked(["--help"], {});
       let out = "";
       child.stdout.on("data", (c: Buffer) => (out += c.toString()));
       child.once("exit", (code) =>
         code === 0 ? resolveText(out) : reject(new Error(`exit ${code}`)),
       );
     });
+    // Every option the parser takes, so a new flag cannot go undocumented.
     for (const option of [
-      "--port",
-      "--host",
-      "--base-path",
-      "--allow-model",
-      "--emulator",
-      "--cors-origin",
-      "--allow-origin",
-      "--allow-host",
-      "--body-limit",
-      "--allow-tool",
-      "--allow-mcp-server",
-      "--trust-proxy",
-      "--max-output-tokens",
-      "--rate-limit",
+      ...Object.keys(CLI_OPTIONS).map((name) => `--${name}`),
       "OPENAI_API_KEY",
       "OPENAI_BASE_URL",
+      "OPENAI_ORG_ID",
+      "OPENAI_PROJECT_ID",
       "AZURE_OPENAI_API_KEY",
       "AZURE_OPENAI_ENDPOINT",
       "AZURE_OPENAI_API_VERSION",

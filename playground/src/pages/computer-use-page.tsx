@@ -8,6 +8,7 @@ import {
 import { useChat } from "../../../src/react/index.js";
 import { ComputerScreenshot, ComputerTimeline } from "../../../src/ui/index.js";
 import { ChatPanel } from "../components/chat-panel.js";
+import { COMPUTER_USE_MODEL } from "../connection.js";
 import { drawFakeScreen, SCREEN } from "./fake-screen.js";
 
 const COMPUTER_TOOL = {
@@ -20,7 +21,7 @@ const COMPUTER_TOOL = {
 // computer-use-preview writes at most 1 024 output tokens: asking for more (as the proxy's
 // default cap of 16 384 would, for a request that does not say) is refused upstream.
 const PARAMS: RequestParams = {
-  model: "computer-use-preview",
+  model: COMPUTER_USE_MODEL,
   truncation: "auto",
   maxTokens: 1024,
 };

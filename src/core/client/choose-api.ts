@@ -28,6 +28,12 @@ export function responsesOnlyFeature(
     for (const part of message.parts) {
       if (RESPONSES_ONLY_PART_TYPES.has(part.type))
         return `a ${part.type} part in the conversation`;
+      // Inputs only the Responses API can take (Chat would have to refuse them).
+      if (message.role !== "user") continue;
+      if (part.type === "image" && part.fileId && !part.url && !part.data)
+        return "an image given only as a file id";
+      if (part.type === "file" && part.url && !part.data && !part.fileId)
+        return "a file given only as a URL";
     }
   }
   return undefined;

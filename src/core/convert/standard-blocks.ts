@@ -9,7 +9,8 @@ import { isRecord, parseDataUrl } from "./wire-helpers.js";
  * older form with `source_type` (`url`, `base64`, `id`) and `data`. They share their `type`
  * with colloquy's own parts, which are told apart by their own fields (`origin` on images
  * and audio, `mediaType` on files). A block that names no source, or one neither API can
- * take (audio by URL or file id), is an `invalid_input` error naming the block and field,
+ * take (audio by URL or file id, or in a format other than wav and mp3), is an `invalid_input`
+ * error naming the block and field,
  * never a silent drop.
  */
 
@@ -98,12 +99,13 @@ export function partFromStandardBlock(raw: Record<string, unknown>, where: strin
       "audio input is sent as base64 data only (input_audio); download the audio and give 'base64' with 'mime_type'",
     );
   }
-  const mediaType = source.mediaType!;
-  const part: AudioPart = {
-    type: "audio",
-    origin: "input",
-    data: source.data,
-    format: inputAudioFormat(mediaType) ?? mediaType.replace(/^audio\//, ""),
-  };
+  const format = inputAudioFormat(source.mediaType!);
+  if (format === undefined) {
+    invalidInput(
+      `${where}.mime_type`,
+      `audio input is sent as wav or mp3 only (audio/wav or audio/mpeg), not '${source.mediaType}'; convert the audio first`,
+    );
+  }
+  const part: AudioPart = { type: "audio", origin: "input", data: source.data, format };
   return part;
 }

@@ -6,6 +6,7 @@ import type {
 } from "openai/resources/chat/completions";
 import type { Message } from "../model/message.js";
 import type { Part, ToolCallPart } from "../model/parts.js";
+import { refusingPart, type RefusePart } from "./input-errors.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { convertingMessage, usableMessages } from "./usable-messages.js";
 import { outputToText, systemMessageContent, toDataUrl } from "./wire-helpers.js";
@@ -48,7 +49,11 @@ export function toolCallArguments(part: ToolCallPart): string {
 
 type Warn = (code: string, message: string, part?: Part) => void;
 
-function userContent(parts: readonly Part[], warn: Warn): ChatCompletionContentPart[] {
+function userContent(
+  parts: readonly Part[],
+  warn: Warn,
+  refuse: RefusePart,
+): ChatCompletionContentPart[] {
   const content: ChatCompletionContentPart[] = [];
   for (const part of parts) {
     switch (part.type) {
@@ -59,12 +64,11 @@ function userContent(parts: readonly Part[], warn: Warn): ChatCompletionContentP
         const url =
           part.url ?? (part.data ? toDataUrl(part.mediaType ?? "image/png", part.data) : undefined);
         if (!url) {
-          warn(
-            "unsupported-image",
-            "Chat Completions takes images only as URLs or base64 data, not file ids; the image was dropped. Use the Responses API or give the image's data.",
+          refuse(
             part,
+            "fileId",
+            "an image given only as a file id cannot be sent to Chat Completions, which takes images as URLs or base64 data; use the Responses API, or give the image's url or data",
           );
-          break;
         }
         const detail = part.detail === "original" ? undefined : part.detail;
         content.push({ type: "image_url", image_url: { url, ...(detail ? { detail } : {}) } });
@@ -82,10 +86,10 @@ function userContent(parts: readonly Part[], warn: Warn): ChatCompletionContentP
             },
           });
         } else {
-          warn(
-            "unsupported-file",
-            "Chat Completions takes files only as base64 data or file ids, not URLs; the file was dropped. Upload it or use the Responses API.",
+          refuse(
             part,
+            "url",
+            "a file given only as a URL cannot be sent to Chat Completions, which takes files as base64 data or file ids; use the Responses API, or upload the file and give its id",
           );
         }
         break;
@@ -95,12 +99,11 @@ function userContent(parts: readonly Part[], warn: Warn): ChatCompletionContentP
           break;
         }
         if (part.format !== undefined && part.format !== "wav" && part.format !== "mp3") {
-          warn(
-            "unsupported-audio",
-            `Chat Completions takes audio input only as wav or mp3, not '${part.format}'; the audio was dropped. Convert it first.`,
+          refuse(
             part,
+            "format",
+            `Chat Completions takes audio input only as wav or mp3, not '${part.format}'; convert the audio first`,
           );
-          break;
         }
         content.push({
           type: "input_audio",
@@ -220,10 +223,12 @@ function assistantMessages(parts: readonly Part[], warn: Warn): ChatCompletionMe
 }
 
 /**
- * Messages -> Chat Completions `messages`. Pure; throws only `ColloquyError("invalid_input")`, when
- * `messages` is not an array (a message or part too broken to read is dropped with a warning). What Chat cannot carry
- * (reasoning, generated images, built-in tool items, images given only as file ids) is
- * dropped with a warning naming the message and part.
+ * Messages -> Chat Completions `messages`. Pure; throws only `ColloquyError("invalid_input")`:
+ * when `messages` is not an array, or when a user input cannot be sent to Chat (an image
+ * given only as a file id, a file only as a URL, audio neither wav nor mp3), naming the
+ * message, part and field. A message or part too broken to read, and assistant output Chat
+ * cannot carry (reasoning, generated images, built-in tool items), are dropped with a warning
+ * naming the message and part.
  */
 export function toChatCompletionsMessages(
   messages: readonly Message[],
@@ -258,7 +263,11 @@ export function toChatCompletionsMessages(
         });
         break;
       case "user": {
-        const content = userContent(message.parts, warn);
+        const content = userContent(
+          message.parts,
+          warn,
+          refusingPart("toChatCompletionsMessages", message, messageIndex),
+        );
         const only = content[0];
         // A lone text part goes as a plain string: every compatible server accepts that.
         value.push({

@@ -10,6 +10,7 @@ import type {
 } from "../model/parts.js";
 import { partFromContent, partsFromContent } from "./content-from-wire.js";
 import { describe, invalidInput } from "./input-errors.js";
+import { chatToolCalls, toolContent } from "./chat-tool-fields.js";
 import { partsFromOutputItem } from "./parts-from-output-item.js";
 import { isRecord } from "./wire-helpers.js";
 
@@ -133,43 +134,6 @@ function toolResult(
   }
 }
 
-/** Chat tool content (string or text parts) as the output value. */
-function toolContent(content: unknown): unknown {
-  if (Array.isArray(content)) {
-    return content
-      .map((entry) => (isRecord(entry) && typeof entry.text === "string" ? entry.text : ""))
-      .join("");
-  }
-  return content ?? "";
-}
-
-function chatToolCalls(calls: unknown, where: string): Part[] {
-  if (calls === undefined || calls === null) return [];
-  if (!Array.isArray(calls)) return invalidInput(`${where}.tool_calls`, "must be an array");
-  return calls.map((call, index): Part => {
-    const at = `${where}.tool_calls[${index}]`;
-    if (!isRecord(call) || typeof call.id !== "string")
-      return invalidInput(at, "a tool call needs a string 'id'");
-    const base = isRecord(call.custom)
-      ? {
-          type: "custom_tool_call",
-          call_id: call.id,
-          name: call.custom.name,
-          input: call.custom.input,
-        }
-      : isRecord(call.function)
-        ? {
-            type: "function_call",
-            call_id: call.id,
-            name: call.function.name,
-            arguments: call.function.arguments,
-          }
-        : invalidInput(at, "a tool call needs a 'function' or 'custom' object");
-    const [part] = partsFromOutputItem(base);
-    return { ...(part as ToolCallPart), index };
-  });
-}
-
 function assistantParts(entry: Record<string, unknown>, where: string): Part[] {
   const parts = partsFromContent(entry.content, `${where}.content`);
   if (typeof entry.refusal === "string") parts.push({ type: "refusal", refusal: entry.refusal });
@@ -200,9 +164,9 @@ function addRoleEntry(
 ): void {
   const role = entry.role;
   if (role === "tool")
-    return toolResult(builder, entry.tool_call_id, toolContent(entry.content), where);
+    return toolResult(builder, entry.tool_call_id, toolContent(entry.content, where), where);
   if (role === "function")
-    return toolResult(builder, entry.name, toolContent(entry.content), where, "name");
+    return toolResult(builder, entry.name, toolContent(entry.content, where), where, "name");
   if (role === "user") return addUserContent(builder, entry.content, `${where}.content`);
   if (role === "system" || role === "developer") {
     return builder.add(role, partsFromContent(entry.content, `${where}.content`));

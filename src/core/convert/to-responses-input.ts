@@ -1,6 +1,7 @@
 import type * as R from "openai/resources/responses/responses";
 import type { Message } from "../model/message.js";
 import type { ComputerCallPart, ImagePart, Part, ToolCallPart } from "../model/parts.js";
+import { refusingPart, type RefusePart } from "./input-errors.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";
 import { convertingMessage, usableMessages } from "./usable-messages.js";
 import { isClientRunCall } from "../tools/client-run-calls.js";
@@ -25,7 +26,11 @@ export interface ToResponsesInputOptions {
 type Item = R.ResponseInputItem;
 type Warn = (code: string, message: string, part?: Part) => void;
 
-function userContent(parts: readonly Part[], warn: Warn): R.ResponseInputContent[] {
+function userContent(
+  parts: readonly Part[],
+  warn: Warn,
+  refuse: RefusePart,
+): R.ResponseInputContent[] {
   const content: R.ResponseInputContent[] = [];
   for (const part of parts) {
     switch (part.type) {
@@ -54,12 +59,11 @@ function userContent(parts: readonly Part[], warn: Warn): R.ResponseInputContent
         });
         break;
       case "audio":
-        warn(
-          "unsupported-audio",
-          "The Responses API does not take audio input; the audio was dropped. Send a transcript, or use Chat Completions with an audio model.",
+        return refuse(
           part,
+          "data",
+          "the Responses API takes no audio input; use Chat Completions with an audio model, or send a transcript",
         );
-        break;
       default:
         warn(
           "unsupported-part",
@@ -327,11 +331,12 @@ function anchorIndex(messages: readonly (Message | undefined)[]): number {
 }
 
 /**
- * Messages -> Responses API `input` items. Pure; throws only `ColloquyError("invalid_input")`, when
- * `messages` is not an array (a message or part too broken to read is dropped with a warning). Assistant output (reasoning
- * with its encrypted content, tool calls and results, built-in tool items, compaction) goes
- * back as items so reasoning + tool loops keep their context; what the API cannot take
- * (audio input) is dropped with a warning.
+ * Messages -> Responses API `input` items. Pure; throws only `ColloquyError("invalid_input")`:
+ * when `messages` is not an array, or when a user message holds audio (the API takes no
+ * audio input), naming the message, part and field. A message or part too broken to read is
+ * dropped with a warning. Assistant output (reasoning with its encrypted content, tool calls
+ * and results, built-in tool items, compaction) goes back as items so reasoning + tool loops
+ * keep their context.
  */
 export function toResponsesInput(
   messages: readonly Message[],
@@ -367,7 +372,15 @@ export function toResponsesInput(
         break;
       case "user":
         if (messageIndex === anchor) return;
-        value.push({ type: "message", role: "user", content: userContent(message.parts, warn) });
+        value.push({
+          type: "message",
+          role: "user",
+          content: userContent(
+            message.parts,
+            warn,
+            refusingPart("toResponsesInput", message, messageIndex),
+          ),
+        });
         break;
       case "assistant":
         value.push(...assistantItems(message.parts, warn, messageIndex === anchor));

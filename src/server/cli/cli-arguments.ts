@@ -131,31 +131,34 @@ function mcpServerUrls(values: readonly string[]): string[] {
   return [...values];
 }
 
+/** The options `colloquy` takes, as node:util's parseArgs reads them (each one is in HELP). */
+export const CLI_OPTIONS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  "base-path": { type: "string" },
+  "allow-model": { type: "string", multiple: true },
+  emulator: { type: "boolean" },
+  pace: { type: "string" },
+  "cors-origin": { type: "string", multiple: true },
+  "allow-origin": { type: "string", multiple: true },
+  "allow-host": { type: "string", multiple: true },
+  "allow-tool": { type: "string", multiple: true },
+  "allow-mcp-server": { type: "string", multiple: true },
+  "body-limit": { type: "string" },
+  "trust-proxy": { type: "string", multiple: true },
+  "max-output-tokens": { type: "string" },
+  "rate-limit": { type: "string" },
+  static: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 /** Parses `colloquy` arguments; throws with a message that points at --help when wrong. */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: true,
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      "base-path": { type: "string" },
-      "allow-model": { type: "string", multiple: true },
-      emulator: { type: "boolean" },
-      pace: { type: "string" },
-      "cors-origin": { type: "string", multiple: true },
-      "allow-origin": { type: "string", multiple: true },
-      "allow-host": { type: "string", multiple: true },
-      "allow-tool": { type: "string", multiple: true },
-      "allow-mcp-server": { type: "string", multiple: true },
-      "body-limit": { type: "string" },
-      "trust-proxy": { type: "string", multiple: true },
-      "max-output-tokens": { type: "string" },
-      "rate-limit": { type: "string" },
-      static: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+    options: CLI_OPTIONS,
   });
   if (values.help || positionals.length === 0) return { command: "help" };
   if (positionals[0] !== "serve" || positionals.length > 1) {

@@ -55,19 +55,21 @@ describe("toChatCompletionsMessages", () => {
     ]);
   });
 
-  it("warns about images given only as file ids and files given only as URLs", () => {
-    const { value, warnings } = toChatCompletionsMessages([
-      msg("user", [
-        { type: "image", origin: "input", fileId: "file_img" },
-        { type: "file", mediaType: "application/pdf", url: "https://e.com/a.pdf" },
-      ]),
-    ]);
-    expect(value).toEqual([{ role: "user", content: [] }]);
-    expect(warnings.map((w) => [w.code, w.messageIndex, w.partType])).toEqual([
-      ["unsupported-image", 0, "image"],
-      ["unsupported-file", 0, "file"],
-    ]);
-    expect(warnings[0]!.message).toMatch(/^messages\[0\]: /);
+  it("refuses images given only as file ids and files given only as URLs, naming part and field", () => {
+    const image = { type: "image", origin: "input", fileId: "file_img" } as const;
+    const file = {
+      type: "file",
+      mediaType: "application/pdf",
+      url: "https://e.com/a.pdf",
+    } as const;
+    expect(() =>
+      toChatCompletionsMessages([msg("user", [{ type: "text", text: "a" }, image])]),
+    ).toThrow(
+      /^toChatCompletionsMessages: messages\[0\]\.parts\[1\]\.fileId \(an image part\): .*use the Responses API/,
+    );
+    expect(() => toChatCompletionsMessages([msg("user", [file])])).toThrow(
+      /^toChatCompletionsMessages: messages\[0\]\.parts\[0\]\.url \(a file part\): .*use the Responses API/,
+    );
   });
 
   it("sends assistant text, refusal and tool calls, then the tool results after them", () => {
@@ -156,13 +158,14 @@ describe("toChatCompletionsMessages", () => {
 });
 
 describe("toChatCompletionsMessages audio", () => {
-  it("drops audio in formats Chat does not take, with a warning", () => {
-    const { value, warnings } = toChatCompletionsMessages([
-      msg("user", [{ type: "audio", origin: "input", data: "AAAA", format: "pcm16" }]),
-    ]);
-    expect(value).toEqual([{ role: "user", content: [] }]);
-    expect(warnings[0]).toMatchObject({ code: "unsupported-audio", partType: "audio" });
-    expect(warnings[0]!.message).toContain("'pcm16'");
+  it("refuses audio in formats Chat does not take, naming the part's format", () => {
+    expect(() =>
+      toChatCompletionsMessages([
+        msg("user", [{ type: "audio", origin: "input", data: "AAAA", format: "pcm16" }]),
+      ]),
+    ).toThrow(
+      /^toChatCompletionsMessages: messages\[0\]\.parts\[0\]\.format \(an audio part\): .*'pcm16'/,
+    );
   });
 });
 

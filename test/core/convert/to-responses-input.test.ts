@@ -38,12 +38,12 @@ describe("toResponsesInput", () => {
     ]);
   });
 
-  it("warns that audio input is not supported", () => {
-    const { value, warnings } = toResponsesInput([
-      msg("user", [{ type: "audio", origin: "input", data: "UklG", format: "wav" }]),
-    ]);
-    expect(value).toEqual([{ type: "message", role: "user", content: [] }]);
-    expect(warnings.map((w) => [w.code, w.partType])).toEqual([["unsupported-audio", "audio"]]);
+  it("refuses audio input (the API takes none), naming the part", () => {
+    expect(() =>
+      toResponsesInput([
+        msg("user", [{ type: "audio", origin: "input", data: "UklG", format: "wav" }]),
+      ]),
+    ).toThrow(/^toResponsesInput: messages\[0\]\.parts\[0\]\.data \(an audio part\): /);
   });
 
   it("sends reasoning, tool calls with their outputs, and text as items in order", () => {
