@@ -34,6 +34,7 @@ export const MODELS: readonly ModelInfo[] = [
     reasoning: false,
   },
   { name: "gpt-audio", contextWindow: 128_000, maxOutputTokens: 16_384, reasoning: false },
+  { name: "gpt-audio-1.5", contextWindow: 128_000, maxOutputTokens: 16_384, reasoning: false },
   { name: "gpt-audio-mini", contextWindow: 128_000, maxOutputTokens: 16_384, reasoning: false },
   {
     name: "gpt-4o-search-preview",

@@ -12,6 +12,7 @@ import {
 import { schemaProblem } from "./schema-rules.js";
 import { countTokens } from "./tokens.js";
 import { declaredRef } from "./tool-choice.js";
+import { toolOutputsProblem } from "./tool-output-pairs.js";
 
 /**
  * Rejects what OpenAI rejects, with its status, `type`, `code` and `param`: unknown models
@@ -34,7 +35,8 @@ function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function invalid(message: string, param: string | null, code: string | null): RequestError {
+/** A 400 `invalid_request_error` with OpenAI's fields. */
+export function invalid(message: string, param: string | null, code: string | null): RequestError {
   return { status: 400, error: { message, type: "invalid_request_error", param, code } };
 }
 
@@ -312,38 +314,6 @@ function unanswered(pending: { index: number; ids: Set<string> }): RequestError 
     `messages.[${pending.index}].role`,
     null,
   );
-}
-
-const CALL_OUTPUTS: Record<string, string> = {
-  function_call: "function_call_output",
-  custom_tool_call: "custom_tool_call_output",
-};
-
-/** Every function or custom tool call in `items` needs its output, and every output its call. */
-function toolOutputsProblem(items: Json[]): RequestError | undefined {
-  const calls = new Map<string, string>();
-  const answered = new Set<string>();
-  for (const item of items) {
-    const callId = String(item.call_id);
-    if (CALL_OUTPUTS[String(item.type)]) calls.set(callId, String(item.type));
-    if (Object.values(CALL_OUTPUTS).includes(String(item.type))) {
-      if (!calls.has(callId)) {
-        return invalid(
-          `No tool call found for function call output with call_id ${callId}.`,
-          "input",
-          null,
-        );
-      }
-      answered.add(callId);
-    }
-  }
-  for (const [callId, type] of calls) {
-    if (!answered.has(callId)) {
-      const kind = type === "function_call" ? "function call" : "custom tool call";
-      return invalid(`No tool output found for ${kind} ${callId}.`, "input", null);
-    }
-  }
-  return undefined;
 }
 
 /**
