@@ -74,6 +74,7 @@ export const MODELS: readonly ModelInfo[] = [
   { name: "gpt-5.1-codex", contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: true },
   { name: "gpt-5.1-codex-max", contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: true },
   { name: "gpt-5.2", contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: true },
+  { name: "gpt-5.4", contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: true },
   { name: "o1", contextWindow: 200_000, maxOutputTokens: 100_000, reasoning: true },
   { name: "o1-mini", contextWindow: 128_000, maxOutputTokens: 65_536, reasoning: true },
   { name: "o1-pro", contextWindow: 200_000, maxOutputTokens: 100_000, reasoning: true },
