@@ -78,6 +78,11 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
       loadedTools.push(...tools);
       if (index > lastUser && item.execution === "client") {
         searchLoaded.push(...tools.map((tool) => String(tool.name ?? "")));
+        // A search that found nothing is answered like any tool result: in words.
+        if (tools.length === 0) {
+          const callId = String(item.call_id ?? "");
+          toolOutputs.push({ callId, name: "tool_search", output: "no tools found" });
+        }
       }
     }
     if (item.type === "mcp_approval_request") {
@@ -90,6 +95,8 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
     }
     if (index < lastUser) return;
     if (OUTPUT_TYPES.has(String(item.type))) {
+      // Once a loaded function has run, the search's result has been used.
+      searchLoaded.length = 0;
       const callId = String(item.call_id ?? item.id ?? "");
       const name = callNames.get(callId);
       const output = outputText(item);

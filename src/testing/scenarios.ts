@@ -265,11 +265,11 @@ export function chooseScenario(request: EmulatorRequest, explicit?: string): str
   if (request.approvalResponses.length > 0) return "mcp";
   if (request.computerOutputs > 0 && scenarioAvailable(request, "computer-use"))
     return "computer-use";
-  if (!required && request.toolOutputs.length > 0) return "tool-results";
   // The functions a client's tool search loaded are what the model asked for: it calls one.
   if (request.searchLoaded.length > 0 && request.functionTools.length > 0) {
     return functionScenario(request, text);
   }
+  if (!required && request.toolOutputs.length > 0) return "tool-results";
   // A question a function tool answers gets the call even when a response format is set:
   // structured output with tools means the model calls a tool or answers in the schema.
   if (request.functionTools.length > 0) {
