@@ -1,5 +1,5 @@
 import type { OutputItem } from "./output-items.js";
-import type { EventList } from "./responses-render.js";
+import type { EventList } from "./event-list.js";
 import { splitTokens } from "./tokens.js";
 
 /**

@@ -1,6 +1,7 @@
 import type { EmulatorRequest } from "./emulator-request-model.js";
 import type { OutputItem, Plan } from "./plan.js";
 import { splitTokens, tokenLogprob, type TokenLogprob } from "./tokens.js";
+import { EventList } from "./event-list.js";
 import { startedItem } from "./started-item.js";
 import { clientToolEvents } from "./client-tool-events.js";
 import { countUsage, responsesUsage } from "./usage.js";
@@ -104,14 +105,6 @@ export function finalResponse(identity: ResponseIdentity, plan: Plan): Json {
     output,
     responsesUsage(countUsage(identity.request, plan)),
   );
-}
-
-/** Adds `sequence_number` and keeps the list; one instance per stream. */
-export class EventList {
-  readonly events: Json[] = [];
-  push(event: Json): void {
-    this.events.push({ type: event.type, sequence_number: this.events.length, ...event });
-  }
 }
 
 function messageEvents(

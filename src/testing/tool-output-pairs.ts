@@ -1,4 +1,4 @@
-import { invalid, type RequestError } from "./validate-request.js";
+import { invalid, type RequestError } from "./request-error.js";
 
 /**
  * Every call the application runs needs its output in the next request, and every output its

@@ -1,6 +1,5 @@
 import type { EmulatorApi, EmulatorRequest } from "./emulator-request-model.js";
 import { modelInfo } from "./models.js";
-import type { OpenAIErrorFields } from "./openai-error.js";
 import {
   CHAT_PARAMS,
   KIND_WORDS,
@@ -9,6 +8,7 @@ import {
   RESPONSES_PARAMS,
   RESPONSES_TOOL_TYPES,
 } from "./request-params.js";
+import { invalid, type RequestError } from "./request-error.js";
 import { schemaProblem } from "./schema-rules.js";
 import { countTokens } from "./tokens.js";
 import { declaredRef } from "./tool-choice.js";
@@ -21,23 +21,12 @@ import { toolOutputsProblem } from "./tool-output-pairs.js";
  * Where the reference leaves the exact answer open, the stricter one is chosen.
  */
 
-/** A rejected request: the HTTP status and OpenAI's error fields. */
-export interface RequestError {
-  /** HTTP status. */
-  status: number;
-  /** The error body's fields. */
-  error: OpenAIErrorFields;
-}
+export type { RequestError } from "./request-error.js";
 
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A 400 `invalid_request_error` with OpenAI's fields. */
-export function invalid(message: string, param: string | null, code: string | null): RequestError {
-  return { status: 400, error: { message, type: "invalid_request_error", param, code } };
 }
 
 function paramsProblem(api: EmulatorApi, body: Json): RequestError | undefined {
@@ -329,9 +318,27 @@ export function validateBody(
     paramsProblem(api, body) ??
     modelProblem(api, body) ??
     (api === "chat" ? messagesProblem(body) : toolOutputsProblem(conversation)) ??
+    (api === "chat" ? audioProblem(body) : undefined) ??
     toolsProblem(api, body) ??
     formatProblem(api, body) ??
     backgroundProblem(api, body)
+  );
+}
+
+/**
+ * Audio output needs the `audio` options and a model that speaks. OpenAI's exact wording is
+ * not documented; the emulator refuses both, as the stricter choice.
+ */
+function audioProblem(body: Json): RequestError | undefined {
+  if (!Array.isArray(body.modalities) || !body.modalities.includes("audio")) return undefined;
+  if (!isObject(body.audio)) {
+    return invalid("Missing required parameter: 'audio'.", "audio", "missing_required_parameter");
+  }
+  if (modelInfo(String(body.model))?.audio) return undefined;
+  return invalid(
+    `Invalid value: 'audio'. The model \`${String(body.model)}\` does not support audio output; use an audio model such as gpt-audio.`,
+    "modalities",
+    "invalid_value",
   );
 }
 

@@ -394,6 +394,28 @@ describe("the openai package against the emulator: compaction, audio, web search
     expect(completion.usage!.completion_tokens_details!.audio_tokens).toBeGreaterThan(0);
   });
 
+  it("Chat audio output without the audio options, or on a model that does not speak, is a BadRequestError", async () => {
+    const missing = await client.chat.completions
+      .create({
+        model: "gpt-audio",
+        modalities: ["text", "audio"],
+        messages: [{ role: "user", content: "Say hello" }],
+      })
+      .catch((caught: unknown) => caught);
+    expect(missing).toBeInstanceOf(BadRequestError);
+    expect(missing).toMatchObject({ code: "missing_required_parameter", param: "audio" });
+    const silent = await client.chat.completions
+      .create({
+        model: "gpt-4o-mini",
+        modalities: ["text", "audio"],
+        audio: { voice: "ash", format: "wav" },
+        messages: [{ role: "user", content: "Say hello" }],
+      })
+      .catch((caught: unknown) => caught);
+    expect(silent).toBeInstanceOf(BadRequestError);
+    expect(silent).toMatchObject({ code: "invalid_value", param: "modalities" });
+  });
+
   it("Chat audio output streamed: delta.audio carries transcript and pcm16 data, and the stream helper finishes it", async () => {
     const stream = client.chat.completions.stream({
       model: "gpt-audio",
