@@ -32,6 +32,11 @@ export function defaultAnswer(userText: string): string {
   ].join("\n");
 }
 
+/** The answer read out when audio output is asked for: plain sentences, no markdown. */
+export function spokenAnswer(userText: string): string {
+  return `You asked: ${quote(userText)}. This is a scripted spoken reply from the colloquy emulator.`;
+}
+
 /** An answer that uses the tool outputs found in the input. */
 export function toolResultsAnswer(outputs: ToolOutput[]): string {
   const lines = outputs.map((output) => {

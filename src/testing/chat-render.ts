@@ -1,6 +1,8 @@
 import type { EmulatorRequest } from "./emulator-request-model.js";
 import type { Plan } from "./plan.js";
 import { serviceTier } from "./responses-render.js";
+import { speech } from "./speech.js";
+import { toBase64 } from "./png.js";
 import { splitTokens, tokenLogprob } from "./tokens.js";
 import { chatUsage, countUsage } from "./usage.js";
 
@@ -21,7 +23,8 @@ export interface ChatIdentity {
 interface ChatAnswer {
   content: string | null;
   refusal: string | null;
-  toolCalls: { id: string; name: string; arguments: string }[];
+  /** Function calls carry `arguments`; custom tool calls (`custom: true`) their free-form input. */
+  toolCalls: { id: string; name: string; arguments: string; custom?: true }[];
   /** URL citations in Chat's form, their indices into `content`. */
   annotations: Json[];
   finishReason: "stop" | "tool_calls" | "length";
@@ -67,6 +70,14 @@ function chatAnswer(plan: Plan): ChatAnswer {
         arguments: String(item.arguments),
       });
     }
+    if (item.type === "custom_tool_call") {
+      toolCalls.push({
+        id: String(item.call_id),
+        name: String(item.name),
+        arguments: String(item.input),
+        custom: true,
+      });
+    }
   }
   return {
     content: texts.length > 0 ? texts.join("\n\n") : null,
@@ -74,6 +85,24 @@ function chatAnswer(plan: Plan): ChatAnswer {
     toolCalls,
     annotations,
     finishReason: plan.incomplete ? "length" : toolCalls.length > 0 ? "tool_calls" : "stop",
+  };
+}
+
+/** A call as a Chat message holds it: `function` with arguments, or `custom` with its input. */
+function wireToolCall(call: ChatAnswer["toolCalls"][number]): Json {
+  return call.custom
+    ? { id: call.id, type: "custom", custom: { name: call.name, input: call.arguments } }
+    : { id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } };
+}
+
+/** The spoken form of `transcript`, in the format asked for, kept an hour as OpenAI keeps it. */
+function spokenAudio(identity: ChatIdentity, transcript: string): Json {
+  const format = identity.request.audioOutput!.format;
+  return {
+    id: `audio_${identity.id.replace(/^chatcmpl-/, "")}`,
+    data: toBase64(speech(transcript, format)),
+    expires_at: identity.created + 3600,
+    transcript,
   };
 }
 
@@ -92,12 +121,15 @@ export function chatCompletion(identity: ChatIdentity, plan: Plan): Json {
       refusal: answer.refusal,
       annotations: answer.annotations,
     };
-    if (answer.toolCalls.length > 0) {
-      message.tool_calls = answer.toolCalls.map((call) => ({
-        id: call.id,
-        type: "function",
-        function: { name: call.name, arguments: call.arguments },
-      }));
+    if (answer.toolCalls.length > 0) message.tool_calls = answer.toolCalls.map(wireToolCall);
+    const audio =
+      request.audioOutput && answer.content !== null
+        ? spokenAudio(identity, answer.content)
+        : undefined;
+    if (audio) {
+      // The words are in the audio's transcript; the message has no text of its own.
+      message.content = null;
+      message.audio = audio;
     }
     return {
       index,
@@ -150,6 +182,14 @@ export function chatChunks(identity: ChatIdentity, plan: Plan): Json[] {
     finish_reason: null,
   });
 
+  const usageChunk = () => {
+    push([]);
+    chunks.at(-1)!.usage = chatUsage(countUsage(request, plan));
+  };
+  if (request.audioOutput && answer.content !== null && answer.toolCalls.length === 0) {
+    audioChunks(identity, answer.content, each, request.includeUsage ? usageChunk : undefined);
+    return chunks;
+  }
   each((index) =>
     choice(
       index,
@@ -178,6 +218,11 @@ export function chatChunks(identity: ChatIdentity, plan: Plan): Json[] {
     each((index) => choice(index, { annotations: answer.annotations }));
   }
   answer.toolCalls.forEach((call, callIndex) => {
+    // A custom call has no arguments to stream: it comes whole, in the shape a message holds it.
+    if (call.custom) {
+      each((index) => choice(index, { tool_calls: [{ index: callIndex, ...wireToolCall(call) }] }));
+      return;
+    }
     each((index) =>
       choice(index, {
         tool_calls: [
@@ -197,9 +242,46 @@ export function chatChunks(identity: ChatIdentity, plan: Plan): Json[] {
     }
   });
   each((index) => ({ index, delta: {}, logprobs: null, finish_reason: answer.finishReason }));
-  if (request.includeUsage) {
-    push([]);
-    chunks.at(-1)!.usage = chatUsage(countUsage(request, plan));
-  }
+  if (request.includeUsage) usageChunk();
   return chunks;
+}
+
+/**
+ * A spoken answer's chunks, as the recorded audio stream has them: the role, the transcript,
+ * the audio data in pieces, the usage when asked for, and last a delta with only `expires_at`,
+ * which ends the audio (there is no separate finish reason; the openai package reads the
+ * choice as stopped).
+ */
+function audioChunks(
+  identity: ChatIdentity,
+  transcript: string,
+  each: (make: (index: number) => Json) => void,
+  usageChunk: (() => void) | undefined,
+): void {
+  const audio = spokenAudio(identity, transcript);
+  const delta = (index: number, body: Json) => ({ index, delta: body, finish_reason: null });
+  each((index) => delta(index, { role: "assistant", refusal: null }));
+  splitTokens(transcript).forEach((token, at) => {
+    const part = at === 0 ? { id: audio.id, transcript: token } : { transcript: token };
+    each((index) => delta(index, { content: null, audio: part }));
+  });
+  const data = String(audio.data);
+  for (let start = 0; start < data.length; start += 4096) {
+    const piece = data.slice(start, start + 4096);
+    each((index) =>
+      delta(
+        index,
+        start === 0
+          ? {
+              role: "assistant",
+              content: null,
+              refusal: null,
+              audio: { id: audio.id, data: piece },
+            }
+          : { audio: { data: piece } },
+      ),
+    );
+  }
+  usageChunk?.();
+  each((index) => ({ index, delta: { audio: { expires_at: audio.expires_at } } }));
 }

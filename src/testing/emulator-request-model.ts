@@ -147,4 +147,16 @@ export interface EmulatorRequest {
   reasoningSummary: boolean;
   /** True when a Chat request may search the web (`web_search_options` or a search model). */
   chatWebSearch: boolean;
+  /** Function tools declared with `defer_loading: true`, as declared: only a tool search loads them. */
+  deferredFunctions: Json[];
+  /** The `tool_search` tool, when offered: `client` when the application runs the search. */
+  toolSearch?: { execution: "server" | "client" };
+  /** Names of the functions a client's `tool_search_output` loaded after the last user message. */
+  searchLoaded: string[];
+  /** The `shell` tool as declared, when offered (an `environment` container makes it hosted). */
+  shellTool?: Json;
+  /** `context_management`'s compaction threshold in input tokens, when compaction is asked for. */
+  compactThreshold?: number;
+  /** Chat audio output (`modalities` with `audio`, and the `audio` options), when asked for. */
+  audioOutput?: { voice: string; format: string };
 }

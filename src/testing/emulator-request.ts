@@ -60,11 +60,30 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
   const approvalRequests: ApprovalRequestInput[] = [];
   let computerOutputs = 0;
   const texts: string[] = typeof body.instructions === "string" ? [body.instructions] : [];
+  const searchLoaded: string[] = [];
+  const loadedTools: Json[] = [];
   items.forEach((item, index) => {
+    // What a compaction item stands for is no longer input: the conversation restarts there.
+    if (item.type === "compaction") texts.splice(0, texts.length, ...instructionsOf(body));
     if (item.role !== undefined) texts.push(contentText(item.content));
-    if (item.type === "function_call" && typeof item.call_id === "string") {
-      callNames.set(item.call_id, String(item.name ?? ""));
-      texts.push(stringify(item.arguments));
+    const called = CALL_NAMES[String(item.type)];
+    if (called && typeof item.call_id === "string") {
+      callNames.set(item.call_id, called === "name" ? String(item.name ?? "") : called);
+      // A local shell output may name its call by the call's item id.
+      if (typeof item.id === "string") callNames.set(item.id, callNames.get(item.call_id)!);
+      texts.push(stringify(item.arguments ?? item.input ?? item.action ?? item.operation));
+    }
+    if (item.type === "tool_search_output") {
+      const tools = asList(item.tools).filter((tool) => tool.type === "function");
+      loadedTools.push(...tools);
+      if (index > lastUser && item.execution === "client") {
+        searchLoaded.push(...tools.map((tool) => String(tool.name ?? "")));
+        // A search that found nothing is answered like any tool result: in words.
+        if (tools.length === 0) {
+          const callId = String(item.call_id ?? "");
+          toolOutputs.push({ callId, name: "tool_search", output: "no tools found" });
+        }
+      }
     }
     if (item.type === "mcp_approval_request") {
       approvalRequests.push({
@@ -75,10 +94,12 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
       });
     }
     if (index < lastUser) return;
-    if (item.type === "function_call_output" || item.type === "custom_tool_call_output") {
-      const callId = String(item.call_id ?? "");
+    if (OUTPUT_TYPES.has(String(item.type))) {
+      // Once a loaded function has run, the search's result has been used.
+      searchLoaded.length = 0;
+      const callId = String(item.call_id ?? item.id ?? "");
       const name = callNames.get(callId);
-      const output = stringify(item.output);
+      const output = outputText(item);
       texts.push(output);
       toolOutputs.push(name === undefined ? { callId, output } : { callId, name, output });
     }
@@ -93,6 +114,20 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
   const declaredTools = asList(body.tools);
   const toolChoice = readToolChoice(body.tool_choice);
   const tools = callableTools(declaredTools, toolChoice);
+  const searchTool = tools.find((tool) => tool.type === "tool_search");
+  const loadedNames = new Set(loadedTools.map((tool) => String(tool.name ?? "")));
+  // A deferred function is callable once a tool search loaded it, as it is on OpenAI.
+  const callableFunctions = [
+    ...tools.filter(
+      (tool) =>
+        tool.type === "function" &&
+        (tool.defer_loading !== true || loadedNames.has(String(tool.name))),
+    ),
+    ...loadedTools.filter(
+      (tool) =>
+        !tools.some((declared) => declared.type === "function" && declared.name === tool.name),
+    ),
+  ];
   const instructions = [
     typeof body.instructions === "string" ? body.instructions : "",
     ...items
@@ -111,12 +146,10 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
     lastUserText: lastUser >= 0 ? contentText(items[lastUser]!.content) : "",
     inputText: texts.join("\n"),
     inputCount: items.length,
-    functionTools: tools
-      .filter((tool) => tool.type === "function")
-      .map((tool) => ({
-        name: String(tool.name ?? "tool"),
-        ...(isObject(tool.parameters) ? { parameters: tool.parameters as JsonSchema } : {}),
-      })),
+    functionTools: callableFunctions.map((tool) => ({
+      name: String(tool.name ?? "tool"),
+      ...(isObject(tool.parameters) ? { parameters: tool.parameters as JsonSchema } : {}),
+    })),
     builtInTools: tools.map((tool) => String(tool.type)).filter((type) => type !== "function"),
     mcpTools: tools
       .filter((tool) => tool.type === "mcp")
@@ -154,6 +187,61 @@ export function readResponsesRequest(body: Json): EmulatorRequest {
       : {}),
     chatWebSearch: false,
     reasoningSummary: isObject(body.reasoning) && typeof body.reasoning.summary === "string",
+    deferredFunctions: tools.filter(
+      (tool) => tool.type === "function" && tool.defer_loading === true,
+    ),
+    ...(searchTool
+      ? { toolSearch: { execution: searchTool.execution === "client" ? "client" : "server" } }
+      : {}),
+    searchLoaded,
+    shellTool: tools.find((tool) => tool.type === "shell"),
+    ...compactionOf(body.context_management),
+  };
+}
+
+/** The item types that carry a call, and the tool name each call stands for (`name`: its own). */
+const CALL_NAMES: Record<string, string> = {
+  function_call: "name",
+  custom_tool_call: "name",
+  apply_patch_call: "apply_patch",
+  shell_call: "shell",
+  local_shell_call: "local_shell",
+};
+
+/** The item types that carry a tool's output back to the model. */
+const OUTPUT_TYPES = new Set([
+  "function_call_output",
+  "custom_tool_call_output",
+  "apply_patch_call_output",
+  "shell_call_output",
+  "local_shell_call_output",
+]);
+
+/** An output item's result as text: shell outputs by their stdout and stderr, a patch by its status. */
+function outputText(item: Json): string {
+  if (item.type === "shell_call_output" && Array.isArray(item.output)) {
+    return asList(item.output)
+      .map((part) =>
+        [part.stdout, part.stderr].filter((text) => typeof text === "string" && text).join("\n"),
+      )
+      .join("\n");
+  }
+  if (item.type === "apply_patch_call_output" && typeof item.output !== "string") {
+    return String(item.status ?? "completed");
+  }
+  return stringify(item.output);
+}
+
+function instructionsOf(body: Json): string[] {
+  return typeof body.instructions === "string" ? [body.instructions] : [];
+}
+
+/** The compaction threshold of `context_management: [{ type: "compaction", compact_threshold }]`. */
+function compactionOf(value: unknown): { compactThreshold?: number } {
+  const entry = asList(value).find((item) => item.type === "compaction");
+  if (!entry) return {};
+  return {
+    compactThreshold: typeof entry.compact_threshold === "number" ? entry.compact_threshold : 0,
   };
 }
 
@@ -180,9 +268,10 @@ export function readChatRequest(body: Json): EmulatorRequest {
   messages.forEach((message, index) => {
     texts.push(contentText(message.content));
     for (const call of asList(message.tool_calls)) {
-      const fn = isObject(call.function) ? call.function : {};
+      // A custom tool's call carries `custom: { name, input }` where a function's has `function`.
+      const fn = isObject(call.function) ? call.function : isObject(call.custom) ? call.custom : {};
       callNames.set(String(call.id ?? ""), String(fn.name ?? ""));
-      texts.push(stringify(fn.arguments));
+      texts.push(stringify(fn.arguments ?? fn.input));
     }
     if (index > lastUser && message.role === "tool") {
       const callId = String(message.tool_call_id ?? "");
@@ -248,7 +337,19 @@ export function readChatRequest(body: Json): EmulatorRequest {
       toolChoice.mode !== "none" &&
       (isObject(body.web_search_options) || modelInfo(String(body.model))?.search === true),
     reasoningSummary: false,
+    deferredFunctions: [],
+    searchLoaded: [],
+    ...audioOf(body),
   };
+}
+
+/** Audio output: `modalities` holding `audio`, with the `audio` options' voice and format. */
+function audioOf(body: Json): { audioOutput?: { voice: string; format: string } } {
+  const modalities = Array.isArray(body.modalities) ? body.modalities : [];
+  if (!modalities.includes("audio")) return {};
+  const audio = isObject(body.audio) ? body.audio : {};
+  const voice = isObject(audio.voice) ? String(audio.voice.id) : String(audio.voice ?? "alloy");
+  return { audioOutput: { voice, format: String(audio.format ?? "wav") } };
 }
 
 /** Facts read the same way from both APIs' bodies. */

@@ -15,6 +15,8 @@ export interface ModelInfo {
   reasoning: boolean;
   /** True for the Chat Completions search models (`gpt-4o-search-preview`, ...). */
   search?: boolean;
+  /** True for the models that speak (`modalities: ["text", "audio"]` on Chat Completions). */
+  audio?: boolean;
 }
 
 /** Every known model, as OpenAI's model pages list their limits. */
@@ -26,15 +28,36 @@ export const MODELS: readonly ModelInfo[] = [
     contextWindow: 128_000,
     maxOutputTokens: 16_384,
     reasoning: false,
+    audio: true,
   },
   {
     name: "gpt-4o-mini-audio-preview",
     contextWindow: 128_000,
     maxOutputTokens: 16_384,
     reasoning: false,
+    audio: true,
   },
-  { name: "gpt-audio", contextWindow: 128_000, maxOutputTokens: 16_384, reasoning: false },
-  { name: "gpt-audio-mini", contextWindow: 128_000, maxOutputTokens: 16_384, reasoning: false },
+  {
+    name: "gpt-audio",
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    reasoning: false,
+    audio: true,
+  },
+  {
+    name: "gpt-audio-1.5",
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    reasoning: false,
+    audio: true,
+  },
+  {
+    name: "gpt-audio-mini",
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    reasoning: false,
+    audio: true,
+  },
   {
     name: "gpt-4o-search-preview",
     contextWindow: 128_000,
@@ -73,6 +96,7 @@ export const MODELS: readonly ModelInfo[] = [
   { name: "gpt-5.1-codex", contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: true },
   { name: "gpt-5.1-codex-max", contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: true },
   { name: "gpt-5.2", contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: true },
+  { name: "gpt-5.4", contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: true },
   { name: "o1", contextWindow: 200_000, maxOutputTokens: 100_000, reasoning: true },
   { name: "o1-mini", contextWindow: 128_000, maxOutputTokens: 65_536, reasoning: true },
   { name: "o1-pro", contextWindow: 200_000, maxOutputTokens: 100_000, reasoning: true },

@@ -1,6 +1,7 @@
 import {
   defaultAnswer,
   reasoningAnswer,
+  spokenAnswer,
   reasoningSummaries,
   REFUSAL_TEXT,
   toolResultsAnswer,
@@ -14,6 +15,14 @@ import {
   mcp,
   webSearch,
 } from "./built-in-tool-items.js";
+import {
+  applyPatch,
+  compaction,
+  customToolCalls,
+  localShell,
+  shell,
+  toolSearch,
+} from "./client-tool-items.js";
 import type { IdFactory } from "./ids.js";
 import type { PlanContext } from "./plan-context.js";
 import { message, type OutputItem } from "./output-items.js";
@@ -21,6 +30,7 @@ import { limitOutput } from "./output-limit.js";
 import { schemaInText } from "./schema-in-text.js";
 import { placeCount, valueFromPrompt } from "./prompt-arguments.js";
 import { toBase64 } from "./png.js";
+import { countTokens } from "./tokens.js";
 import { functionCandidates, scenarioAvailable, stripDirectives } from "./scenarios.js";
 
 /**
@@ -112,6 +122,21 @@ export function planOutput(request: EmulatorRequest, scenario: string, context: 
     case "parallel-function-calls":
       plan.items = functionCalls(request, userText, ids, true);
       break;
+    case "custom-tool-calls":
+      plan.items = customToolCalls(request, userText, ids);
+      break;
+    case "apply-patch":
+      plan.items = applyPatch(userText, ids);
+      break;
+    case "shell":
+      plan.items = shell(request, userText, ids);
+      break;
+    case "local-shell":
+      plan.items = localShell(userText, ids);
+      break;
+    case "tool-search":
+      plan.items = toolSearch(request, userText, ids);
+      break;
     case "web-search":
       plan.items = webSearch(userText, ids);
       break;
@@ -167,7 +192,17 @@ export function planOutput(request: EmulatorRequest, scenario: string, context: 
       plan.items = [message(ids, toolResultsAnswer(request.toolOutputs))];
       break;
     default:
-      plan.items = [message(ids, defaultAnswer(userText))];
+      // A spoken answer has no markdown to read out.
+      plan.items = [
+        message(ids, request.audioOutput ? spokenAnswer(userText) : defaultAnswer(userText)),
+      ];
+  }
+  // Past `context_management`'s threshold the response ends with the compacted conversation.
+  if (
+    request.compactThreshold !== undefined &&
+    countTokens(request.inputText) >= request.compactThreshold
+  ) {
+    plan.items.push(compaction(ids, request.inputText));
   }
   const limited = limitOutput(request, plan.items, plan.reasoningTokens);
   return limited.incomplete ? { ...plan, ...limited } : plan;

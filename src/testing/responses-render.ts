@@ -1,6 +1,9 @@
 import type { EmulatorRequest } from "./emulator-request-model.js";
 import type { OutputItem, Plan } from "./plan.js";
 import { splitTokens, tokenLogprob, type TokenLogprob } from "./tokens.js";
+import { EventList } from "./event-list.js";
+import { startedItem } from "./started-item.js";
+import { clientToolEvents } from "./client-tool-events.js";
 import { countUsage, responsesUsage } from "./usage.js";
 
 /** Turns a plan into Responses API events and response objects, in the order OpenAI sends them. */
@@ -102,51 +105,6 @@ export function finalResponse(identity: ResponseIdentity, plan: Plan): Json {
     output,
     responsesUsage(countUsage(identity.request, plan)),
   );
-}
-
-function startedItem(item: OutputItem): Json {
-  switch (item.type) {
-    case "message":
-      return {
-        id: item.id,
-        type: "message",
-        status: "in_progress",
-        content: [],
-        role: "assistant",
-      };
-    case "reasoning": {
-      const started: Json = { id: item.id, type: "reasoning", summary: [] };
-      if (item.encrypted_content !== undefined) started.encrypted_content = item.encrypted_content;
-      return started;
-    }
-    case "function_call":
-      return { ...item, status: "in_progress", arguments: "" };
-    case "web_search_call":
-      return { id: item.id, type: "web_search_call", status: "in_progress" };
-    case "file_search_call":
-      return { ...item, status: "in_progress", queries: [], results: null };
-    case "image_generation_call":
-      // OpenAI announces the call with its id and status only; the image comes with done.
-      return { id: item.id, type: "image_generation_call", status: "in_progress" };
-    case "code_interpreter_call":
-      return { ...item, status: "in_progress", code: "", outputs: [] };
-    case "mcp_list_tools":
-      return { ...item, tools: [] };
-    case "mcp_call":
-      return { ...item, status: "in_progress", arguments: "", output: null };
-    case "computer_call":
-      return { ...item, status: "in_progress" };
-    default:
-      return item;
-  }
-}
-
-/** Adds `sequence_number` and keeps the list; one instance per stream. */
-class EventList {
-  readonly events: Json[] = [];
-  push(event: Json): void {
-    this.events.push({ type: event.type, sequence_number: this.events.length, ...event });
-  }
 }
 
 function messageEvents(
@@ -313,6 +271,12 @@ function itemEvents(
     case "mcp_list_tools":
       list.push({ type: "response.mcp_list_tools.in_progress", ...at });
       list.push({ type: "response.mcp_list_tools.completed", ...at });
+      break;
+    case "custom_tool_call":
+    case "apply_patch_call":
+    case "shell_call":
+    case "shell_call_output":
+      clientToolEvents(list, item, outputIndex);
       break;
     case "mcp_call":
       list.push({ type: "response.mcp_call.in_progress", ...at });

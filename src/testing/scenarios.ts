@@ -1,4 +1,5 @@
 import type { EmulatorRequest, FunctionToolSpec } from "./emulator-request-model.js";
+import { mentionedCustomTools } from "./client-tool-items.js";
 import { placeCount } from "./prompt-arguments.js";
 
 /** The scripted behaviours of the emulator. */
@@ -14,6 +15,11 @@ export type ScenarioName =
   | "reasoning"
   | "function-calls"
   | "parallel-function-calls"
+  | "custom-tool-calls"
+  | "apply-patch"
+  | "shell"
+  | "local-shell"
+  | "tool-search"
   | "structured-output"
   | "tool-results";
 
@@ -51,6 +57,44 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     description:
       "Two function calls in one response (2+ tools offered, or the text says parallel).",
     tools: ["function"],
+  },
+  {
+    name: "custom-tool-calls",
+    keywords: ["custom", "grammar"],
+    responsesOnly: false,
+    description:
+      "A custom tool call whose input matches the tool's lark or regex grammar, else text from the prompt (needs custom tools).",
+    tools: ["custom"],
+  },
+  {
+    name: "tool-search",
+    keywords: ["tool", "find", "weather"],
+    responsesOnly: true,
+    description:
+      "Hosted: a tool_search_call, its tool_search_output and a call of the loaded function; client: a tool_search_call for the application (needs tool_search and deferred functions).",
+    tools: ["tool_search"],
+  },
+  {
+    name: "apply-patch",
+    keywords: ["patch", "edit", "rename", "create", "delete"],
+    responsesOnly: true,
+    description: "An apply_patch_call creating, updating or deleting the file the prompt names.",
+    tools: ["apply_patch"],
+  },
+  {
+    name: "shell",
+    keywords: ["shell", "run", "command", "terminal", "list"],
+    responsesOnly: true,
+    description:
+      "A shell_call; in a hosted container also its shell_call_output and an answer, locally for the application to run.",
+    tools: ["shell"],
+  },
+  {
+    name: "local-shell",
+    keywords: ["shell", "run", "command", "terminal", "list"],
+    responsesOnly: true,
+    description: "A local_shell_call with an exec action, for the application to run.",
+    tools: ["local_shell"],
   },
   {
     name: "web-search",
@@ -166,19 +210,27 @@ export function scenarioAvailable(request: EmulatorRequest, name: string): boole
   if (!info) return false;
   if (!info.tools) return true;
   if (info.tools.includes("function")) return request.functionTools.length > 0;
+  if (info.tools.includes("custom")) return request.customTools.length > 0;
   if (request.api === "chat") return name === "web-search" && request.chatWebSearch;
+  // A tool search needs something to find: functions declared with defer_loading.
+  if (name === "tool-search") {
+    return request.toolSearch !== undefined && request.deferredFunctions.length > 0;
+  }
   return request.builtInTools.some((type) => info.tools!.includes(type));
+}
+
+/** True when the text mentions a word of the tool name (`get_weather` by "weather"). */
+function nameMentioned(name: string, text: string): boolean {
+  return name
+    .split(/[^a-zA-Z0-9]+|(?=[A-Z])/)
+    .filter((word) => word.length >= 4 && !/^(get|set|fetch|tool|call)$/i.test(word))
+    .some((word) => mentions(text, [word.toLowerCase()]));
 }
 
 /** Names of function tools whose name words (`get_weather` -> weather) the text mentions. */
 export function mentionedFunctions(request: EmulatorRequest, text: string): string[] {
   return request.functionTools
-    .filter((tool) =>
-      tool.name
-        .split(/[^a-zA-Z0-9]+|(?=[A-Z])/)
-        .filter((word) => word.length >= 4 && !/^(get|set|fetch|tool|call)$/i.test(word))
-        .some((word) => mentions(text, [word.toLowerCase()])),
-    )
+    .filter((tool) => nameMentioned(tool.name, text))
     .map((tool) => tool.name);
 }
 
@@ -213,12 +265,26 @@ export function chooseScenario(request: EmulatorRequest, explicit?: string): str
   if (request.approvalResponses.length > 0) return "mcp";
   if (request.computerOutputs > 0 && scenarioAvailable(request, "computer-use"))
     return "computer-use";
+  // The functions a client's tool search loaded are what the model asked for: it calls one.
+  if (request.searchLoaded.length > 0 && request.functionTools.length > 0) {
+    return functionScenario(request, text);
+  }
   if (!required && request.toolOutputs.length > 0) return "tool-results";
   // A question a function tool answers gets the call even when a response format is set:
   // structured output with tools means the model calls a tool or answers in the schema.
   if (request.functionTools.length > 0) {
     if (mentionedFunctions(request, text).length > 0) return functionScenario(request, text);
+  }
+  if (mentionedCustomTools(request, text).length > 0) return "custom-tool-calls";
+  if (request.functionTools.length > 0) {
     if (mentions(text, ["tool", "weather", "parallel"])) return functionScenario(request, text);
+  }
+  if (request.customTools.length > 0 && mentions(text, ["tool"])) return "custom-tool-calls";
+  if (
+    scenarioAvailable(request, "tool-search") &&
+    request.deferredFunctions.some((tool) => nameMentioned(String(tool.name), text))
+  ) {
+    return "tool-search";
   }
   if (!required && (request.jsonSchema || request.jsonObject)) return "structured-output";
   for (const scenario of SCENARIOS) {

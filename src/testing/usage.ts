@@ -12,6 +12,8 @@ export interface TokenCounts {
   output: number;
   /** Reasoning tokens. */
   reasoning: number;
+  /** Audio output tokens (Chat audio output), part of `output`. */
+  audio: number;
   /** Predicted tokens (Chat `prediction`) that the output used. */
   acceptedPrediction: number;
   /** Predicted tokens the output did not use (billed as output, as OpenAI does). */
@@ -44,6 +46,9 @@ function outputText(plan: Plan): string {
       }
       if (typeof item.arguments === "string") return item.arguments;
       if (typeof item.code === "string") return item.code;
+      if (typeof item.input === "string") return item.input;
+      const operation = item.operation as { diff?: string } | undefined;
+      if (typeof operation?.diff === "string") return operation.diff;
       return "";
     })
     .join("");
@@ -58,12 +63,15 @@ export function countUsage(request: EmulatorRequest, plan: Plan): TokenCounts {
   const cached = request.inputCount > 1 ? Math.floor(input / 4) : 0;
   const text = outputText(plan);
   const prediction = predictionCounts(request.prediction, text);
+  // Speech costs about four audio tokens per word of its transcript.
+  const audio = request.audioOutput ? 4 * countTokens(text) * Math.max(1, request.n) : 0;
   const output =
-    countTokens(text) * Math.max(1, request.n) + plan.reasoningTokens + prediction.rejected;
+    countTokens(text) * Math.max(1, request.n) + plan.reasoningTokens + prediction.rejected + audio;
   return {
     input,
     cached,
     output,
+    audio,
     reasoning: plan.reasoningTokens,
     acceptedPrediction: prediction.accepted,
     rejectedPrediction: prediction.rejected,
@@ -90,7 +98,7 @@ export function chatUsage(counts: TokenCounts): Record<string, unknown> {
     prompt_tokens_details: { cached_tokens: counts.cached, audio_tokens: 0 },
     completion_tokens_details: {
       reasoning_tokens: counts.reasoning,
-      audio_tokens: 0,
+      audio_tokens: counts.audio,
       accepted_prediction_tokens: counts.acceptedPrediction,
       rejected_prediction_tokens: counts.rejectedPrediction,
     },

@@ -1,6 +1,5 @@
 import type { EmulatorApi, EmulatorRequest } from "./emulator-request-model.js";
 import { modelInfo } from "./models.js";
-import type { OpenAIErrorFields } from "./openai-error.js";
 import {
   CHAT_PARAMS,
   KIND_WORDS,
@@ -9,9 +8,11 @@ import {
   RESPONSES_PARAMS,
   RESPONSES_TOOL_TYPES,
 } from "./request-params.js";
+import { invalid, type RequestError } from "./request-error.js";
 import { schemaProblem } from "./schema-rules.js";
 import { countTokens } from "./tokens.js";
 import { declaredRef } from "./tool-choice.js";
+import { toolOutputsProblem } from "./tool-output-pairs.js";
 
 /**
  * Rejects what OpenAI rejects, with its status, `type`, `code` and `param`: unknown models
@@ -20,22 +21,12 @@ import { declaredRef } from "./tool-choice.js";
  * Where the reference leaves the exact answer open, the stricter one is chosen.
  */
 
-/** A rejected request: the HTTP status and OpenAI's error fields. */
-export interface RequestError {
-  /** HTTP status. */
-  status: number;
-  /** The error body's fields. */
-  error: OpenAIErrorFields;
-}
+export type { RequestError } from "./request-error.js";
 
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function invalid(message: string, param: string | null, code: string | null): RequestError {
-  return { status: 400, error: { message, type: "invalid_request_error", param, code } };
 }
 
 function paramsProblem(api: EmulatorApi, body: Json): RequestError | undefined {
@@ -314,38 +305,6 @@ function unanswered(pending: { index: number; ids: Set<string> }): RequestError 
   );
 }
 
-const CALL_OUTPUTS: Record<string, string> = {
-  function_call: "function_call_output",
-  custom_tool_call: "custom_tool_call_output",
-};
-
-/** Every function or custom tool call in `items` needs its output, and every output its call. */
-function toolOutputsProblem(items: Json[]): RequestError | undefined {
-  const calls = new Map<string, string>();
-  const answered = new Set<string>();
-  for (const item of items) {
-    const callId = String(item.call_id);
-    if (CALL_OUTPUTS[String(item.type)]) calls.set(callId, String(item.type));
-    if (Object.values(CALL_OUTPUTS).includes(String(item.type))) {
-      if (!calls.has(callId)) {
-        return invalid(
-          `No tool call found for function call output with call_id ${callId}.`,
-          "input",
-          null,
-        );
-      }
-      answered.add(callId);
-    }
-  }
-  for (const [callId, type] of calls) {
-    if (!answered.has(callId)) {
-      const kind = type === "function_call" ? "function call" : "custom tool call";
-      return invalid(`No tool output found for ${kind} ${callId}.`, "input", null);
-    }
-  }
-  return undefined;
-}
-
 /**
  * The first problem with `body` on `api`, or undefined when OpenAI would accept it.
  * `conversation` is the Responses input with what `previous_response_id` carries prepended.
@@ -359,9 +318,27 @@ export function validateBody(
     paramsProblem(api, body) ??
     modelProblem(api, body) ??
     (api === "chat" ? messagesProblem(body) : toolOutputsProblem(conversation)) ??
+    (api === "chat" ? audioProblem(body) : undefined) ??
     toolsProblem(api, body) ??
     formatProblem(api, body) ??
     backgroundProblem(api, body)
+  );
+}
+
+/**
+ * Audio output needs the `audio` options and a model that speaks. OpenAI's exact wording is
+ * not documented; the emulator refuses both, as the stricter choice.
+ */
+function audioProblem(body: Json): RequestError | undefined {
+  if (!Array.isArray(body.modalities) || !body.modalities.includes("audio")) return undefined;
+  if (!isObject(body.audio)) {
+    return invalid("Missing required parameter: 'audio'.", "audio", "missing_required_parameter");
+  }
+  if (modelInfo(String(body.model))?.audio) return undefined;
+  return invalid(
+    `Invalid value: 'audio'. The model \`${String(body.model)}\` does not support audio output; use an audio model such as gpt-audio.`,
+    "modalities",
+    "invalid_value",
   );
 }
 

@@ -26,7 +26,15 @@ import {
 const REFUSAL_UNRECORDED =
   "OpenAI's API reference and the openai package's types (ResponseRefusalDeltaEvent, " +
   "ResponseRefusalDoneEvent, ResponseOutputRefusal) define it; no recorded Responses stream refused";
+const CUSTOM_CALL_UNRECORDED =
+  "Chat custom tool calls are recorded only unstreamed (chat/custom-tool-call.cassette.yaml: " +
+  "tool_calls[] {id, type: custom, custom: {name, input}}); streamed, the call comes whole in " +
+  "its tool_calls delta, in that shape with its index";
 const REAL_BUT_UNRECORDED = new Map<string, string>([
+  ...["custom", "id", "index", "type"].map((key): [string, string] => [
+    `chat.completion.chunk: delta.tool_call[custom].${key}`,
+    CUSTOM_CALL_UNRECORDED,
+  ]),
   ["response.refusal.delta", REFUSAL_UNRECORDED],
   ["response.refusal.done", REFUSAL_UNRECORDED],
   ["response.content_part.added: part[refusal].type", REFUSAL_UNRECORDED],
@@ -186,6 +194,12 @@ function unknownToReal(ours: Grammar, real: Grammar): string[] {
 }
 
 const tool = (type: string, extra: Json = {}) => ({ tools: [{ type, ...extra }] });
+const SQL_GRAMMAR = {
+  type: "grammar",
+  syntax: "lark",
+  definition:
+    'start: "SELECT" columns "FROM" WORD\ncolumns: "*" | WORD\n%import common.WORD\n%import common.WS\n%ignore WS',
+};
 const mcp = { server_label: "s", server_url: "https://mcp.example/sse" };
 
 /** What each scenario needs in a Responses request to run rather than fall back to text. */
@@ -214,6 +228,25 @@ const RESPONSES_NEEDS: Record<string, Json[]> = {
     tool("mcp", { ...mcp, require_approval: "never" }),
   ],
   reasoning: [{ model: "o4-mini", reasoning: { summary: "auto" } }],
+  "custom-tool-calls": [
+    { tools: [{ type: "custom", name: "execute_sql", format: { type: "text" } }] },
+    { tools: [{ type: "custom", name: "run_sql", format: SQL_GRAMMAR }] },
+  ],
+  "apply-patch": [
+    { input: "Create notes.md", ...tool("apply_patch") },
+    { input: "Delete obsolete.txt", ...tool("apply_patch") },
+  ],
+  shell: [tool("shell"), tool("shell", { environment: { type: "container_auto" } })],
+  "local-shell": [{ model: "gpt-5-codex", ...tool("local_shell") }],
+  "tool-search": [
+    { tools: [{ ...weatherTool, defer_loading: true }, { type: "tool_search" }] },
+    {
+      tools: [
+        { ...weatherTool, defer_loading: true },
+        { type: "tool_search", execution: "client" },
+      ],
+    },
+  ],
   "structured-output": [
     {
       text: {
@@ -246,11 +279,22 @@ const RESPONSES_NEEDS: Record<string, Json[]> = {
 /** Request options that change a stream's shape whatever the scenario. */
 const RESPONSES_VARIANTS: Json[] = [
   { input: "Write a long essay about the sea", max_output_tokens: 16 },
+  { context_management: [{ type: "compaction", compact_threshold: 1 }] },
   { background: true },
   { include: ["message.output_text.logprobs"], top_logprobs: 2 },
 ];
 
 const CHAT_NEEDS: Record<string, Json[]> = {
+  "custom-tool-calls": [
+    {
+      tools: [
+        {
+          type: "custom",
+          custom: { name: "run_sql", format: { type: "grammar", grammar: SQL_GRAMMAR } },
+        },
+      ],
+    },
+  ],
   "function-calls": [{ tools: [chatTool(weatherTool)] }],
   "parallel-function-calls": [{ tools: [chatTool(weatherTool), chatTool(timeTool)] }],
   "web-search": [{ model: "gpt-4o-mini-search-preview", web_search_options: {} }],
@@ -292,6 +336,12 @@ const CHAT_NEEDS: Record<string, Json[]> = {
 
 const CHAT_VARIANTS: Json[] = [
   { stream_options: { include_usage: true } },
+  {
+    model: "gpt-audio",
+    modalities: ["text", "audio"],
+    audio: { voice: "ash", format: "pcm16" },
+    stream_options: { include_usage: true },
+  },
   { logprobs: true, top_logprobs: 2 },
   { messages: [{ role: "user", content: "Write a long essay" }], max_completion_tokens: 16 },
 ];
@@ -361,6 +411,14 @@ describe.skipIf(!capturesAvailable())("the emulator's streams against the record
         "mcp_list_tools",
         "mcp_call",
         "mcp_approval_request",
+        "custom_tool_call",
+        "apply_patch_call",
+        "shell_call",
+        "shell_call_output",
+        "local_shell_call",
+        "tool_search_call",
+        "tool_search_output",
+        "compaction",
       ]),
     );
     expect(unknownToReal(ours, real)).toEqual([]);

@@ -90,6 +90,23 @@ async function emulatorPayloads(): Promise<Json[]> {
     { input: "mcp", ...tool("mcp", { ...mcp, require_approval: "never" }) },
     { input: "refuse" },
     { input: "hi", include: ["message.output_text.logprobs"], top_logprobs: 2 },
+    { input: "use the tool", tools: [{ type: "custom", name: "execute_sql" }] },
+    { input: "Create notes.md", ...tool("apply_patch") },
+    { input: "list files", ...tool("shell") },
+    { input: "list files", ...tool("shell", { environment: { type: "container_auto" } }) },
+    { model: "gpt-5-codex", input: "list files", ...tool("local_shell") },
+    {
+      input: "weather?",
+      tools: [{ ...weatherTool, defer_loading: true }, { type: "tool_search" }],
+    },
+    {
+      input: "weather?",
+      tools: [
+        { ...weatherTool, defer_loading: true },
+        { type: "tool_search", execution: "client" },
+      ],
+    },
+    { input: "hi", context_management: [{ type: "compaction", compact_threshold: 1 }] },
   ];
   const all: Json[] = [];
   for (const body of bodies) {

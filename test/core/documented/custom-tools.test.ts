@@ -5,6 +5,7 @@ import { createChatClientWith } from "../../../src/core/client/client.js";
 import { defaultCodec } from "../../../src/core/client/default-codec.js";
 import { messageText } from "../../../src/core/model/guards.js";
 import { defineCustomTool } from "../../../src/core/tools/define-custom-tool.js";
+import { createEmulatorHandler } from "../../../src/testing/index.js";
 import { captureExchanges, capturesAvailable } from "../../support/captures.js";
 import { fakeFetch } from "../client/support/fake-fetch.js";
 
@@ -66,6 +67,70 @@ describe.skipIf(!hasCaptures)("documentation: custom tools with a context-free g
     );
     expect(messageText(store.getSnapshot().messages.at(-1)!)).not.toBe("");
   });
+});
+
+/**
+ * The same documentation (LangChain's ChatOpenAI page, "Context-free grammars": a `do_math`
+ * custom tool with a lark grammar, "Use the tool to calculate 3^3."), run to the end against
+ * the emulator instead of a recording: the custom call arrives with input the grammar accepts,
+ * its output goes back as `custom_tool_call_output`, and the final text arrives.
+ */
+describe("documentation: custom tools with a context-free grammar, against the emulator", () => {
+  const grammar = [
+    "start: expr",
+    "expr: term (SP ADD SP term)* -> add",
+    "| term",
+    "term: factor (SP MUL SP factor)* -> mul",
+    "| factor",
+    "factor: INT",
+    'SP: " "',
+    'ADD: "+"',
+    'MUL: "*"',
+    "%import common.INT",
+  ].join("\n");
+
+  for (const stream of [false, true]) {
+    it(`runs 'Context-free grammars' end to end (${stream ? "streamed" : "not streamed"})`, async () => {
+      const handler = createEmulatorHandler();
+      const bodies: Record<string, unknown>[] = [];
+      const fetch: typeof globalThis.fetch = async (input, init) => {
+        bodies.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+        return handler(new Request(new URL(String(input), "http://127.0.0.1/"), init));
+      };
+      const client = createChatClientWith(
+        { baseURL: "http://127.0.0.1/v1", model: "gpt-5", api: "responses", stream, fetch },
+        defaultCodec,
+      );
+      const inputs: string[] = [];
+      const doMath = defineCustomTool({
+        name: "do_math",
+        description: "Do a mathematical operation.",
+        format: { type: "grammar", syntax: "lark", definition: grammar },
+        execute: (input) => {
+          inputs.push(input);
+          return "27";
+        },
+      });
+      const store = new ChatStore({ client, notify: "sync", storage: null });
+      attachToolRunner(store, { tools: [doMath] });
+      await store.send("Use the tool to calculate 3^3.");
+      await waitFor(() => bodies.length === 2 && store.getSnapshot().status === "ready");
+
+      // The model's input is grammar-shaped: integers joined by the grammar's operators.
+      expect(inputs).toHaveLength(1);
+      expect(inputs[0]).toMatch(/^\d+( [+*] \d+)*$/);
+      const sent = bodies[1]!.input as Record<string, unknown>[];
+      const call = sent.find((item) => item.type === "custom_tool_call")!;
+      expect(call).toMatchObject({ name: "do_math", input: inputs[0] });
+      expect(sent.find((item) => item.type === "custom_tool_call_output")).toMatchObject({
+        call_id: call.call_id,
+        output: "27",
+      });
+      const answer = messageText(store.getSnapshot().messages.at(-1)!);
+      expect(answer).toContain("27");
+      expect(store.getSnapshot().error ?? null).toBeNull();
+    });
+  }
 });
 
 async function waitFor(test: () => boolean): Promise<void> {
