@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import { layerImports } from "./scripts/eslint-layer-imports.js";
 
 export default tseslint.config(
   {
@@ -33,58 +34,11 @@ export default tseslint.config(
     },
   },
   // The layers: core is framework-free; react adds hooks on core; ui adds components on react;
-  // server and testing never touch the browser layers. `**` so that any depth of `../` counts.
+  // element wraps ui; server and testing never touch the browser layers. The rule resolves every
+  // relative path, so any depth or spelling of `../` is judged by where it lands.
   {
-    files: ["src/core/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            "react",
-            "react-dom",
-            "**/react/**",
-            "**/ui/**",
-            "**/server/**",
-            "**/testing/**",
-            "**/element/**",
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ["src/react/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["**/ui/**", "**/server/**", "**/testing/**", "**/element/**"] },
-      ],
-    },
-  },
-  {
-    files: ["src/ui/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["**/server/**", "**/testing/**", "**/element/**"] },
-      ],
-    },
-  },
-  {
-    // The custom element wraps the UI for pages without React; it never reaches the server side.
-    files: ["src/element/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/testing/**"] }],
-    },
-  },
-  {
-    files: ["src/server/**", "src/testing/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["react", "react-dom", "**/react/**", "**/ui/**", "**/element/**"] },
-      ],
-    },
+    files: ["src/**"],
+    plugins: { colloquy: { rules: { "layer-imports": layerImports } } },
+    rules: { "colloquy/layer-imports": "error" },
   },
 );

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { Chat } from "../src/ui/chat/index.js";
+import { Chat } from "../src/ui/chat/chat.js";
 import { emulatorFetch } from "./support/emulator-fetch.js";
 import { recordings } from "./support/recordings.js";
 import { replayRecording } from "./support/replay.js";

@@ -3,7 +3,7 @@ import { ChatStore } from "../core/chat/chat-store.js";
 import type { SendResult } from "../core/chat/types.js";
 import { createStreamingClient } from "../core/client/streaming-client.js";
 import type { ApiChoice, ToolInput } from "../core/client/types.js";
-import { Chat } from "../ui/chat/index.js";
+import { Chat } from "../ui/chat/chat.js";
 import type { ColloquyTheme } from "../ui/theme/index.js";
 import {
   OBSERVED_ATTRIBUTES,

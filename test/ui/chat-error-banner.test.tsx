@@ -3,7 +3,8 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createEmulatorHandler } from "../../src/testing/index.js";
 import { APIError, ColloquyError, createChatClient } from "../../src/core/index.js";
-import { Chat, defaultStrings, errorHeadline } from "../../src/ui/index.js";
+import { errorHeadline } from "../../src/ui/chat/chat-error-banner.js";
+import { Chat, defaultStrings } from "../../src/ui/index.js";
 
 function emulatorFetch(): typeof fetch {
   const handler = createEmulatorHandler();

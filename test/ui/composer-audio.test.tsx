@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { Composer, validateAttachment } from "../../src/ui/index.js";
+import { Composer } from "../../src/ui/index.js";
+import { validateAttachment } from "../../src/ui/composer/validate-attachment.js";
 import { preloadComposerRecord } from "../../src/ui/composer/composer-record.js";
 
 const wav = () => new File([new Uint8Array([82, 73, 70, 70])], "note.wav", { type: "audio/wav" });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { act, createEvent, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { Composer, formatFileSize, validateAttachment } from "../../src/ui/index.js";
+import { formatFileSize, validateAttachment } from "../../src/ui/composer/validate-attachment.js";
+import { Composer } from "../../src/ui/index.js";
 
 const png = () => new File([new Uint8Array([137, 80, 78, 71])], "cat.png", { type: "image/png" });
 const pdf = (size = 10) =>

@@ -6,9 +6,9 @@ import {
   ComputerScreenshot,
   ComputerTimeline,
   defaultStrings,
-  describeComputerAction,
   type ComputerAction,
 } from "../../src/ui/index.js";
+import { describeComputerAction } from "../../src/ui/computer/computer-actions.js";
 
 const SHOT = "data:image/png;base64,iVBORw0KGgo=";
 

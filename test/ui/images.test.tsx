@@ -2,14 +2,9 @@ import { describe, expect, it } from "vitest";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ImagePart } from "../../src/core/index.js";
-import {
-  GeneratedImage,
-  ImageGallery,
-  ImageThumbnails,
-  imageFileName,
-  isSafeImageUrl,
-  partialBlurPx,
-} from "../../src/ui/index.js";
+import { GeneratedImage, ImageGallery, ImageThumbnails } from "../../src/ui/index.js";
+import { imageFileName, partialBlurPx } from "../../src/ui/images/image-source.js";
+import { isSafeImageUrl } from "../../src/ui/images/safe-image-url.js";
 
 const PIXEL =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";

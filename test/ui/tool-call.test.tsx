@@ -16,10 +16,9 @@ import {
   ShellCall,
   ToolCall,
   ToolCode,
-  formatToolInput,
-  formatToolOutput,
-  parseDiff,
 } from "../../src/ui/index.js";
+import { parseDiff } from "../../src/ui/tool-call/diff-view.js";
+import { formatToolInput, formatToolOutput } from "../../src/ui/tool-call/format-tool-value.js";
 
 const base = {
   type: "tool-call",

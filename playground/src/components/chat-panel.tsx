@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { McpApprovalRequestPart, ToolCallPart } from "../../../src/core/index.js";
 import type { UseChatResult } from "../../../src/react/index.js";
-import { ChatErrorBanner } from "../../../src/ui/chat/index.js";
+import { ChatErrorBanner } from "../../../src/ui/chat/chat-error-banner.js";
 import { Composer, MessageList } from "../../../src/ui/index.js";
 
 /** Props of {@link ChatPanel}. */

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from "react";
 import { z } from "zod";
 import type { ChatClient } from "../../../src/core/index.js";
 import { useStructuredOutput } from "../../../src/react/structured-output.js";
-import { ChatErrorBanner } from "../../../src/ui/chat/index.js";
+import { ChatErrorBanner } from "../../../src/ui/chat/chat-error-banner.js";
 
 /** Props of {@link StructuredSurface}. */
 export interface StructuredSurfaceProps {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Chat } from "../../../src/ui/chat/index.js";
+import { Chat } from "../../../src/ui/chat/chat.js";
 import type { PlaygroundTheme } from "../use-theme-preference.js";
 import { PLAYGROUND_ENDPOINT, PLAYGROUND_MODEL } from "../connection.js";
 import type { ToolInput } from "../../../src/core/index.js";

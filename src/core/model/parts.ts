@@ -21,8 +21,39 @@ import type {
 } from "./builtin-tool-parts.js";
 import type { ToolCallPart } from "./tool-call-part.js";
 
-export type * from "./tool-call-part.js";
-export type * from "./builtin-tool-parts.js";
+// The part types of their own files, so `Part` and every part type come from one module.
+export type {
+  ApplyPatchCallOutputPart,
+  ApplyPatchCallPart,
+  BuiltinToolPart,
+  BuiltinToolState,
+  ClientToolOutputItem,
+  CodeInterpreterCallPart,
+  CompactionPart,
+  ComputerCallOutput,
+  ComputerCallOutputPart,
+  ComputerCallPart,
+  FileSearchCallPart,
+  McpApprovalRequestPart,
+  McpApprovalResponsePart,
+  McpCallPart,
+  McpListToolsPart,
+  ShellCallOutputPart,
+  ShellCallPart,
+  ToolSearchCallPart,
+  ToolSearchOutputPart,
+  WebSearchCallPart,
+} from "./builtin-tool-parts.js";
+export type {
+  ToolCallApprovalRequested,
+  ToolCallInputAvailable,
+  ToolCallInputStreaming,
+  ToolCallOutputAvailable,
+  ToolCallOutputDenied,
+  ToolCallOutputError,
+  ToolCallPart,
+  ToolCallState,
+} from "./tool-call-part.js";
 
 /**
  * Message parts: a union discriminated on `type`. Anything still arriving carries a

@@ -34,8 +34,8 @@ export function copyMessage(
 }
 
 /**
- * Every key of `MessageMetadata`: `satisfies` makes a field added to the type without a row
- * here a compile error, so the fast copy below can never drop one.
+ * Every key of `MessageMetadata`, the one list of them: `satisfies` makes a field added to the
+ * type without a row here a compile error, so the fast copy below can never drop one.
  */
 const METADATA_KEYS = {
   model: true,
@@ -57,6 +57,9 @@ const METADATA_KEYS = {
   unknownEventsOmitted: true,
 } as const satisfies Record<keyof MessageMetadata, true>;
 
+/** The keys of the table in its order: the shape of every copy `metadataWithSequence` makes. */
+const METADATA_KEY_LIST = Object.keys(METADATA_KEYS) as (keyof MessageMetadata)[];
+
 /** True for a key of `MessageMetadata`. */
 function isMetadataKey(key: string): boolean {
   return Object.hasOwn(METADATA_KEYS, key);
@@ -68,36 +71,23 @@ function hasOnlyMetadataKeys(metadata: MessageMetadata): boolean {
 }
 
 /**
- * `metadata` with `lastSequenceNumber` set. The copy lists every metadata field (absent ones
- * as `undefined`, which every reader of the model treats as absent): a fixed shape is what
- * keeps this copy cheap on every event of a Responses stream.
+ * `metadata` with `lastSequenceNumber` set. The copy has every key of the table, in its order
+ * (absent ones as `undefined`, which every reader of the model treats as absent): objects
+ * given the same keys in the same order share one shape, which is what keeps this copy cheap
+ * on every event of a Responses stream.
  */
 export function metadataWithSequence(
   metadata: MessageMetadata,
   lastSequenceNumber: number,
 ): MessageMetadata {
   if (!hasOnlyMetadataKeys(metadata)) return { ...metadata, lastSequenceNumber };
-  // Typed with every key required, so a field missing from this literal fails to compile.
-  const copy: { [Key in keyof Required<MessageMetadata>]: MessageMetadata[Key] } = {
-    model: metadata.model,
-    responseId: metadata.responseId,
-    completionId: metadata.completionId,
-    finishReason: metadata.finishReason,
-    incompleteReason: metadata.incompleteReason,
-    responseStatus: metadata.responseStatus,
-    usage: metadata.usage,
-    serviceTier: metadata.serviceTier,
-    systemFingerprint: metadata.systemFingerprint,
-    createdAt: metadata.createdAt,
-    lastSequenceNumber,
-    background: metadata.background,
-    alternatives: metadata.alternatives,
-    extra: metadata.extra,
-    modelVersion: metadata.modelVersion,
-    unknownEvents: metadata.unknownEvents,
-    unknownEventsOmitted: metadata.unknownEventsOmitted,
-  };
-  return copy;
+  const copy: Record<string, unknown> = {};
+  for (let index = 0; index < METADATA_KEY_LIST.length; index++) {
+    const key = METADATA_KEY_LIST[index]!;
+    copy[key] = metadata[key];
+  }
+  copy.lastSequenceNumber = lastSequenceNumber;
+  return copy as MessageMetadata;
 }
 
 /**

@@ -1,16 +1,15 @@
 import type { EventSourceMessage } from "eventsource-parser";
 import { ColloquyError } from "../errors.js";
 import type { Message } from "../model/message.js";
-import { createAssistantMessage } from "./create-assistant-message.js";
+import { DONE_PAYLOAD, SseSource, type Payload } from "./sse-source.js";
 import {
-  apiErrorFromBody,
-  isErrorBody,
-  notEventStreamError,
-  type BodyOrigin,
-} from "./http-errors.js";
-import { abortableRead, openResponse, readText } from "./body-reading.js";
-import { readAhead, type ChunkReader } from "./read-ahead.js";
-import { SseDecoder } from "./sse-decoder.js";
+  abortedError,
+  connectionLostError,
+  cutError,
+  foldError,
+  startingSnapshot,
+  stoppedAfter,
+} from "./stream-errors.js";
 import type {
   MessageStream,
   MessageStreamEvent,
@@ -18,7 +17,7 @@ import type {
   StreamUpdate,
 } from "./types.js";
 
-type Loose = Record<string, unknown>;
+type Loose = Payload;
 
 /**
  * What the reader needs from one API: how its payloads fold into a message and how its
@@ -51,45 +50,7 @@ export interface StreamFolding {
   join(snapshot: Message, run: Loose, next: Loose): boolean;
 }
 
-/** Error codes this reader sets on a message itself; continuing such a message clears them. */
-const READER_ERROR_CODES = new Set([
-  "stream_cut",
-  "invalid_json",
-  "aborted",
-  "connection_error",
-  "out_of_order_event",
-  "too_many_parts",
-]);
-
-const NO_EVENTS: EventSourceMessage[] = [];
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
-
-/** The message a stream starts from. */
-function startingSnapshot(options: ReadStreamOptions): Message {
-  const initial = options.initial;
-  if (!initial) return createAssistantMessage(options.id);
-  let start: Message = options.id !== undefined ? { ...initial, id: options.id } : initial;
-  if (
-    start.status === "aborted" ||
-    (start.status === "failed" && READER_ERROR_CODES.has(start.error?.code ?? ""))
-  ) {
-    const { error: _error, ...rest } = start;
-    start = { ...rest, status: "in-progress" };
-  }
-  return start;
-}
-
-function failedWith(snapshot: Message, code: string, message: string): Message {
-  return { ...snapshot, status: "failed", error: { message, code } };
-}
-
-function describeEvent(event: EventSourceMessage): string {
-  return event.event ? `event "${event.event}"` : "an event";
-}
-
-function excerpt(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 80)}...` : text;
-}
 
 /**
  * Reads an event stream into message snapshots with the given folding. The work is driven by
@@ -104,16 +65,6 @@ export function readEventStream(
 ): MessageStream {
   const signal = options.signal;
   let snapshot = startingSnapshot(options);
-
-  let reader: ChunkReader | undefined;
-  const decoder = new SseDecoder();
-  let origin: BodyOrigin = {};
-  let sniffed = false;
-  // The events of the last chunk read, and how many of them were folded.
-  let pending = NO_EVENTS;
-  let taken = 0;
-  // The last chunk was the end of the body.
-  let atEnd = false;
   // `data: [DONE]` arrived.
   let finished = false;
   let events = 0;
@@ -129,6 +80,33 @@ export function readEventStream(
   // `StreamFolding.join`).
   let run: Loose | undefined;
 
+  /** Raises the error `build` makes of the snapshot, which it leaves marked. */
+  function raise(build: (snapshot: Message) => ColloquyError): ColloquyError {
+    // The joined events belong in the snapshot the error carries; if they cannot be folded,
+    // the error being raised is the one to report.
+    try {
+      foldRun();
+    } catch {
+      // `apply` marked the snapshot failed; the error built here replaces that.
+    }
+    const error = build(snapshot);
+    snapshot = error.snapshot!;
+    return error;
+  }
+
+  const aborted = () => raise((current) => abortedError(current, signal?.reason));
+  const cut = (detail: string) =>
+    raise((current) =>
+      cutError(current, folding.expectedEnd, detail, folding.resumeAdvice(current)),
+    );
+
+  const source = new SseSource(body, signal, folding.payloadOf.bind(folding), {
+    snapshot: () => snapshot,
+    raise,
+    cut,
+    aborted,
+  });
+
   /** Folds the joined events, if any, into the snapshot. */
   function foldRun(): void {
     if (run === undefined) return;
@@ -138,59 +116,14 @@ export function readEventStream(
   }
 
   /**
-   * Folds the joined events before an error takes the snapshot; if they cannot be folded,
-   * the error being raised is the one to report.
-   */
-  function foldRunBeforeError(): void {
-    try {
-      foldRun();
-    } catch {
-      // `apply` marked the snapshot failed; the caller's error replaces that.
-    }
-  }
-
-  function abortedError(): ColloquyError {
-    foldRunBeforeError();
-    snapshot = { ...snapshot, status: "aborted" };
-    return new ColloquyError(
-      "aborted",
-      "The answer was stopped before it finished; what arrived so far is kept.",
-      { snapshot, cause: signal?.reason },
-    );
-  }
-
-  function fail(code: "invalid_json" | "stream_cut", message: string): ColloquyError {
-    foldRunBeforeError();
-    snapshot = failedWith(snapshot, code, message);
-    return new ColloquyError(code, message, { snapshot });
-  }
-
-  function cutError(detail: string): ColloquyError {
-    // The advice reads the snapshot: the joined events belong in it.
-    foldRunBeforeError();
-    return fail(
-      "stream_cut",
-      `The stream ended before ${folding.expectedEnd}: ${detail}. The connection was probably ` +
-        `cut.${folding.resumeAdvice(snapshot)}`,
-    );
-  }
-
-  /**
    * Anything but a `ColloquyError` escaping the reader (the body failing mid-read, mostly) as
    * one that carries the snapshot, so callers handle a single error type and keep the partial
    * message whatever went wrong.
    */
   function asColloquyError(error: unknown): ColloquyError {
     if (error instanceof ColloquyError) return error;
-    if (signal?.aborted) return abortedError();
-    foldRunBeforeError();
-    const detail = error instanceof Error ? error.message : String(error);
-    // Shown to end users as is, so it says what happened and what to do, not how.
-    const message =
-      `The connection was lost before the answer finished (${detail}). What arrived so far ` +
-      "is kept; retry for the full answer.";
-    snapshot = failedWith(snapshot, "connection_error", message);
-    return new ColloquyError("connection_error", message, { snapshot, cause: error });
+    if (signal?.aborted) return aborted();
+    return raise((current) => connectionLostError(current, error));
   }
 
   /** Folds one payload; an event the folding cannot read fails the message. */
@@ -198,123 +131,66 @@ export function readEventStream(
     try {
       return folding.fold(snapshot, payload);
     } catch (error) {
-      const failure = error instanceof ColloquyError ? error : undefined;
-      const code = failure?.code ?? "malformed_event";
-      const message = failure?.message ?? `An event could not be read: ${String(error)}.`;
-      snapshot = failedWith(snapshot, code, message);
-      throw new ColloquyError(code, message, { snapshot, cause: error });
+      const failed = foldError(snapshot, error);
+      snapshot = failed.snapshot!;
+      throw failed;
     }
   }
 
-  /** Parses one SSE event; `undefined` for empty keep-alives. */
-  function parseEvent(event: EventSourceMessage): Loose | "done" | undefined {
-    const data = event.data.trim();
-    if (data === "") return undefined;
-    if (data === "[DONE]") return "done";
-    let payload: unknown;
-    try {
-      payload = JSON.parse(data) as unknown;
-    } catch (cause) {
-      if (atEnd) throw cutError(`its last event was truncated: ${excerpt(data)}`);
-      throw Object.assign(
-        fail(
-          "invalid_json",
-          `${describeEvent(event)} carried data that is not valid JSON: ${excerpt(data)}. ` +
-            "The server or a proxy sent a malformed event.",
-        ),
-        { cause },
-      );
-    }
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw fail(
-        "invalid_json",
-        `${describeEvent(event)} carried JSON that is not an object: ${excerpt(data)}.`,
-      );
-    }
-    return folding.payloadOf(payload as Loose, event);
-  }
-
-  /** Folds pending events up to the next update; `undefined` once they are used up. */
-  function takeUpdate(): StreamUpdate | undefined {
-    if (abortCheckDue) {
+  /**
+   * The one folding loop: folds the payloads of the chunk read last. One at a time (the
+   * update it made is returned, `undefined` once the chunk is used up) or, `joining` (for
+   * `finalMessage()`, where no one sees the updates in between), all of them, joining the
+   * payloads the folding can join (across chunks: the last run stays open until a payload
+   * that does not join, an error or the end).
+   */
+  function foldPending(joining: boolean): StreamUpdate | undefined {
+    if (abortCheckDue || joining) {
       abortCheckDue = false;
-      if (signal?.aborted) throw abortedError();
+      if (signal?.aborted) throw aborted();
     }
-    while (taken < pending.length) {
-      const payload = parseEvent(pending[taken++]!);
-      if (payload === undefined) continue;
-      if (payload === "done") {
+    for (;;) {
+      const payload = source.take();
+      if (payload === undefined) return undefined;
+      if (payload === DONE_PAYLOAD) {
+        foldRun();
         finished = true;
-        pending = NO_EVENTS;
-        taken = 0;
         const done = folding.finish(snapshot);
-        if (done === snapshot) return undefined;
+        if (done === snapshot || joining) {
+          snapshot = done;
+          return undefined;
+        }
         snapshot = done;
         return { snapshot, event: { done: true } };
       }
       events += 1;
-      snapshot = apply(payload);
-      abortCheckDue = true;
-      return { snapshot, event: payload as MessageStreamEvent };
+      if (!joining) {
+        snapshot = apply(payload);
+        abortCheckDue = true;
+        return { snapshot, event: payload as MessageStreamEvent };
+      }
+      if (!folding.joinable(payload)) {
+        foldRun();
+        snapshot = apply(payload);
+      } else if (run === undefined || !folding.join(snapshot, run, payload)) {
+        foldRun();
+        run = payload;
+      }
     }
-    return undefined;
   }
 
   /** True once no event can follow; throws `stream_cut` for a stream that ended early. */
   function ended(): boolean {
     if (finished) return true;
-    if (!atEnd) return false;
+    if (!source.atEnd) return false;
     foldRun();
-    if (snapshot.status === "in-progress") {
-      throw cutError(`it stopped after ${events} event${events === 1 ? "" : "s"}`);
-    }
+    if (snapshot.status === "in-progress") throw cut(stoppedAfter(events));
     return true;
   }
 
-  async function open(): Promise<ChunkReader> {
-    if (signal?.aborted) throw abortedError();
-    let stream: ReadableStream<Uint8Array> | null;
-    if (body instanceof Response) ({ stream, origin } = await openResponse(body, snapshot));
-    else stream = body;
-    if (!stream) throw cutError("the response had no body");
-    return readAhead(stream.getReader());
-  }
-
-  /** Reads the next chunk of the body into `pending`. */
-  async function readChunk(): Promise<void> {
-    reader ??= await open();
-    let result: ReadableStreamReadResult<Uint8Array>;
-    try {
-      result = await abortableRead(reader, signal);
-    } catch (error) {
-      if (signal?.aborted) throw abortedError();
-      throw error;
-    }
-    atEnd = result.done;
-    const chunk = result.value;
-    // Chunks of only whitespace still go to the decoder (they can be part of a line), so the
-    // stream parses the same however it is split.
-    if (!sniffed && chunk) {
-      const first = chunk.find((byte) => byte > 0x20);
-      if (first !== undefined) sniffed = true;
-      // `<` opens an HTML page, `{` a JSON body: neither is an event stream.
-      if (first === 0x3c || first === 0x7b) {
-        const text = await readText(reader, chunk);
-        if (first === 0x7b && isErrorBody(text)) throw apiErrorFromBody(text, origin, snapshot);
-        throw notEventStreamError(text, origin, undefined, snapshot);
-      }
-    }
-    pending = atEnd ? decoder.end() : decoder.push(chunk!);
-    taken = 0;
-  }
-
-  /** Stops reading: the body is cancelled (a no-op once it has ended) and released. */
   function close(): void {
     closed = true;
-    pending = NO_EVENTS;
-    if (!reader) return;
-    void reader.cancel().catch(() => undefined);
-    reader.releaseLock();
+    source.close();
   }
 
   function failWith(error: unknown): ColloquyError {
@@ -327,8 +203,8 @@ export function readEventStream(
   async function readUpdate(): Promise<IteratorResult<StreamUpdate, undefined>> {
     try {
       for (;;) {
-        await readChunk();
-        const update = takeUpdate();
+        await source.read();
+        const update = foldPending(false);
         if (update) return { done: false, value: update };
         if (ended()) {
           close();
@@ -358,7 +234,7 @@ export function readEventStream(
     if (closed) return Promise.resolve(DONE);
     try {
       // The common case: the chunk read last holds the next event.
-      const update = takeUpdate();
+      const update = foldPending(false);
       if (update) return Promise.resolve({ done: false, value: update });
       if (ended()) {
         close();
@@ -370,40 +246,12 @@ export function readEventStream(
     return track(readUpdate());
   }
 
-  /**
-   * Folds every pending event, joining the events the folding can join (across chunks: the
-   * last run stays open until an event that does not join, an error or the end).
-   */
-  function foldPending(): void {
-    if (signal?.aborted) throw abortedError();
-    while (taken < pending.length) {
-      const payload = parseEvent(pending[taken++]!);
-      if (payload === undefined) continue;
-      if (payload === "done") {
-        foldRun();
-        finished = true;
-        pending = NO_EVENTS;
-        taken = 0;
-        snapshot = folding.finish(snapshot);
-        return;
-      }
-      events += 1;
-      if (!folding.joinable(payload)) {
-        foldRun();
-        snapshot = apply(payload);
-      } else if (run === undefined || !folding.join(snapshot, run, payload)) {
-        foldRun();
-        run = payload;
-      }
-    }
-  }
-
   async function drain(): Promise<Message> {
     try {
       for (;;) {
-        foldPending();
+        foldPending(true);
         if (ended()) break;
-        await readChunk();
+        await source.read();
         if (failure !== undefined) throw failure;
       }
       foldRun();

@@ -1,6 +1,10 @@
-export { Composer, type ComposerProps } from "./composer.js";
-export { ComposerRoot, type ComposerRootProps } from "./composer-root.js";
-export { ComposerInput, type ComposerInputProps } from "./composer-input.js";
+/** The composer's parts, for use inside the package; the public list is src/ui/index.ts. */
+export {
+  AttachmentList,
+  type AttachmentListProps,
+  type ComposerAttachment,
+} from "./attachment-list.js";
+export { ComposerAttachments, ComposerDropHint } from "./composer-attachments.js";
 export {
   ComposerAction,
   ComposerAttach,
@@ -9,8 +13,11 @@ export {
   type ComposerButtonProps,
 } from "./composer-buttons.js";
 export { ComposerRecord } from "./composer-record.js";
-export { ComposerAttachments, ComposerDropHint } from "./composer-attachments.js";
 export { useComposerContext } from "./composer-context.js";
+export { ComposerInput, type ComposerInputProps } from "./composer-input.js";
+export { ComposerRoot, type ComposerRootProps } from "./composer-root.js";
+export { Composer, type ComposerProps } from "./composer.js";
+export { useAutosize } from "./use-autosize.js";
 export {
   useComposerState,
   type ComposerMessage,
@@ -19,6 +26,11 @@ export {
   type ComposerStatus,
   type RejectedFile,
 } from "./use-composer-state.js";
-export * from "./attachment-list.js";
-export * from "./validate-attachment.js";
-export * from "./use-autosize.js";
+export {
+  formatFileSize,
+  matchesAccept,
+  MAX_ATTACHMENT_BYTES,
+  parseAccept,
+  validateAttachment,
+  type AttachmentProblem,
+} from "./validate-attachment.js";

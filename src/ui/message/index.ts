@@ -1,8 +1,8 @@
-/** Messages and the conversation list. */
-export * from "./part-renderers.js";
-export * from "./part-view.js";
-export { UnknownPartView, type UnknownPartViewProps } from "./item-part-view.js";
+/** Messages and the conversation list, for use inside the package; the public list is src/ui/index.ts. */
 export { preloadPartViews } from "./deferred-part-views.js";
-export * from "./message.js";
-export * from "./message-list.js";
-export * from "./use-stick-to-bottom.js";
+export { UnknownPartView, type UnknownPartViewProps } from "./item-part-view.js";
+export { MessageList, type MessageListProps } from "./message-list.js";
+export { Message, roleLabel, type MessageProps } from "./message.js";
+export type { PartRenderContext, PartRenderer, PartRenderers } from "./part-renderers.js";
+export { PartView, type PartActions, type PartViewProps } from "./part-view.js";
+export { useStickToBottom, type StickToBottom } from "./use-stick-to-bottom.js";

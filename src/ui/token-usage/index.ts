@@ -1,1 +1,0 @@
-export * from "./token-usage.js";
