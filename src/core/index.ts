@@ -36,6 +36,24 @@ export { defineTool, isToolDefinition } from "./tools/define-tool.js";
 export type { DefineToolOptions } from "./tools/define-tool.js";
 export { defineCustomTool, isCustomToolDefinition } from "./tools/define-custom-tool.js";
 export type { DefineCustomToolOptions } from "./tools/define-custom-tool.js";
+export { defineApplyPatchTool } from "./tools/define-apply-patch-tool.js";
+export type {
+  ApplyPatchOperation,
+  ApplyPatchResult,
+  DefineApplyPatchToolOptions,
+} from "./tools/define-apply-patch-tool.js";
+export { defineLocalShellTool, shellCommandsOf } from "./tools/define-local-shell-tool.js";
+export type {
+  DefineLocalShellToolOptions,
+  ShellCommand,
+  ShellCommandResult,
+} from "./tools/define-local-shell-tool.js";
+export { defineToolSearch } from "./tools/define-tool-search.js";
+export type { DefineToolSearchOptions } from "./tools/define-tool-search.js";
+export { isClientRunToolDefinition } from "./tools/client-run-types.js";
+export type { ClientRunToolDefinition, ClientRunToolType } from "./tools/client-run-types.js";
+export { isClientRunCall, type ClientRunCallPart } from "./tools/client-run-calls.js";
+export { DENIED_CLIENT_RUN_OUTPUT, failedClientRunOutput } from "./tools/client-run-outputs.js";
 export { parseToolArguments } from "./tools/parse-tool-arguments.js";
 export { toChatTools, toResponsesTools } from "./tools/to-wire-tools.js";
 export { createPartialJsonParser } from "./structured/partial-json.js";

@@ -40,6 +40,7 @@ export {
   attachToolRunner,
   type ComputerActionContext,
   type ComputerExecutor,
+  type RunnableTool,
   type ToolRunner,
   type ToolRunnerOptions,
 } from "./tool-runner.js";
