@@ -51,7 +51,11 @@ export type {
 export { defineToolSearch } from "./tools/define-tool-search.js";
 export type { DefineToolSearchOptions } from "./tools/define-tool-search.js";
 export { isClientRunToolDefinition } from "./tools/client-run-types.js";
-export type { ClientRunToolDefinition, ClientRunToolType } from "./tools/client-run-types.js";
+export type {
+  AnyClientRunToolDefinition,
+  ClientRunToolDefinition,
+  ClientRunToolType,
+} from "./tools/client-run-types.js";
 export { isClientRunCall, type ClientRunCallPart } from "./tools/client-run-calls.js";
 export { DENIED_CLIENT_RUN_OUTPUT, failedClientRunOutput } from "./tools/client-run-outputs.js";
 export { parseToolArguments } from "./tools/parse-tool-arguments.js";

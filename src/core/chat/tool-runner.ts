@@ -4,7 +4,7 @@ import type { AnyToolDefinition, ToolExecuteContext } from "../tools/types.js";
 import { isClientRunCall, type ClientRunCallPart } from "../tools/client-run-calls.js";
 import {
   isClientRunToolDefinition,
-  type ClientRunToolDefinition,
+  type AnyClientRunToolDefinition,
 } from "../tools/client-run-types.js";
 import type { ToolInput } from "../client/types.js";
 import { parseToolArguments } from "../tools/parse-tool-arguments.js";
@@ -13,7 +13,7 @@ import { runClientCall } from "./run-client-call.js";
 import { withApprovalRequested, withToolError } from "./tool-parts.js";
 
 /** A tool the runner runs: a function or custom tool, or a built-in the app runs itself. */
-export type RunnableTool = AnyToolDefinition | ClientRunToolDefinition;
+export type RunnableTool = AnyToolDefinition | AnyClientRunToolDefinition;
 
 /** What a computer-use executor gets: the action to perform, and a signal. */
 export interface ComputerActionContext {
@@ -273,7 +273,7 @@ function isCall(part: Part, toolCallId: string): boolean {
 function sortTools(input: ToolRunnerOptions["tools"]) {
   const list: readonly RunnableTool[] = Array.isArray(input) ? input : Object.values(input);
   const tools = new Map<string, AnyToolDefinition>();
-  const clientRun: ClientRunToolDefinition[] = [];
+  const clientRun: AnyClientRunToolDefinition[] = [];
   for (const tool of list) {
     if (isClientRunToolDefinition(tool)) {
       clientRun.push(tool);

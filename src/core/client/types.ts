@@ -7,7 +7,7 @@ import type { ToolCallPart } from "../model/parts.js";
 import type { MessageInput } from "../convert/to-messages.js";
 import type { MessageStreamEvent, StreamUpdate } from "../stream/types.js";
 import type { AnyToolDefinition } from "../tools/types.js";
-import type { ClientRunToolDefinition } from "../tools/client-run-types.js";
+import type { AnyClientRunToolDefinition } from "../tools/client-run-types.js";
 import type { Schema } from "../structured/schema-types.js";
 
 /** Which OpenAI API a request goes to. `auto` picks Responses only when a feature needs it. */
@@ -31,7 +31,8 @@ export type BuiltinTool = Exclude<R.Tool, R.FunctionTool>;
  * built-in (`defineApplyPatchTool`, `defineLocalShellTool`, `defineToolSearch`) or a built-in
  * tool object.
  */
-export type ToolInput = AnyToolDefinition | ClientRunToolDefinition | BuiltinTool | R.FunctionTool;
+export type ToolInput =
+  AnyToolDefinition | AnyClientRunToolDefinition | BuiltinTool | R.FunctionTool;
 
 /** Which tool the model must, may or must not call. A tool name forces that function. */
 export type ToolChoice =

@@ -32,7 +32,7 @@ export interface ClientRunToolDefinition<Call extends ClientRunCallPart = Client
 }
 
 /** True when `value` was made by one of the client-run tool helpers. */
-export function isClientRunToolDefinition(value: unknown): value is ClientRunToolDefinition {
+export function isClientRunToolDefinition(value: unknown): value is AnyClientRunToolDefinition {
   return (
     typeof value === "object" &&
     value !== null &&
@@ -40,3 +40,7 @@ export function isClientRunToolDefinition(value: unknown): value is ClientRunToo
     typeof (value as { toWire?: unknown }).toWire === "function"
   );
 }
+
+/** Any client-run tool definition, whatever call type it answers. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyClientRunToolDefinition = ClientRunToolDefinition<any>;
