@@ -3,6 +3,7 @@ import { attachToolRunner } from "../../../src/core/chat/tool-runner.js";
 import type { ChatStore } from "../../../src/core/chat/chat-store.js";
 import type { ShellCallPart } from "../../../src/core/model/parts.js";
 import { DENIED_CLIENT_RUN_OUTPUT } from "../../../src/core/tools/client-run-outputs.js";
+import { UNANSWERED_TOOL_OUTPUT } from "../../../src/core/chat/tool-parts.js";
 import { defineApplyPatchTool } from "../../../src/core/tools/define-apply-patch-tool.js";
 import { defineLocalShellTool } from "../../../src/core/tools/define-local-shell-tool.js";
 import { capturesAvailable } from "../../support/captures.js";
@@ -154,6 +155,28 @@ describe.runIf(capturesAvailable())(
       up.store.respondToApproval({ id: "call_3FXfANpBhqAPgnLge5QeURxA", approve: true });
       await waitUntil(() => up.requests.length === 2 && ready(up.store), "the follow-up");
       expect(apply).toHaveBeenCalledTimes(1);
+    });
+
+    it("a new message while a shell call still waits for approval closes the call with an output, so the request is not refused", async () => {
+      const up = storeOverRecordings(
+        [
+          { file: "shell-call-local.chunks.jsonl", index: 0 },
+          { file: "shell-call-local.chunks.jsonl", index: 1 },
+        ],
+        true,
+      );
+      const run = vi.fn(() => ({ stdout: "" }));
+      attachToolRunner(up.store, { tools: [defineLocalShellTool({ run })] });
+      await up.store.send("List the files on my Desktop");
+      await waitUntil(() => shellPart(up.store)?.approval === "requested", "the approval request");
+      await up.store.send("Never mind, do not run anything.");
+      await waitUntil(() => up.requests.length === 2 && ready(up.store), "the next turn");
+      expect(run).not.toHaveBeenCalled();
+      const types = up.inputOf(1).map((i) => i.type);
+      expect(types.indexOf("shell_call_output")).toBe(types.indexOf("shell_call") + 1);
+      expect(up.inputOf(1).find((i) => i.type === "shell_call_output")!.output).toEqual([
+        { stdout: "", stderr: UNANSWERED_TOOL_OUTPUT, outcome: { type: "exit", exit_code: 1 } },
+      ]);
     });
   },
 );
