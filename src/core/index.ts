@@ -34,6 +34,7 @@ export {
   attachToolRunner,
   type ComputerActionContext,
   type ComputerExecutor,
+  type RunnableTool,
   type ToolRunner,
   type ToolRunnerOptions,
 } from "./chat/tool-runner.js";
@@ -130,6 +131,7 @@ export type {
   ApplyPatchCallPart,
   BuiltinToolPart,
   BuiltinToolState,
+  ClientRunApproval,
   ClientToolOutputItem,
   CodeInterpreterCallPart,
   CompactionPart,
@@ -263,11 +265,33 @@ export type {
 } from "./template/types.js";
 
 // tools/: tool definitions and their wire form
+export { isClientRunCall, type ClientRunCallPart } from "./tools/client-run-calls.js";
+export { DENIED_CLIENT_RUN_OUTPUT, failedClientRunOutput } from "./tools/client-run-outputs.js";
+export {
+  isClientRunToolDefinition,
+  type AnyClientRunToolDefinition,
+  type ClientRunToolDefinition,
+  type ClientRunToolType,
+} from "./tools/client-run-types.js";
+export {
+  defineApplyPatchTool,
+  type ApplyPatchOperation,
+  type ApplyPatchResult,
+  type DefineApplyPatchToolOptions,
+} from "./tools/define-apply-patch-tool.js";
 export {
   defineCustomTool,
   isCustomToolDefinition,
   type DefineCustomToolOptions,
 } from "./tools/define-custom-tool.js";
+export {
+  defineLocalShellTool,
+  shellCommandsOf,
+  type DefineLocalShellToolOptions,
+  type ShellCommand,
+  type ShellCommandResult,
+} from "./tools/define-local-shell-tool.js";
+export { defineToolSearch, type DefineToolSearchOptions } from "./tools/define-tool-search.js";
 export { defineTool, isToolDefinition, type DefineToolOptions } from "./tools/define-tool.js";
 export { parseToolArguments } from "./tools/parse-tool-arguments.js";
 export { toChatTools, toResponsesTools } from "./tools/to-wire-tools.js";

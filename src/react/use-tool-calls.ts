@@ -3,6 +3,7 @@ import type { ChatStore } from "../core/chat/chat-store.js";
 import {
   attachToolRunner,
   type ComputerExecutor,
+  type RunnableTool,
   type ToolRunner,
 } from "../core/chat/tool-runner.js";
 import type { ApprovalResponse, ChatState } from "../core/chat/types.js";
@@ -12,14 +13,19 @@ import type {
   McpApprovalRequestPart,
   ToolCallApprovalRequested,
 } from "../core/model/parts.js";
-import type { AnyToolDefinition, ToolExecuteContext } from "../core/tools/types.js";
+import { isClientRunCall, type ClientRunCallPart } from "../core/tools/client-run-calls.js";
+import type { ToolExecuteContext } from "../core/tools/types.js";
 import { shallowEqual, useChatSelector } from "./use-chat-selector.js";
 
 /** Options of `useToolCalls`. */
-export interface UseToolCallsOptions<Tools extends Readonly<Record<string, AnyToolDefinition>>> {
+export interface UseToolCallsOptions<Tools extends Readonly<Record<string, RunnableTool>>> {
   /** The chat to run tools for: `useChat`'s result or its store. */
   chat: ChatStore | { store: ChatStore };
-  /** The tools, by name: `defineTool` / `defineCustomTool` definitions. Their `execute` may change between renders. */
+  /**
+   * The tools, by name: `defineTool` / `defineCustomTool` definitions and the built-ins the
+   * app runs (`defineApplyPatchTool`, `defineLocalShellTool`, `defineToolSearch`). Their
+   * `execute` may change between renders.
+   */
   tools: Tools;
   /** Built-in tools offered alongside (web search, MCP servers, computer use). */
   builtinTools?: readonly ToolInput[];
@@ -35,11 +41,15 @@ export interface UseToolCallsOptions<Tools extends Readonly<Record<string, AnyTo
 export type PendingApproval =
   | { kind: "tool"; id: string; part: ToolCallApprovalRequested }
   | { kind: "mcp"; id: string; part: McpApprovalRequestPart }
-  | { kind: "computer"; id: string; part: ComputerCallPart };
+  | { kind: "computer"; id: string; part: ComputerCallPart }
+  | { kind: "client-run"; id: string; part: ClientRunCallPart };
 
 /** What `useToolCalls` returns. */
 export interface UseToolCallsResult {
-  /** Calls waiting for approval: tools with `needsApproval`, MCP requests, computer safety checks. */
+  /**
+   * Calls waiting for approval: tools with `needsApproval`, MCP requests, computer safety
+   * checks, and built-in calls the app runs (a local shell command, by default).
+   */
   pendingApprovals: readonly PendingApproval[];
   /** Decides on one pending approval (any of the three kinds, by its `id`). */
   respondToApproval: (response: ApprovalResponse) => void;
@@ -51,7 +61,7 @@ export interface UseToolCallsResult {
  * them, parallel calls run concurrently, results sent back, and the loop continues until
  * the model answers or `maxSteps` is reached.
  */
-export function useToolCalls<Tools extends Readonly<Record<string, AnyToolDefinition>>>(
+export function useToolCalls<Tools extends Readonly<Record<string, RunnableTool>>>(
   options: UseToolCallsOptions<Tools>,
 ): UseToolCallsResult {
   const store = "store" in options.chat ? options.chat.store : options.chat;
@@ -66,16 +76,16 @@ export function useToolCalls<Tools extends Readonly<Record<string, AnyToolDefini
 
   useEffect(() => {
     // Each tool calls through to the latest render's definition, so closures stay fresh.
-    const tools = Object.values(latest.current.tools).map((tool) => ({
+    const tools = Object.entries(latest.current.tools).map(([key, tool]) => ({
       ...tool,
       execute:
         tool.execute &&
         ((args: unknown, context: ToolExecuteContext) => {
-          const current = latest.current.tools[tool.name]?.execute as
+          const current = latest.current.tools[key]?.execute as
             ((args: unknown, context: ToolExecuteContext) => unknown) | undefined;
           return current?.(args, context);
         }),
-    })) as AnyToolDefinition[];
+    })) as RunnableTool[];
     const attached = attachToolRunner(store, {
       tools,
       ...(builtinTools ? { builtinTools } : {}),
@@ -83,7 +93,8 @@ export function useToolCalls<Tools extends Readonly<Record<string, AnyToolDefini
       ...(hasComputer
         ? { computer: (action, context) => latest.current.computer!(action, context) }
         : {}),
-      onToolError: (error, part) => latest.current.onToolError?.(error, part.toolName),
+      onToolError: (error, part) =>
+        latest.current.onToolError?.(error, part.type === "tool-call" ? part.toolName : part.type),
     });
     setRunner(attached);
     return () => attached.detach();
@@ -118,6 +129,8 @@ function selectPendingApprovals(state: ChatState): PendingApproval[] {
       (part.item.pending_safety_checks ?? []).length > 0
     ) {
       pending.push({ kind: "computer", id: part.id, part });
+    } else if (isClientRunCall(part) && part.approval === "requested" && !part.output) {
+      pending.push({ kind: "client-run", id: String(part.item.call_id ?? part.id), part });
     }
   }
   return pending;

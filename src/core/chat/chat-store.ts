@@ -3,6 +3,8 @@ import { createMessageId } from "../model/create.js";
 import type { Message, MessageError } from "../model/message.js";
 import type { Part } from "../model/parts.js";
 import type { RequestParams } from "../client/types.js";
+import { clientRunCallId, isClientRunCall } from "../tools/client-run-calls.js";
+import { DENIED_CLIENT_RUN_OUTPUT, failedClientRunOutput } from "../tools/client-run-outputs.js";
 import {
   defaultAttachmentLimits,
   readAttachments,
@@ -415,7 +417,8 @@ export class ChatStore {
 
   /**
    * Approves or denies a tool call waiting for approval: a function tool with
-   * `needsApproval` (by tool call id or approval id) or an MCP approval request (by its id).
+   * `needsApproval` (by tool call id or approval id), an MCP approval request (by its id), or
+   * a built-in call the app runs (a local shell command, by its call id or item id).
    */
   respondToApproval(response: ApprovalResponse): void {
     const decision =
@@ -435,6 +438,20 @@ export class ChatStore {
         (part.id === response.id || part.item.id === response.id)
       ) {
         return { ...part, decision };
+      }
+      if (
+        isClientRunCall(part) &&
+        part.approval === "requested" &&
+        (part.id === response.id || clientRunCallId(part) === response.id)
+      ) {
+        // A refusal is the call's output, so the model reads it and the turn goes on.
+        return response.approve
+          ? { ...part, approval: "approved" }
+          : {
+              ...part,
+              approval: "denied",
+              output: failedClientRunOutput(part, response.reason ?? DENIED_CLIENT_RUN_OUTPUT),
+            };
       }
       return undefined;
     });

@@ -1,4 +1,5 @@
 import { isClientRunCall } from "../tools/client-run-calls.js";
+import { failedClientRunOutput } from "../tools/client-run-outputs.js";
 import type { Message } from "../model/message.js";
 import type { Part, ToolCallPart } from "../model/parts.js";
 
@@ -134,8 +135,13 @@ export function isReadyToContinue(message: Message | undefined): boolean {
 export const UNANSWERED_TOOL_OUTPUT =
   "The call was not answered: the user went on with the conversation without its result.";
 
-/** True when a tool call has no result yet (still streaming, waiting to run or for a decision). */
-function isUnanswered(part: Part): part is ToolCallPart {
+/**
+ * True when a call has no result yet: a tool call still streaming, waiting to run or for a
+ * decision, or a built-in call the app runs (apply_patch, local shell, client tool search)
+ * without its output item.
+ */
+function isUnanswered(part: Part): boolean {
+  if (isClientRunCall(part)) return part.output === undefined && part.state === "completed";
   return (
     part.type === "tool-call" &&
     (part.state === "input-streaming" ||
@@ -144,8 +150,17 @@ function isUnanswered(part: Part): part is ToolCallPart {
   );
 }
 
+function closed(part: Part): Part {
+  if (!isUnanswered(part)) return part;
+  if (isClientRunCall(part)) {
+    return { ...part, output: failedClientRunOutput(part, UNANSWERED_TOOL_OUTPUT) };
+  }
+  return withToolError(part as ToolCallPart, UNANSWERED_TOOL_OUTPUT);
+}
+
 /**
- * `messages` with every unanswered tool call closed as an error (`UNANSWERED_TOOL_OUTPUT`),
+ * `messages` with every unanswered tool call closed as an error (`UNANSWERED_TOOL_OUTPUT`;
+ * a client-run call gets the failure output of its type saying so),
  * so no request leaves with a call that has no output. Messages without one keep their
  * identity; the same array comes back when there is none.
  */
@@ -156,9 +171,7 @@ export function closeUnansweredCalls(messages: readonly Message[]): readonly Mes
     result ??= messages.slice();
     result[index] = {
       ...message,
-      parts: message.parts.map((part) =>
-        isUnanswered(part) ? withToolError(part, UNANSWERED_TOOL_OUTPUT) : part,
-      ),
+      parts: message.parts.map(closed),
     };
   });
   return result ?? messages;

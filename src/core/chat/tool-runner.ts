@@ -1,10 +1,19 @@
 import type { ResponseComputerToolCall } from "openai/resources/responses/responses";
 import type { ComputerCallPart, ComputerCallOutput, Part, ToolCallPart } from "../model/parts.js";
 import type { AnyToolDefinition, ToolExecuteContext } from "../tools/types.js";
+import { isClientRunCall, type ClientRunCallPart } from "../tools/client-run-calls.js";
+import {
+  isClientRunToolDefinition,
+  type AnyClientRunToolDefinition,
+} from "../tools/client-run-types.js";
 import type { ToolInput } from "../client/types.js";
 import { parseToolArguments } from "../tools/parse-tool-arguments.js";
 import type { ChatStore } from "./chat-store.js";
+import { runClientCall } from "./run-client-call.js";
 import { withApprovalRequested, withToolError } from "./tool-parts.js";
+
+/** A tool the runner runs: a function or custom tool, or a built-in the app runs itself. */
+export type RunnableTool = AnyToolDefinition | AnyClientRunToolDefinition;
 
 /** What a computer-use executor gets: the action to perform, and a signal. */
 export interface ComputerActionContext {
@@ -27,8 +36,12 @@ export type ComputerExecutor = (
 
 /** Options of `attachToolRunner`. */
 export interface ToolRunnerOptions {
-  /** The tools the app runs: `defineTool` / `defineCustomTool` definitions, as a list or by name. */
-  tools: readonly AnyToolDefinition[] | Readonly<Record<string, AnyToolDefinition>>;
+  /**
+   * The tools the app runs, as a list or by name: `defineTool` / `defineCustomTool`
+   * definitions, and the built-ins it runs itself (`defineApplyPatchTool`,
+   * `defineLocalShellTool`, `defineToolSearch`).
+   */
+  tools: readonly RunnableTool[] | Readonly<Record<string, RunnableTool>>;
   /** Built-in tools to offer as well (web search, MCP, computer use, ...). */
   builtinTools?: readonly ToolInput[];
   /** Model requests per user turn (first answer included); past it the chat stops with `max_steps`. Default 10. */
@@ -36,7 +49,7 @@ export interface ToolRunnerOptions {
   /** Runs computer-use actions. */
   computer?: ComputerExecutor;
   /** Called when a tool's `execute` throws (the error text also goes to the model). */
-  onToolError?: (error: unknown, part: ToolCallPart) => void;
+  onToolError?: (error: unknown, part: ToolCallPart | ClientRunCallPart) => void;
 }
 
 /** What the runner exposes besides detaching. */
@@ -59,13 +72,13 @@ let runnerCount = 0;
  * the store continue once every call of the turn is answered, up to `maxSteps`.
  */
 export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): ToolRunner {
-  const tools = toolsByName(options.tools);
+  const { tools, clientRun, declared } = sortTools(options.tools);
   const controller = new AbortController();
   const started = new Set<string>();
   const approvalAsked = new Set<string>();
   const acknowledged = new Set<string>();
   const layer = `tools:${++runnerCount}`;
-  store.setRequestParams({ tools: [...(options.builtinTools ?? []), ...tools.values()] }, layer);
+  store.setRequestParams({ tools: [...(options.builtinTools ?? []), ...declared] }, layer);
   store.setMaxSteps(options.maxSteps ?? 10);
 
   const run = async (part: ToolCallPart) => {
@@ -184,6 +197,15 @@ export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): 
         started.add(part.id);
         void runComputer(part);
       }
+      if (isClientRunCall(part) && part.output === undefined && part.state === "completed") {
+        const tool = clientRun.find((t) => t.handles(part));
+        const key = `${part.id}:${part.approval ?? ""}`;
+        if (!tool || part.approval === "requested" || started.has(key)) continue;
+        started.add(key);
+        void runClientCall(store, part, tool, controller.signal, (error) =>
+          options.onToolError?.(error, part),
+        );
+      }
     }
   };
 
@@ -244,9 +266,23 @@ function isCall(part: Part, toolCallId: string): boolean {
   return part.type === "tool-call" && part.toolCallId === toolCallId;
 }
 
-function toolsByName(tools: ToolRunnerOptions["tools"]): Map<string, AnyToolDefinition> {
-  const list = Array.isArray(tools) ? tools : Object.values(tools);
-  return new Map(list.map((tool: AnyToolDefinition) => [tool.name, tool]));
+/**
+ * The function and custom tools by name (a tool search's deferred tools included, since the
+ * model calls them once found), the client-run definitions, and what the request declares.
+ */
+function sortTools(input: ToolRunnerOptions["tools"]) {
+  const list: readonly RunnableTool[] = Array.isArray(input) ? input : Object.values(input);
+  const tools = new Map<string, AnyToolDefinition>();
+  const clientRun: AnyClientRunToolDefinition[] = [];
+  for (const tool of list) {
+    if (isClientRunToolDefinition(tool)) {
+      clientRun.push(tool);
+      for (const deferred of tool.functionTools ?? []) tools.set(deferred.name, deferred);
+    } else {
+      tools.set(tool.name, tool);
+    }
+  }
+  return { tools, clientRun, declared: list };
 }
 
 async function needsApproval(tool: AnyToolDefinition, args: unknown): Promise<boolean> {

@@ -7,6 +7,7 @@ import type { ToolCallPart } from "../model/parts.js";
 import type { MessageInput } from "../convert/to-messages.js";
 import type { MessageStreamEvent, StreamUpdate } from "../stream/types.js";
 import type { AnyToolDefinition } from "../tools/types.js";
+import type { AnyClientRunToolDefinition } from "../tools/client-run-types.js";
 import type { Schema } from "../structured/schema-types.js";
 
 /** Which OpenAI API a request goes to. `auto` picks Responses only when a feature needs it. */
@@ -25,8 +26,13 @@ export type ChatInput = MessageInput | readonly MessageInput[];
 /** A built-in tool in OpenAI's own shape (Responses API), passed through as given. */
 export type BuiltinTool = Exclude<R.Tool, R.FunctionTool>;
 
-/** A tool given in a request: a `defineTool` function tool or a built-in tool object. */
-export type ToolInput = AnyToolDefinition | BuiltinTool | R.FunctionTool;
+/**
+ * A tool given in a request: a `defineTool` / `defineCustomTool` definition, a client-run
+ * built-in (`defineApplyPatchTool`, `defineLocalShellTool`, `defineToolSearch`) or a built-in
+ * tool object.
+ */
+export type ToolInput =
+  AnyToolDefinition | AnyClientRunToolDefinition | BuiltinTool | R.FunctionTool;
 
 /** Which tool the model must, may or must not call. A tool name forces that function. */
 export type ToolChoice =

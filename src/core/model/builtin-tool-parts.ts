@@ -83,10 +83,18 @@ export type McpApprovalResponsePart = BuiltinToolPart<
  * a client tool search), in the Responses input shape; it follows the call in the next request.
  */
 export type ClientToolOutputItem = { type: string; call_id: string } & Record<string, unknown>;
+/**
+ * Where a call the app runs stands with a person's approval: `requested` (waiting for a
+ * decision), `approved` (the app may run it), `denied` (a refusal went back as its output).
+ * Absent when no approval was asked.
+ */
+export type ClientRunApproval = "requested" | "approved" | "denied";
 /** Tool search: the model looked up tools to load (`execution: "client"`: the app searches). */
 export type ToolSearchCallPart = BuiltinToolPart<"tool-search-call", R.ResponseToolSearchCall> & {
   /** The `tool_search_output` the app returned for a client search, once it has. */
   output?: ClientToolOutputItem;
+  /** The approval the app asked for before running the call, when it asked. */
+  approval?: ClientRunApproval;
 };
 /** Tool search: the tools found. */
 export type ToolSearchOutputPart = BuiltinToolPart<
@@ -100,6 +108,8 @@ export type ShellCallPart = BuiltinToolPart<
 > & {
   /** For a command the app ran itself: the output item it returned, once it has. */
   output?: ClientToolOutputItem;
+  /** The approval the app asked for before running the call, when it asked. */
+  approval?: ClientRunApproval;
 };
 /** The output of a shell call. */
 export type ShellCallOutputPart = BuiltinToolPart<
@@ -113,6 +123,8 @@ export type ApplyPatchCallPart = BuiltinToolPart<
 > & {
   /** The `apply_patch_call_output` the app returned, once it has. */
   output?: ClientToolOutputItem;
+  /** The approval the app asked for before running the call, when it asked. */
+  approval?: ClientRunApproval;
 };
 /** apply_patch: the client's report of applying it. */
 export type ApplyPatchCallOutputPart = BuiltinToolPart<

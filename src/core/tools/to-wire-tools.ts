@@ -1,4 +1,5 @@
 import type { ToolInput } from "../client/types.js";
+import { isClientRunToolDefinition } from "./client-run-types.js";
 import { isCustomToolDefinition } from "./define-custom-tool.js";
 import { isToolDefinition } from "./define-tool.js";
 import type { CustomToolDefinition } from "./types.js";
@@ -11,10 +12,12 @@ export type ResponsesWireTool = Record<string, unknown>;
 
 /**
  * Converts tools for the Responses API: function and custom tools flat (a custom tool's
- * grammar as `format: { type: "grammar", syntax, definition }`), built-ins passed through.
+ * grammar as `format: { type: "grammar", syntax, definition }`), built-ins passed through, and
+ * a client-run tool as its declarations (a tool search adds its deferred tools).
  */
 export function toResponsesTools(tools: readonly ToolInput[]): ResponsesWireTool[] {
-  return tools.map((tool) => {
+  return tools.flatMap<ResponsesWireTool>((tool) => {
+    if (isClientRunToolDefinition(tool)) return tool.toWire();
     if (isCustomToolDefinition(tool)) return { type: "custom", ...customFields(tool) };
     if (!isToolDefinition(tool)) return tool as unknown as ResponsesWireTool;
     return withoutUndefined({
