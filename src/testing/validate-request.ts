@@ -326,10 +326,19 @@ export function validateBody(
 }
 
 /**
- * Audio output needs the `audio` options and a model that speaks. OpenAI's exact wording is
- * not documented; the emulator refuses both, as the stricter choice.
+ * Audio output needs the `audio` options and a model that speaks, and audio input
+ * (`input_audio` content) a model that listens. OpenAI's exact wording is not documented;
+ * the emulator refuses all three, as the stricter choice.
  */
 function audioProblem(body: Json): RequestError | undefined {
+  const heard = audioInputAt(body);
+  if (heard !== undefined && !modelInfo(String(body.model))?.audio) {
+    return invalid(
+      `Invalid content type. 'input_audio' is only supported by audio models; the model \`${String(body.model)}\` does not take audio input. Use an audio model such as gpt-audio, or send text.`,
+      heard,
+      "invalid_value",
+    );
+  }
   if (!Array.isArray(body.modalities) || !body.modalities.includes("audio")) return undefined;
   if (!isObject(body.audio)) {
     return invalid("Missing required parameter: 'audio'.", "audio", "missing_required_parameter");
@@ -340,6 +349,18 @@ function audioProblem(body: Json): RequestError | undefined {
     "modalities",
     "invalid_value",
   );
+}
+
+/** Where the first `input_audio` content part of a Chat request is, as OpenAI names a param. */
+function audioInputAt(body: Json): string | undefined {
+  if (!Array.isArray(body.messages)) return undefined;
+  for (const [index, message] of body.messages.entries()) {
+    const content = isObject(message) ? message.content : undefined;
+    if (!Array.isArray(content)) continue;
+    const part = content.findIndex((block) => isObject(block) && block.type === "input_audio");
+    if (part >= 0) return `messages.[${index}].content.[${part}].type`;
+  }
+  return undefined;
 }
 
 function backgroundProblem(api: EmulatorApi, body: Json): RequestError | undefined {

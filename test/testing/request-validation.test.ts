@@ -233,4 +233,23 @@ describe("requests OpenAI rejects", () => {
     const fromResponses = await responses({ model: "gpt-4", input: long });
     expect(fromResponses.error).toMatchObject(invalid("input", "context_length_exceeded"));
   });
+
+  it("audio input on a model that does not listen is refused, naming the content part", async () => {
+    const heard = {
+      role: "user",
+      content: [
+        { type: "text", text: "What is said here?" },
+        { type: "input_audio", input_audio: { data: "UklGRg==", format: "wav" } },
+      ],
+    };
+    const refused = await chat({ messages: [heard] });
+    expect(refused.status).toBe(400);
+    expect(refused.error).toMatchObject(invalid("messages.[0].content.[1].type", "invalid_value"));
+    expect(String(refused.error.message)).toMatch(/audio model/);
+    const answered = await post(emulator(), "/v1/chat/completions", {
+      model: "gpt-4o-audio-preview",
+      messages: [heard],
+    });
+    expect(answered.status).toBe(200);
+  });
 });
