@@ -95,6 +95,11 @@ const PAGES: PageCase[] = [
         .locator('[aria-label="Gallery"] .colloquy-generated-image[data-state="complete"] img')
         .first()
         .waitFor({ timeout: 30_000 });
+      // The answer's own image view loads on first use: the shots show it, not its placeholder.
+      await page
+        .locator('[role="log"] .colloquy-generated-image[data-state="complete"] img')
+        .first()
+        .waitFor({ timeout: 30_000 });
     },
   },
   {
