@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createEmulatorHandler } from "../../src/testing/index.js";
 import type { Message } from "../../src/core/index.js";
@@ -163,6 +163,46 @@ describe("<Chat> message actions", () => {
     expect(
       document.querySelectorAll(".colloquy-chat")[1]!.querySelector(".colloquy-message-actions"),
     ).toBe(null);
+  });
+
+  it("offers nothing to copy for an answer cut before its first word", async () => {
+    const cut: Message = {
+      id: "a1",
+      role: "assistant",
+      parts: [{ type: "text", text: "## " }],
+      metadata: {},
+      status: "error",
+    };
+    const done: Message = {
+      ...cut,
+      id: "a2",
+      parts: [{ type: "text", text: "## Paris" }],
+      status: "complete",
+    };
+    // Awaited so React retries the actions row once its code is in, as a page does.
+    await act(async () =>
+      render(
+        <Chat
+          endpoint="http://127.0.0.1/v1"
+          model="gpt-4.1-mini"
+          api="responses"
+          chatOptions={{
+            fetch: emulatorFetch(),
+            storage: null,
+            notify: "sync",
+            initialMessages: [cut, done],
+          }}
+        />,
+      ),
+    );
+    const [first, second] = messages(
+      document.querySelector<HTMLElement>(".colloquy-chat")!,
+      "assistant",
+    );
+    // The row of the answer that has words is there, so the cut one's absence is not a delay.
+    await waitFor(() => expect(second!.querySelector(".colloquy-message-actions")).toBeTruthy());
+    expect(actions(second!).getByRole("button", { name: "Copy as Markdown" })).toBeTruthy();
+    expect(first!.querySelector(".colloquy-message-actions")).toBeNull();
   });
 
   it("reaches every action with Tab alone", async () => {

@@ -31,7 +31,10 @@ export function ChatMessageActions({ message }: { message: Message }): ReactNode
     count: parsed.count,
     onSelect: (index: number) => store.selectBranch(parsed.key, index),
   };
-  const hasText = message.parts.some((part) => part.type === "text" && part.text !== "");
+  // Text with something to read: an answer cut after its first "## " offers nothing to copy.
+  const hasText = message.parts.some(
+    (part) => part.type === "text" && /[\p{L}\p{N}]/u.test(part.text),
+  );
   if (message.role === "user") {
     return (
       <MessageActions.Root
