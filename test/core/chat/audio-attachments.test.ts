@@ -71,11 +71,16 @@ describe("audio attachments", () => {
     );
   });
 
-  it("warns, naming what to do, when audio goes to the Responses API (which takes none)", () => {
-    const { warnings } = toResponsesInput([
-      msg("user", [{ type: "audio", origin: "input", data: "UklG", format: "wav" }]),
-    ]);
-    expect(warnings.map((w) => w.code)).toEqual(["unsupported-audio"]);
-    expect(warnings[0]?.message).toContain("Chat Completions");
+  it("refuses, naming the part and what to do, when audio goes to the Responses API (which takes none)", () => {
+    const send = () =>
+      toResponsesInput([
+        msg("user", [{ type: "audio", origin: "input", data: "UklG", format: "wav" }]),
+      ]);
+    expect(send).toThrow(
+      expect.objectContaining({
+        code: "invalid_input",
+        message: expect.stringMatching(/messages\[0\]\.parts\[0\]\.data.*Chat Completions/),
+      }),
+    );
   });
 });
