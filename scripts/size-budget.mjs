@@ -74,7 +74,9 @@ const ENTRIES = [
     // 23.3 -> 24.2 KB with Azure's per-choice content filter results and modelVersion, the
     // answer's audio format, custom tools and client-run built-in calls: the first three are
     // read by the stream readers this entry imports itself, so they cannot load on use.
-    budget: 24.4 * KB,
+    // 24.2 -> 24.5 KB with the converters' refusals that name the part and field, LangChain's
+    // { name, args, id } tool calls and the client-run tools' outputs.
+    budget: 24.7 * KB,
     target: 15 * KB,
     loadedOnUse: LOADED_ON_USE.filter((rule) => /normalising|structured/.test(rule.name)),
   },
@@ -83,7 +85,8 @@ const ENTRIES = [
     file: "colloquy-hooks.tsx",
     // 10.6 -> 11.4 KB with branches, client-run calls and the audio format in the chat store;
     // 11.6 with WAV and MP3 attachments read into input audio parts.
-    budget: 11.8 * KB,
+    // 11.9 with the client-run tools (apply_patch, local shell, tool search) in the runner.
+    budget: 12 * KB,
     target: 12 * KB,
     loadedOnUse: LOADED_ON_USE,
   },
@@ -93,7 +96,9 @@ const ENTRIES = [
     // 45.0 KB until the markdown renderer and marked (21 KB gzip between them) became a chunk
     // of their own that <MessageList> fetches once it has mounted (src/ui/message/
     // deferred-part-views.ts): the page is interactive before it arrives, an answer long after.
-    budget: 24.6 * KB,
+    // 23.1 -> 24.2 KB with audio input and the file chip, 25.1 with the client-run tools and
+    // the converters' named refusals.
+    budget: 25.4 * KB,
     target: 40 * KB,
     loadedOnUse: [...LOADED_ON_USE, PART_VIEWS_LOADED_ON_USE, MARKDOWN_LOADED_AFTER_MOUNT],
   },
@@ -111,9 +116,10 @@ const ENTRIES = [
  * counts here in full. 160.2 / 159.8 KB with audio input (the record button, recorder, WAV
  * encoder, audio chip and refusals); 162.2 / 161.7 KB once the markdown renderer became a
  * chunk of `<Chat>`'s own (the element folds it back in, with the loader around it): budget
- * 162.6 KB.
+ * 162.6 KB; 163.5 / 163.0 KB with the client-run tools and the converters' named refusals:
+ * budget 163.8 KB.
  */
-const STANDALONE_BUDGET = 162.6 * KB;
+const STANDALONE_BUDGET = 163.8 * KB;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const failures = [];

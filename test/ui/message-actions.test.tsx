@@ -171,7 +171,7 @@ describe("<Chat> message actions", () => {
       role: "assistant",
       parts: [{ type: "text", text: "## " }],
       metadata: {},
-      status: "error",
+      status: "failed",
     };
     const done: Message = {
       ...cut,
