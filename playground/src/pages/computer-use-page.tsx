@@ -65,7 +65,7 @@ export function ComputerUsePage(): ReactNode {
       <ChatPanel
         chat={chat}
         suggestions={["Use the computer to open example.com and type colloquy into the box"]}
-        placeholder="Describe a task"
+        placeholder="Give a task"
       />
       <section className="playground__side" aria-label="Screen">
         <h2>Screen</h2>

@@ -23,7 +23,7 @@ export function ImageGalleryPage(): ReactNode {
       <ChatPanel
         chat={chat}
         suggestions={["Draw an image of a lighthouse at dusk", "Draw a picture of a red fox"]}
-        placeholder="Describe an image to draw"
+        placeholder="Draw what?"
       />
       <section className="playground__side" aria-label="Gallery">
         <h2>Gallery</h2>

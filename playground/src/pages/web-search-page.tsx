@@ -17,7 +17,7 @@ export function WebSearchPage(): ReactNode {
           "Search the web: what is the latest news about the James Webb Space Telescope?",
           "Search for the latest stable Node.js release and its highlights",
         ]}
-        placeholder="Search the web for…"
+        placeholder="Ask the web"
       />
     </div>
   );
