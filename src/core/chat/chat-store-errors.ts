@@ -33,21 +33,6 @@ export function failedAnswerError(message: Message): ColloquyError {
   return new ColloquyError(code, text, { snapshot: message });
 }
 
-/** The error a continuation past the step limit stops with. */
-export function maxStepsError(maxSteps: number): ColloquyError {
-  return new ColloquyError(
-    "max_steps",
-    `Stopped after ${maxSteps} steps: the model kept calling tools. Raise maxSteps or send a new message to go on.`,
-  );
-}
-
-/** The error for a store given `storage` without the `id` it saves under. */
-export function storageWithoutIdError(): Error {
-  return new Error(
-    'A ChatStore with `storage` needs an `id`: the conversation is saved and found again under it. Pass an id that stays the same across reloads (e.g. `id: "support"`).',
-  );
-}
-
 /** The error for a message id this conversation does not have. */
 export function unknownMessage(id: string): ColloquyError {
   return new ColloquyError(
@@ -56,34 +41,10 @@ export function unknownMessage(id: string): ColloquyError {
   );
 }
 
-/** The error for editing a message that is not the user's. */
-export function notUserMessage(id: string, role: Message["role"]): ColloquyError {
-  return new ColloquyError(
-    "invalid_input",
-    `Message "${id}" is a ${role} message; only user messages can be edited. Use regenerate() for answers.`,
-  );
-}
-
-/** The error for a branch point or version this conversation does not have. */
-export function unknownBranch(key: string, index: number): ColloquyError {
-  return new ColloquyError(
-    "invalid_input",
-    `No version ${index} at branch point "${key}". Pass the key and an index below the count from branchPosition().`,
-  );
-}
-
 /** The error for a tool result whose call this conversation does not have. */
 export function unknownToolCall(id: string): ColloquyError {
   return new ColloquyError(
     "invalid_input",
     `No tool call with id "${id}" in this conversation. Pass the toolCallId of a tool-call part.`,
-  );
-}
-
-/** The error for an approval answer that no waiting request matches. */
-export function unknownApproval(id: string): ColloquyError {
-  return new ColloquyError(
-    "invalid_input",
-    `No approval request with id "${id}" is waiting. Pass the tool call id or the MCP approval request id from the message parts.`,
   );
 }

@@ -1,23 +1,12 @@
-import { createMessageId } from "../model/create.js";
-import type { Message } from "../model/message.js";
+import { ColloquyError } from "../errors.js";
+import type { Message, MessageError } from "../model/message.js";
 import type { Part } from "../model/parts.js";
-import type { RequestParams } from "../client/types.js";
 import { defaultAttachmentLimits, type AttachmentLimits } from "./attachments.js";
-import { totalUsage, upsertMessage, replaceText } from "./conversation.js";
-import { ChatPersistence } from "./chat-persistence.js";
+import { isResumable, replaceText, totalUsage, upsertMessage } from "./conversation.js";
 import { selectBranchIn } from "./branches.js";
-import { ChatStateCell, emptyChatState } from "./chat-state-cell.js";
-import {
-  storageWithoutIdError,
-  unknownApproval,
-  unknownBranch,
-  unknownMessage,
-  unknownToolCall,
-} from "./chat-store-errors.js";
-import { ChatTurns } from "./chat-turns.js";
+import { unknownMessage, unknownToolCall } from "./chat-store-errors.js";
+import { ChatStoreTurns } from "./chat-store-turns.js";
 import { cutConversation, editIndex, regenerateCut } from "./regenerate-edit-cuts.js";
-import { mergeRequestParams } from "./request-param-layers.js";
-import { restoreConversation } from "./restore-conversation.js";
 import {
   approvalUpdate,
   closeUnansweredCalls,
@@ -27,16 +16,11 @@ import {
 import { readUserParts } from "./user-message-parts.js";
 import type {
   ApprovalResponse,
-  ChatState,
-  ChatStoreClient,
   ChatStoreOptions,
   SendInput,
   SendResult,
   ToolResult,
 } from "./types.js";
-
-/** How many stores were created without an id, for their `chat-<n>` names. */
-let unnamedStores = 0;
 
 /**
  * A conversation with a model, without any UI framework: it holds the messages, the status
@@ -54,75 +38,19 @@ let unnamedStores = 0;
  * has the text), an error keeps the user's message and the partial answer, and
  * `regenerate()` retries.
  *
- * The store is the public face of parts kept in files of their own: the state and its
- * notifications (`ChatStateCell`), the turns it streams (`ChatTurns`), saving
- * (`ChatPersistence`) and restoring after a reload (`restoreConversation`), and pure
- * functions for what each action changes.
+ * Built in three layers, a file each: the state, its notifications and saving
+ * (`ChatStoreState`), sending and streaming a turn (`ChatStoreTurns`), and here what the user
+ * and the app do to the conversation (send, regenerate, edit, branches, tool results,
+ * approvals) and loading it again after a reload.
  */
-export class ChatStore {
-  /** The conversation id: the persistence key (`chat-<n>`, counted per page, when not given). */
-  readonly id: string;
-
-  private readonly cell: ChatStateCell;
-  private readonly turns: ChatTurns;
-  private readonly persistence: ChatPersistence;
+export class ChatStore extends ChatStoreTurns {
   private readonly limits: AttachmentLimits;
-  private readonly generateId: () => string;
-  private readonly paramLayers = new Map<string, RequestParams>();
   private started: Promise<void> | undefined;
   private attachments = 0;
 
-  constructor(private readonly options: ChatStoreOptions) {
-    this.generateId = options.generateId ?? createMessageId;
-    // Counted, not random: stores are created while rendering, where a server prerender
-    // forbids randomness (and the id only matters as a persistence key, given then).
-    this.id = options.id ?? `chat-${++unnamedStores}`;
-    const storage = options.storage ?? null;
-    if (storage && options.id === undefined) throw storageWithoutIdError();
-    if (options.requestParams) this.paramLayers.set("chat", options.requestParams);
+  constructor(options: ChatStoreOptions) {
+    super(options);
     this.limits = { ...defaultAttachmentLimits, ...options.attachments };
-    this.persistence = new ChatPersistence(
-      storage,
-      this.id,
-      options.saveThrottleMs ?? 250,
-      () => ({ messages: this.cell.state.messages, branches: this.cell.state.branches }),
-      (error) => this.cell.report(error),
-    );
-    const messages = options.initialMessages ?? [];
-    this.cell = new ChatStateCell(
-      { ...emptyChatState, messages, usage: totalUsage(messages) },
-      options.notify ?? "frame",
-      (immediate) => this.persistence.request(immediate),
-      options,
-    );
-    this.turns = new ChatTurns({
-      cell: this.cell,
-      options,
-      generateId: this.generateId,
-      start: () => this.start(),
-      requestParams: () => this.getRequestParams(),
-    });
-  }
-
-  /** Subscribes to changes; returns the unsubscribe function. Stable, for `useSyncExternalStore`. */
-  readonly subscribe = (listener: () => void): (() => void) => this.cell.subscribe(listener);
-
-  /** The state listeners were last told about. Stable between notifications. */
-  readonly getSnapshot = (): ChatState => this.cell.getSnapshot();
-
-  /** The messages (as last published). */
-  get messages(): readonly Message[] {
-    return this.cell.getSnapshot().messages;
-  }
-
-  /** The status (as last published). */
-  get status(): ChatState["status"] {
-    return this.cell.getSnapshot().status;
-  }
-
-  /** The error (as last published). */
-  get error(): Error | undefined {
-    return this.cell.getSnapshot().error;
   }
 
   /**
@@ -131,49 +59,8 @@ export class ChatStore {
    * keeps running: see `settled()`).
    */
   start(): Promise<void> {
-    this.started ??= restoreConversation(this.cell, this.persistence, this.turns, this.options);
+    this.started ??= this.hydrate();
     return this.started;
-  }
-
-  /** Resolves when no request is in flight. */
-  async settled(): Promise<void> {
-    await this.start();
-    while (this.turns.inflight) await this.turns.inflight;
-  }
-
-  /** Publishes pending streaming changes to listeners now. */
-  flush(): void {
-    this.cell.flush();
-  }
-
-  /** Replaces the client (e.g. when the endpoint changes); takes effect from the next request. */
-  setClient(client: ChatStoreClient): void {
-    this.turns.client = client;
-  }
-
-  /**
-   * Sets the request parameters sent with every turn (model, tools, ...) under a layer
-   * name, so independent owners (the app, a tool runner) do not overwrite each other.
-   * Layers merge in the order first set; `tools` lists are concatenated. `undefined` removes
-   * the layer.
-   */
-  setRequestParams(params: RequestParams | undefined, layer = "chat"): void {
-    if (params === undefined) this.paramLayers.delete(layer);
-    else this.paramLayers.set(layer, params);
-  }
-
-  /** The request parameters sent with every turn: all layers merged. */
-  getRequestParams(): RequestParams {
-    return mergeRequestParams(this.paramLayers.values());
-  }
-
-  /**
-   * Limits the model requests per user turn (the first answer and each automatic
-   * continuation after tool results or approvals). When a continuation would pass the
-   * limit the store stops with a `max_steps` error instead.
-   */
-  setMaxSteps(maxSteps: number): void {
-    this.turns.maxSteps = maxSteps;
   }
 
   /**
@@ -184,10 +71,10 @@ export class ChatStore {
    */
   async send(input: SendInput): Promise<SendResult> {
     await this.start();
-    if (this.turns.busy) return { sent: false, reason: "busy", rejectedAttachments: [] };
+    if (this.controller) return { sent: false, reason: "busy", rejectedAttachments: [] };
     const built = await readUserParts(input, this.limits);
     if ("rejected" in built) {
-      this.cell.set({ rejectedAttachments: built.rejected }, "now");
+      this.set({ rejectedAttachments: built.rejected }, "now");
       return { sent: false, reason: "rejected-attachments", rejectedAttachments: built.rejected };
     }
     if (built.parts.length === 0) return { sent: false, reason: "empty", rejectedAttachments: [] };
@@ -198,29 +85,13 @@ export class ChatStore {
       metadata: {},
       status: "complete",
     };
-    this.turns.resetSteps();
+    this.autoSteps = 0;
     // Calls left waiting (a tool that never ran, an approval never given) are closed, so the
     // tool cards say so and the request carries an output for each.
-    const earlier = closeUnansweredCalls(this.cell.state.messages);
-    this.cell.set({ messages: [...earlier, message], rejectedAttachments: [] }, "now");
-    await this.turns.run({ kind: "request" });
+    const earlier = closeUnansweredCalls(this.state.messages);
+    this.set({ messages: [...earlier, message], rejectedAttachments: [] }, "now");
+    await this.runTurn({ kind: "request" });
     return { sent: true, messageId: message.id };
-  }
-
-  /**
-   * Sends the conversation as it is for the next assistant turn (after tool results or
-   * approvals were recorded). Counts as an automatic step toward the step limit.
-   */
-  continue(): Promise<void> {
-    return this.turns.continue();
-  }
-
-  /**
-   * Stops the answer being streamed. The partial message stays, with status `aborted`; a
-   * background response is cancelled upstream too.
-   */
-  stop(): void {
-    this.turns.stop();
   }
 
   /**
@@ -233,12 +104,12 @@ export class ChatStore {
   async regenerate(messageId?: string): Promise<void> {
     await this.start();
     this.stop();
-    const { messages, branches } = this.cell.state;
+    const { messages, branches } = this.state;
     const cut = regenerateCut(messages, messageId);
     if (cut === 0) return;
-    this.turns.resetSteps();
-    this.cell.set({ ...cutConversation(messages, branches, cut), error: undefined }, "now");
-    await this.turns.run({ kind: "request" });
+    this.autoSteps = 0;
+    this.set({ ...cutConversation(messages, branches, cut), error: undefined }, "now");
+    await this.runTurn({ kind: "request" });
   }
 
   /**
@@ -249,15 +120,12 @@ export class ChatStore {
   async edit(messageId: string, text: string): Promise<void> {
     await this.start();
     this.stop();
-    const { messages, branches } = this.cell.state;
+    const { messages, branches } = this.state;
     const index = editIndex(messages, messageId);
-    this.turns.resetSteps();
+    this.autoSteps = 0;
     const edited: Message = { ...replaceText(messages[index]!, text), id: this.generateId() };
-    this.cell.set(
-      { ...cutConversation(messages, branches, index, edited), error: undefined },
-      "now",
-    );
-    await this.turns.run({ kind: "request" });
+    this.set({ ...cutConversation(messages, branches, index, edited), error: undefined }, "now");
+    await this.runTurn({ kind: "request" });
   }
 
   /** Replaces the conversation (stops a running answer first) and forgets its branches. */
@@ -265,8 +133,8 @@ export class ChatStore {
     messages: readonly Message[] | ((current: readonly Message[]) => readonly Message[]),
   ): void {
     this.stop();
-    const next = typeof messages === "function" ? messages(this.cell.state.messages) : messages;
-    this.cell.set({ messages: next, branches: {} }, "now");
+    const next = typeof messages === "function" ? messages(this.state.messages) : messages;
+    this.set({ messages: next, branches: {} }, "now");
   }
 
   /**
@@ -276,9 +144,14 @@ export class ChatStore {
    */
   selectBranch(key: string, index: number): void {
     this.stop();
-    const next = selectBranchIn(this.cell.state.branches, this.cell.state.messages, key, index);
-    if (!next) throw unknownBranch(key, index);
-    this.cell.set(
+    const next = selectBranchIn(this.state.branches, this.state.messages, key, index);
+    if (!next) {
+      throw new ColloquyError(
+        "invalid_input",
+        `No version ${index} at branch point "${key}". Pass the key and an index below the count from branchPosition().`,
+      );
+    }
+    this.set(
       { messages: next.messages, branches: next.branches, usage: totalUsage(next.messages) },
       "now",
     );
@@ -286,9 +159,9 @@ export class ChatStore {
 
   /** Replaces one message through `update` (for tool runners and custom parts). */
   updateMessage(messageId: string, update: (message: Message) => Message): void {
-    const message = this.cell.state.messages.find((m) => m.id === messageId);
+    const message = this.state.messages.find((m) => m.id === messageId);
     if (!message) throw unknownMessage(messageId);
-    this.cell.set({ messages: upsertMessage(this.cell.state.messages, update(message)) }, "now");
+    this.set({ messages: upsertMessage(this.state.messages, update(message)) }, "now");
   }
 
   /**
@@ -299,10 +172,10 @@ export class ChatStore {
     update: (part: Part) => Part | undefined,
     options: { continue?: boolean } = {},
   ): boolean {
-    const result = updateFirstPart(this.cell.state.messages, update);
+    const result = updateFirstPart(this.state.messages, update);
     if (!result.message) return false;
-    this.cell.set({ messages: result.messages }, "now");
-    if (options.continue !== false) this.turns.continueWhenAnswered();
+    this.set({ messages: result.messages }, "now");
+    if (options.continue !== false) this.continueWhenAnswered();
     return true;
   }
 
@@ -320,16 +193,21 @@ export class ChatStore {
    * a built-in call the app runs (a local shell command, by its call id or item id).
    */
   respondToApproval(response: ApprovalResponse): void {
-    if (!this.updatePart(approvalUpdate(response))) throw unknownApproval(response.id);
+    if (!this.updatePart(approvalUpdate(response))) {
+      throw new ColloquyError(
+        "invalid_input",
+        `No approval request with id "${response.id}" is waiting. Pass the tool call id or the MCP approval request id from the message parts.`,
+      );
+    }
   }
 
   /** Clears the error (and the error status) without touching the messages. */
   clearError(): void {
-    this.cell.set(
+    this.set(
       {
         error: undefined,
         rejectedAttachments: [],
-        status: this.cell.state.status === "error" ? "ready" : this.cell.state.status,
+        status: this.state.status === "error" ? "ready" : this.state.status,
       },
       "now",
     );
@@ -361,7 +239,42 @@ export class ChatStore {
   /** Stops everything: the request, pending notifications and saves. The store is unusable after. */
   dispose(): void {
     this.stop();
-    this.cell.dispose();
-    this.persistence.close();
+    this.release();
+  }
+
+  /**
+   * Loads the saved conversation and picks up an answer a reload cut off: a background
+   * response is reconnected to from its last event when the client can, any other is marked
+   * failed with `stream_cut` so Retry is offered instead of a spinner that never ends.
+   */
+  private async hydrate(): Promise<void> {
+    const stored = await this.persistence.load();
+    if (stored) {
+      const { messages, branches } = stored;
+      // Not saved back: storage already holds what was just read from it.
+      this.set({ messages, branches: branches ?? {}, usage: totalUsage(messages) }, "now", false);
+    }
+    const last = this.state.messages.at(-1);
+    if (last?.role !== "assistant" || last.status !== "in-progress") return;
+    if (this.options.resume !== false && this.client.resume && isResumable(last)) {
+      // Not awaited: start() resolves once loaded, the stream goes on (see settled()).
+      void this.runTurn({ kind: "resume", message: last });
+      return;
+    }
+    const interrupted: MessageError = {
+      message:
+        "The answer was interrupted before it finished (the page was closed or reloaded). Regenerate to ask again.",
+      code: "stream_cut",
+    };
+    this.set(
+      {
+        messages: upsertMessage(this.state.messages, {
+          ...last,
+          status: "failed",
+          error: interrupted,
+        }),
+      },
+      "now",
+    );
   }
 }

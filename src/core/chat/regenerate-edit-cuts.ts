@@ -1,6 +1,7 @@
 import type { Message } from "../model/message.js";
 import { forkAt, type ChatBranches } from "./branches.js";
-import { notUserMessage, unknownMessage } from "./chat-store-errors.js";
+import { ColloquyError } from "../errors.js";
+import { unknownMessage } from "./chat-store-errors.js";
 import { indexOfMessage } from "./conversation.js";
 import { isReadyToContinue } from "./tool-parts.js";
 
@@ -38,7 +39,12 @@ export function editIndex(messages: readonly Message[], messageId: string): numb
   const index = indexOfMessage(messages, messageId);
   if (index === -1) throw unknownMessage(messageId);
   const message = messages[index]!;
-  if (message.role !== "user") throw notUserMessage(messageId, message.role);
+  if (message.role !== "user") {
+    throw new ColloquyError(
+      "invalid_input",
+      `Message "${messageId}" is a ${message.role} message; only user messages can be edited. Use regenerate() for answers.`,
+    );
+  }
   return index;
 }
 
