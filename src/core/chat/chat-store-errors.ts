@@ -2,8 +2,10 @@ import { ColloquyError } from "../errors.js";
 import type { Message, MessageError } from "../model/message.js";
 
 /**
- * The errors `ChatStore` throws or reports, in one place so each says what was wrong and what
- * to do in the same words wherever the store raises it. Pure builders: nothing is thrown here.
+ * The errors `ChatStore`'s layers share: what a failed turn becomes (the error reported and
+ * the error recorded on the answer) and the refusal of an id the conversation does not have,
+ * so each reads the same wherever a layer raises it. Pure builders: nothing is thrown here;
+ * an error raised in one place only is built where it is thrown.
  */
 
 /** Any thrown value as an `Error` (a rejected promise may carry a string or anything else). */

@@ -42,10 +42,11 @@ export class ChatStoreState {
   protected state: ChatState;
   /** Saves the conversation: at once on transitions, throttled while an answer streams. */
   protected readonly persistence: ChatPersistence;
+  /** Bounds how often listeners hear; a turn waits on its `idle()` before it resolves. */
+  protected readonly scheduler: NotifyScheduler;
 
   private published: ChatState;
   private readonly listeners = new Set<() => void>();
-  private readonly scheduler: NotifyScheduler;
   private disposed = false;
 
   constructor(protected readonly options: ChatStoreOptions) {
@@ -114,11 +115,6 @@ export class ChatStoreState {
     else if (urgency === "soon") this.scheduler.soon();
     else this.scheduler.request();
     if (save) this.persistence.request(urgency !== "batched");
-  }
-
-  /** Resolves once listeners have been told of every change (at once when they have). */
-  protected idle(): Promise<void> {
-    return this.scheduler.idle();
   }
 
   /** Tells `onError` of `error` (as an `Error`), when the store has one. */

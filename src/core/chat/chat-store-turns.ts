@@ -7,7 +7,7 @@ import { asError, failedAnswerError, toMessageError } from "./chat-store-errors.
 import { totalUsage, upsertMessage } from "./conversation.js";
 import { mergeRequestParams } from "./request-param-layers.js";
 import { closeUnansweredCalls, isReadyToContinue } from "./tool-parts.js";
-import type { ChatStoreClient, ChatStoreOptions } from "./types.js";
+import type { ChatStoreClient } from "./types.js";
 
 /** What a turn streams from: a new request, or a background response to reconnect to. */
 export type TurnSource = { kind: "request" } | { kind: "resume"; message: Message };
@@ -22,9 +22,9 @@ export type TurnSource = { kind: "request" } | { kind: "resume"; message: Messag
  */
 export abstract class ChatStoreTurns extends ChatStoreState {
   /** Makes the ids of new messages (`options.generateId`, or colloquy's own). */
-  protected readonly generateId: () => string;
+  protected readonly generateId: () => string = this.options.generateId ?? createMessageId;
   /** The client the next request goes through. */
-  protected client: ChatStoreClient;
+  protected client: ChatStoreClient = this.options.client;
   /** The abort controller of the turn in flight; set while an answer is requested or streams. */
   protected controller: AbortController | undefined;
   /** The turn in flight, resolved once listeners were told its end. */
@@ -32,15 +32,11 @@ export abstract class ChatStoreTurns extends ChatStoreState {
   /** Model requests made so far in this user turn beyond the first (see `setMaxSteps`). */
   protected autoSteps = 0;
 
-  private readonly paramLayers = new Map<string, RequestParams>();
+  /** The request parameters by layer name, the app's own (`options.requestParams`) first. */
+  private readonly paramLayers = new Map<string, RequestParams>(
+    this.options.requestParams ? [["chat", this.options.requestParams]] : [],
+  );
   private maxSteps = Number.POSITIVE_INFINITY;
-
-  constructor(options: ChatStoreOptions) {
-    super(options);
-    this.generateId = options.generateId ?? createMessageId;
-    this.client = options.client;
-    if (options.requestParams) this.paramLayers.set("chat", options.requestParams);
-  }
 
   /**
    * Loads the saved conversation and reconnects to a background response that a reload
@@ -130,7 +126,7 @@ export abstract class ChatStoreTurns extends ChatStoreState {
     // The turn's end may wait for the next frame to publish (`soon`); the turn resolves only
     // once it has, so whoever awaits it sees the end in the snapshot.
     const run = this.stream(source)
-      .then(() => this.idle())
+      .then(() => this.scheduler.idle())
       .finally(() => {
         if (this.inflight === run) this.inflight = undefined;
       });

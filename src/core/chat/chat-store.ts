@@ -2,25 +2,25 @@ import { ColloquyError } from "../errors.js";
 import type { Message, MessageError } from "../model/message.js";
 import type { Part } from "../model/parts.js";
 import { defaultAttachmentLimits, type AttachmentLimits } from "./attachments.js";
-import { isResumable, replaceText, totalUsage, upsertMessage } from "./conversation.js";
-import { selectBranchIn } from "./branches.js";
+import {
+  indexOfMessage,
+  isResumable,
+  replaceText,
+  totalUsage,
+  upsertMessage,
+} from "./conversation.js";
+import { forkAt, selectBranchIn } from "./branches.js";
 import { unknownMessage, unknownToolCall } from "./chat-store-errors.js";
 import { ChatStoreTurns } from "./chat-store-turns.js";
-import { cutConversation, editIndex, regenerateCut } from "./regenerate-edit-cuts.js";
 import {
   approvalUpdate,
   closeUnansweredCalls,
+  isReadyToContinue,
   toolResultUpdate,
   updateFirstPart,
 } from "./tool-parts.js";
 import { readUserParts } from "./user-message-parts.js";
-import type {
-  ApprovalResponse,
-  ChatStoreOptions,
-  SendInput,
-  SendResult,
-  ToolResult,
-} from "./types.js";
+import type { ApprovalResponse, SendInput, SendResult, ToolResult } from "./types.js";
 
 /**
  * A conversation with a model, without any UI framework: it holds the messages, the status
@@ -44,14 +44,12 @@ import type {
  * approvals) and loading it again after a reload.
  */
 export class ChatStore extends ChatStoreTurns {
-  private readonly limits: AttachmentLimits;
+  private readonly limits: AttachmentLimits = {
+    ...defaultAttachmentLimits,
+    ...this.options.attachments,
+  };
   private started: Promise<void> | undefined;
   private attachments = 0;
-
-  constructor(options: ChatStoreOptions) {
-    super(options);
-    this.limits = { ...defaultAttachmentLimits, ...options.attachments };
-  }
 
   /**
    * Loads the saved conversation and reconnects to a background response that a reload
@@ -104,11 +102,29 @@ export class ChatStore extends ChatStoreTurns {
   async regenerate(messageId?: string): Promise<void> {
     await this.start();
     this.stop();
-    const { messages, branches } = this.state;
-    const cut = regenerateCut(messages, messageId);
+    const messages = this.state.messages;
+    let cut: number;
+    if (messageId !== undefined) {
+      const index = indexOfMessage(messages, messageId);
+      if (index === -1) throw unknownMessage(messageId);
+      cut = messages[index]!.role === "user" ? index + 1 : index;
+    } else {
+      const lastUser = findLastIndex(messages, (m) => m.role === "user");
+      cut = lastUser === -1 ? messages.length : lastUser + 1;
+      // Tool steps already answered stay: asking again from their results replaces only the
+      // last answer, and the tools do not run a second time.
+      while (cut < messages.length && isReadyToContinue(messages[cut])) cut++;
+    }
     if (cut === 0) return;
     this.autoSteps = 0;
-    this.set({ ...cutConversation(messages, branches, cut), error: undefined }, "now");
+    this.set(
+      {
+        messages: messages.slice(0, cut),
+        branches: forkAt(this.state.branches, messages, cut),
+        error: undefined,
+      },
+      "now",
+    );
     await this.runTurn({ kind: "request" });
   }
 
@@ -120,11 +136,26 @@ export class ChatStore extends ChatStoreTurns {
   async edit(messageId: string, text: string): Promise<void> {
     await this.start();
     this.stop();
-    const { messages, branches } = this.state;
-    const index = editIndex(messages, messageId);
+    const messages = this.state.messages;
+    const index = indexOfMessage(messages, messageId);
+    if (index === -1) throw unknownMessage(messageId);
+    const message = messages[index]!;
+    if (message.role !== "user") {
+      throw new ColloquyError(
+        "invalid_input",
+        `Message "${messageId}" is a ${message.role} message; only user messages can be edited. Use regenerate() for answers.`,
+      );
+    }
     this.autoSteps = 0;
-    const edited: Message = { ...replaceText(messages[index]!, text), id: this.generateId() };
-    this.set({ ...cutConversation(messages, branches, index, edited), error: undefined }, "now");
+    const edited: Message = { ...replaceText(message, text), id: this.generateId() };
+    this.set(
+      {
+        messages: [...messages.slice(0, index), edited],
+        branches: forkAt(this.state.branches, messages, index),
+        error: undefined,
+      },
+      "now",
+    );
     await this.runTurn({ kind: "request" });
   }
 
@@ -277,4 +308,9 @@ export class ChatStore extends ChatStoreTurns {
       "now",
     );
   }
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
 }
