@@ -34,7 +34,7 @@ let unnamedStores = 0;
  * Layers rather than parts held by the store: each layer reads and sets the one state
  * directly, as one class would, so the split costs the bundle nothing.
  */
-export class ChatStoreState {
+export abstract class ChatStoreState {
   /** The conversation id: the persistence key (`chat-<n>`, counted per page, when not given). */
   readonly id: string;
 
@@ -106,7 +106,7 @@ export class ChatStoreState {
   /**
    * Applies `patch` and tells listeners as `urgency` says. A streaming delta is saved
    * throttled, anything else at once; `save: false` for a change storage already holds (the
-   * conversation just loaded from it). Nothing changes once released.
+   * conversation just loaded from it). Nothing changes once disposed.
    */
   protected set(patch: Partial<ChatState>, urgency: Urgency, save = true): void {
     if (this.disposed) return;
@@ -122,8 +122,15 @@ export class ChatStoreState {
     this.options.onError?.(asError(error));
   }
 
-  /** Drops pending notifications, saves and listeners; the state no longer changes after. */
-  protected release(): void {
+  /**
+   * Stops the answer being streamed (the turns layer's `stop`), so the chat ends ready
+   * rather than busy.
+   */
+  abstract stop(): void;
+
+  /** Stops everything: the request, pending notifications and saves. The store is unusable after. */
+  dispose(): void {
+    this.stop();
     this.disposed = true;
     this.scheduler.cancel();
     this.persistence.close();

@@ -267,12 +267,6 @@ export class ChatStore extends ChatStoreTurns {
     };
   }
 
-  /** Stops everything: the request, pending notifications and saves. The store is unusable after. */
-  dispose(): void {
-    this.stop();
-    this.release();
-  }
-
   /**
    * Loads the saved conversation and picks up an answer a reload cut off: a background
    * response is reconnected to from its last event when the client can, any other is marked
