@@ -32,7 +32,8 @@ let unnamedStores = 0;
  * urgency, so only this file knows how a change is published and saved.
  *
  * Layers rather than parts held by the store: each layer reads and sets the one state
- * directly, as one class would, so the split costs the bundle nothing.
+ * directly, as one class would. Property names survive minifying, so parts reached through
+ * `this.part.` and the calls passed between them cost a bundle several times what layers do.
  */
 export abstract class ChatStoreState {
   /** The conversation id: the persistence key (`chat-<n>`, counted per page, when not given). */
