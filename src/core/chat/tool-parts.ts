@@ -1,7 +1,8 @@
-import { isClientRunCall } from "../tools/client-run-calls.js";
-import { failedClientRunOutput } from "../tools/client-run-outputs.js";
+import { clientRunCallId, isClientRunCall } from "../tools/client-run-calls.js";
+import { DENIED_CLIENT_RUN_OUTPUT, failedClientRunOutput } from "../tools/client-run-outputs.js";
 import type { Message } from "../model/message.js";
 import type { Part, ToolCallPart } from "../model/parts.js";
+import type { ApprovalResponse, ToolResult } from "./types.js";
 
 /**
  * Pure helpers for the client's side of tool calls: recording results and approval
@@ -52,6 +53,62 @@ export function withDenied(part: ToolCallPart, reason?: string): ToolCallPart {
     state: "output-denied",
     input: part.input,
     errorText: reason ?? "The user denied this tool call.",
+  };
+}
+
+/**
+ * The part update (for `updateFirstPart`) that records a client-side tool's result or error
+ * on its call: the part of `result.toolCallId`, and no other.
+ */
+export function toolResultUpdate(result: ToolResult): (part: Part) => Part | undefined {
+  return (part) => {
+    if (part.type !== "tool-call" || part.toolCallId !== result.toolCallId) return undefined;
+    return result.errorText !== undefined
+      ? withToolError(part, result.errorText)
+      : withToolOutput(part, result.output);
+  };
+}
+
+/**
+ * The part update (for `updateFirstPart`) that records a person's answer on the request it
+ * answers: a function tool call waiting for approval (by tool call id or approval id), an
+ * MCP approval request (by its id or item id), or a built-in call the app runs (by its id or
+ * call id). Parts that are not waiting for this answer are left alone.
+ */
+export function approvalUpdate(response: ApprovalResponse): (part: Part) => Part | undefined {
+  const decision =
+    response.reason === undefined
+      ? { approve: response.approve }
+      : { approve: response.approve, reason: response.reason };
+  return (part) => {
+    if (
+      part.type === "tool-call" &&
+      part.state === "approval-requested" &&
+      (part.toolCallId === response.id || part.approvalId === response.id)
+    ) {
+      return response.approve ? withApproved(part) : withDenied(part, response.reason);
+    }
+    if (
+      part.type === "mcp-approval-request" &&
+      (part.id === response.id || part.item.id === response.id)
+    ) {
+      return { ...part, decision };
+    }
+    if (
+      isClientRunCall(part) &&
+      part.approval === "requested" &&
+      (part.id === response.id || clientRunCallId(part) === response.id)
+    ) {
+      // A refusal is the call's output, so the model reads it and the turn goes on.
+      return response.approve
+        ? { ...part, approval: "approved" }
+        : {
+            ...part,
+            approval: "denied",
+            output: failedClientRunOutput(part, response.reason ?? DENIED_CLIENT_RUN_OUTPUT),
+          };
+    }
+    return undefined;
   };
 }
 
