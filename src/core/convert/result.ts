@@ -19,3 +19,17 @@ export interface ConversionResult<T> {
   /** What could not be carried over; empty when nothing was lost. */
   warnings: ConversionWarning[];
 }
+
+/** Records a warning about one message's conversion, optionally naming the part it is about. */
+export type Warn = (code: string, message: string, part?: { type: string }) => void;
+
+/** The {@link Warn} of message `messageIndex`: each warning says which message it is about. */
+export function warningsAbout(warnings: ConversionWarning[], messageIndex: number): Warn {
+  return (code, text, part) =>
+    warnings.push({
+      code,
+      message: `messages[${messageIndex}]: ${text}`,
+      messageIndex,
+      ...(part ? { partType: part.type } : {}),
+    });
+}

@@ -7,7 +7,12 @@ import type {
 import type { Message } from "../model/message.js";
 import type { Part, ToolCallPart } from "../model/parts.js";
 import { refusingPart, type RefusePart } from "./input-errors.js";
-import type { ConversionResult, ConversionWarning } from "./result.js";
+import {
+  warningsAbout,
+  type ConversionResult,
+  type ConversionWarning,
+  type Warn,
+} from "./result.js";
 import { convertingMessage, usableMessages } from "./usable-messages.js";
 import { outputToText, systemMessageContent, toDataUrl } from "./wire-helpers.js";
 
@@ -46,8 +51,6 @@ export function toolCallArguments(part: ToolCallPart): string {
   if (part.inputText !== "" || part.input === undefined) return part.inputText;
   return part.kind === "custom" ? outputToText(part.input) : JSON.stringify(part.input);
 }
-
-type Warn = (code: string, message: string, part?: Part) => void;
 
 function userContent(
   parts: readonly Part[],
@@ -247,13 +250,7 @@ export function toChatCompletionsMessages(
   return { value, warnings };
 
   function convertOne(message: Message, messageIndex: number): void {
-    const warn: Warn = (code, text, part) =>
-      warnings.push({
-        code,
-        message: `messages[${messageIndex}]: ${text}`,
-        messageIndex,
-        ...(part ? { partType: part.type } : {}),
-      });
+    const warn = warningsAbout(warnings, messageIndex);
     switch (message.role) {
       case "system":
       case "developer":

@@ -2,7 +2,12 @@ import type * as R from "openai/resources/responses/responses";
 import type { Message } from "../model/message.js";
 import type { ComputerCallPart, ImagePart, Part, ToolCallPart } from "../model/parts.js";
 import { refusingPart, type RefusePart } from "./input-errors.js";
-import type { ConversionResult, ConversionWarning } from "./result.js";
+import {
+  warningsAbout,
+  type ConversionResult,
+  type ConversionWarning,
+  type Warn,
+} from "./result.js";
 import { convertingMessage, usableMessages } from "./usable-messages.js";
 import { isClientRunCall } from "../tools/client-run-calls.js";
 import {
@@ -24,7 +29,6 @@ export interface ToResponsesInputOptions {
 }
 
 type Item = R.ResponseInputItem;
-type Warn = (code: string, message: string, part?: Part) => void;
 
 function userContent(
   parts: readonly Part[],
@@ -353,13 +357,7 @@ export function toResponsesInput(
   return { value, warnings };
 
   function convertOne(message: Message, messageIndex: number): void {
-    const warn: Warn = (code, text, part) =>
-      warnings.push({
-        code,
-        message: `messages[${messageIndex}]: ${text}`,
-        messageIndex,
-        ...(part ? { partType: part.type } : {}),
-      });
+    const warn = warningsAbout(warnings, messageIndex);
     switch (message.role) {
       case "system":
       case "developer":
