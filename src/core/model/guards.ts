@@ -1,17 +1,5 @@
 import type { Message } from "./message.js";
-import type {
-  AudioPart,
-  FilePart,
-  ImagePart,
-  Part,
-  PartOfType,
-  PartType,
-  ReasoningPart,
-  RefusalPart,
-  TextPart,
-  ToolCallPart,
-  UnknownPart,
-} from "./parts.js";
+import type { Part, PartOfType, PartType, ToolCallPart } from "./parts.js";
 import { BUILTIN_TOOL_PART_TYPES, type BuiltinToolPartType } from "./part-types.js";
 
 /**
@@ -24,45 +12,36 @@ export type AnyBuiltinToolPart = PartOfType<BuiltinToolPartType>;
 
 const builtinTypes: ReadonlySet<string> = new Set(BUILTIN_TOOL_PART_TYPES);
 
+/** The guard of one part type: every `is...Part` below is one, so none can drift from the table. */
+function partGuard<T extends PartType>(type: T): (part: Part) => part is PartOfType<T> {
+  return (part): part is PartOfType<T> => part.type === type;
+}
+
 /** True when `part` has the given `type`, narrowed to that part type. */
 export function isPartType<T extends PartType>(part: Part, type: T): part is PartOfType<T> {
   return part.type === type;
 }
 
 /** True for text parts. */
-export function isTextPart(part: Part): part is TextPart {
-  return part.type === "text";
-}
+export const isTextPart = /* @__PURE__ */ partGuard("text");
 
 /** True for refusal parts. */
-export function isRefusalPart(part: Part): part is RefusalPart {
-  return part.type === "refusal";
-}
+export const isRefusalPart = /* @__PURE__ */ partGuard("refusal");
 
 /** True for reasoning parts. */
-export function isReasoningPart(part: Part): part is ReasoningPart {
-  return part.type === "reasoning";
-}
+export const isReasoningPart = /* @__PURE__ */ partGuard("reasoning");
 
 /** True for image parts (input or generated). */
-export function isImagePart(part: Part): part is ImagePart {
-  return part.type === "image";
-}
+export const isImagePart = /* @__PURE__ */ partGuard("image");
 
 /** True for file parts. */
-export function isFilePart(part: Part): part is FilePart {
-  return part.type === "file";
-}
+export const isFilePart = /* @__PURE__ */ partGuard("file");
 
 /** True for audio parts (input or output). */
-export function isAudioPart(part: Part): part is AudioPart {
-  return part.type === "audio";
-}
+export const isAudioPart = /* @__PURE__ */ partGuard("audio");
 
 /** True for function and custom tool calls (in any state). */
-export function isToolCallPart(part: Part): part is ToolCallPart {
-  return part.type === "tool-call";
-}
+export const isToolCallPart = /* @__PURE__ */ partGuard("tool-call");
 
 /** True for built-in (hosted) tool parts: web search, MCP, computer use, shell, ... */
 export function isBuiltinToolPart(part: Part): part is AnyBuiltinToolPart {
@@ -70,9 +49,7 @@ export function isBuiltinToolPart(part: Part): part is AnyBuiltinToolPart {
 }
 
 /** True for parts this version did not recognise. */
-export function isUnknownPart(part: Part): part is UnknownPart {
-  return part.type === "unknown";
-}
+export const isUnknownPart = /* @__PURE__ */ partGuard("unknown");
 
 /** True while a part is still receiving deltas or its tool is still running. */
 export function isPartStreaming(part: Part): boolean {
