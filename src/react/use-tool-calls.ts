@@ -8,11 +8,8 @@ import {
 } from "../core/chat/tool-runner.js";
 import type { ApprovalResponse, ChatState } from "../core/chat/types.js";
 import type { ToolInput } from "../core/client/types.js";
-import type {
-  ComputerCallPart,
-  McpApprovalRequestPart,
-  ToolCallApprovalRequested,
-} from "../core/model/parts.js";
+import type { ComputerCallPart, McpApprovalRequestPart } from "../core/model/builtin-tool-parts.js";
+import type { ToolCallApprovalRequested } from "../core/model/tool-call-part.js";
 import { isClientRunCall, type ClientRunCallPart } from "../core/tools/client-run-calls.js";
 import type { ToolExecuteContext } from "../core/tools/types.js";
 import { shallowEqual, useChatSelector } from "./use-chat-selector.js";

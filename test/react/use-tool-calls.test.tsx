@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { act, render, waitFor } from "@testing-library/react";
 import { z } from "zod";
 import { defineTool } from "../../src/core/tools/define-tool.js";
-import type { ToolCallPart } from "../../src/core/model/parts.js";
+import type { ToolCallPart } from "../../src/core/model/tool-call-part.js";
 import {
   useChat,
   useToolCalls,

@@ -1,7 +1,8 @@
 import { clientRunCallId, isClientRunCall } from "../tools/client-run-calls.js";
 import { DENIED_CLIENT_RUN_OUTPUT, failedClientRunOutput } from "../tools/client-run-outputs.js";
 import type { Message } from "../model/message.js";
-import type { Part, ToolCallPart } from "../model/parts.js";
+import type { Part } from "../model/parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import type { ApprovalResponse, ToolResult } from "./types.js";
 
 /**

@@ -1,5 +1,7 @@
 import type { ResponseComputerToolCall } from "openai/resources/responses/responses";
-import type { ComputerCallPart, ComputerCallOutput, Part, ToolCallPart } from "../model/parts.js";
+import type { Part } from "../model/parts.js";
+import type { ComputerCallPart, ComputerCallOutput } from "../model/builtin-tool-parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import type { AnyToolDefinition, ToolExecuteContext } from "../tools/types.js";
 import { isClientRunCall, type ClientRunCallPart } from "../tools/client-run-calls.js";
 import {

@@ -3,7 +3,7 @@ import type * as C from "openai/resources/chat/completions/completions";
 import type * as Shared from "openai/resources/shared";
 import type { ColloquyError } from "../errors.js";
 import type { Message } from "../model/message.js";
-import type { ToolCallPart } from "../model/parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import type { MessageInput } from "../convert/to-messages.js";
 import type { MessageStreamEvent, StreamUpdate } from "../stream/types.js";
 import type { AnyToolDefinition } from "../tools/types.js";

@@ -1,4 +1,5 @@
-import type { Part, ToolCallPart } from "../model/parts.js";
+import type { Part } from "../model/parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { article, describe, invalidInput } from "./input-errors.js";
 import { partsFromOutputItem } from "./parts-from-output-item.js";
 import { isRecord } from "./wire-helpers.js";

@@ -1,6 +1,7 @@
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import type { Message, MessageMetadata, MessageStatus } from "../model/message.js";
-import type { AudioPart, Part, RefusalPart, TextPart, ToolCallPart } from "../model/parts.js";
+import type { AudioPart, Part, RefusalPart, TextPart } from "../model/parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { createMessageId } from "../model/create.js";
 import { annotationFromWire, logprobsFromWire } from "./parts-from-output-item.js";
 import type { ConversionResult, ConversionWarning } from "./result.js";

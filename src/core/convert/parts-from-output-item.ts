@@ -1,13 +1,8 @@
 import type * as R from "openai/resources/responses/responses";
 import type { Annotation } from "../model/annotations.js";
-import type {
-  BuiltinToolState,
-  ImageGenerationState,
-  Part,
-  RefusalPart,
-  TextPart,
-  ToolCallPart,
-} from "../model/parts.js";
+import type { ImageGenerationState, Part, RefusalPart, TextPart } from "../model/parts.js";
+import type { BuiltinToolState } from "../model/builtin-tool-parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { builtinPartType } from "../model/part-types.js";
 import type { TokenLogprob } from "../model/usage.js";
 import { isRecord } from "./wire-helpers.js";

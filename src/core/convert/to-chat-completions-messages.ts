@@ -5,7 +5,8 @@ import type {
   ChatCompletionMessageToolCall,
 } from "openai/resources/chat/completions";
 import type { Message } from "../model/message.js";
-import type { Part, ToolCallPart } from "../model/parts.js";
+import type { Part } from "../model/parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { refusingPart, type RefusePart } from "./input-errors.js";
 import {
   warningsAbout,

@@ -2,12 +2,9 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import type * as R from "openai/resources/responses/responses";
 import { createMessageId } from "../model/create.js";
 import type { Message, Role } from "../model/message.js";
-import type {
-  ComputerCallPart,
-  McpApprovalRequestPart,
-  Part,
-  ToolCallPart,
-} from "../model/parts.js";
+import type { Part } from "../model/parts.js";
+import type { ComputerCallPart, McpApprovalRequestPart } from "../model/builtin-tool-parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { partFromContent, partsFromContent } from "./content-from-wire.js";
 import { describe, invalidInput } from "./input-errors.js";
 import { chatToolCalls, toolContent } from "./chat-tool-fields.js";

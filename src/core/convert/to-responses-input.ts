@@ -1,6 +1,8 @@
 import type * as R from "openai/resources/responses/responses";
 import type { Message } from "../model/message.js";
-import type { ComputerCallPart, ImagePart, Part, ToolCallPart } from "../model/parts.js";
+import type { ImagePart, Part } from "../model/parts.js";
+import type { ComputerCallPart } from "../model/builtin-tool-parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { refusingPart, type RefusePart } from "./input-errors.js";
 import {
   warningsAbout,

@@ -133,3 +133,22 @@ export type ApplyPatchCallOutputPart = BuiltinToolPart<
 >;
 /** Server-side context compaction: an opaque item to send back as is. */
 export type CompactionPart = BuiltinToolPart<"compaction", R.ResponseCompactionItem>;
+
+/** Every built-in tool part, one member per built-in row of the part-type table. */
+export type AnyBuiltinPart =
+  | WebSearchCallPart
+  | FileSearchCallPart
+  | CodeInterpreterCallPart
+  | ComputerCallPart
+  | ComputerCallOutputPart
+  | McpCallPart
+  | McpListToolsPart
+  | McpApprovalRequestPart
+  | McpApprovalResponsePart
+  | ToolSearchCallPart
+  | ToolSearchOutputPart
+  | ShellCallPart
+  | ShellCallOutputPart
+  | ApplyPatchCallPart
+  | ApplyPatchCallOutputPart
+  | CompactionPart;

@@ -1,5 +1,6 @@
 import type { Message } from "./message.js";
-import type { Part, PartOfType, PartType, ToolCallPart } from "./parts.js";
+import type { Part, PartOfType, PartType } from "./parts.js";
+import type { ToolCallPart } from "./tool-call-part.js";
 import { BUILTIN_TOOL_PART_TYPES, type BuiltinToolPartType } from "./part-types.js";
 
 /**

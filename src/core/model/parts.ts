@@ -1,59 +1,8 @@
 import type * as R from "openai/resources/responses/responses";
 import type { Annotation } from "./annotations.js";
 import type { TokenLogprob } from "./usage.js";
-import type {
-  ApplyPatchCallOutputPart,
-  ApplyPatchCallPart,
-  CodeInterpreterCallPart,
-  CompactionPart,
-  ComputerCallOutputPart,
-  ComputerCallPart,
-  FileSearchCallPart,
-  McpApprovalRequestPart,
-  McpApprovalResponsePart,
-  McpCallPart,
-  McpListToolsPart,
-  ShellCallOutputPart,
-  ShellCallPart,
-  ToolSearchCallPart,
-  ToolSearchOutputPart,
-  WebSearchCallPart,
-} from "./builtin-tool-parts.js";
+import type { AnyBuiltinPart } from "./builtin-tool-parts.js";
 import type { ToolCallPart } from "./tool-call-part.js";
-
-// The part types of their own files, so `Part` and every part type come from one module.
-export type {
-  ApplyPatchCallOutputPart,
-  ApplyPatchCallPart,
-  BuiltinToolPart,
-  BuiltinToolState,
-  ClientToolOutputItem,
-  CodeInterpreterCallPart,
-  CompactionPart,
-  ComputerCallOutput,
-  ComputerCallOutputPart,
-  ComputerCallPart,
-  FileSearchCallPart,
-  McpApprovalRequestPart,
-  McpApprovalResponsePart,
-  McpCallPart,
-  McpListToolsPart,
-  ShellCallOutputPart,
-  ShellCallPart,
-  ToolSearchCallPart,
-  ToolSearchOutputPart,
-  WebSearchCallPart,
-} from "./builtin-tool-parts.js";
-export type {
-  ToolCallApprovalRequested,
-  ToolCallInputAvailable,
-  ToolCallInputStreaming,
-  ToolCallOutputAvailable,
-  ToolCallOutputDenied,
-  ToolCallOutputError,
-  ToolCallPart,
-  ToolCallState,
-} from "./tool-call-part.js";
 
 /**
  * Message parts: a union discriminated on `type`. Anything still arriving carries a
@@ -223,22 +172,7 @@ export type Part =
   | FilePart
   | AudioPart
   | ToolCallPart
-  | WebSearchCallPart
-  | FileSearchCallPart
-  | CodeInterpreterCallPart
-  | ComputerCallPart
-  | ComputerCallOutputPart
-  | McpCallPart
-  | McpListToolsPart
-  | McpApprovalRequestPart
-  | McpApprovalResponsePart
-  | ToolSearchCallPart
-  | ToolSearchOutputPart
-  | ShellCallPart
-  | ShellCallOutputPart
-  | ApplyPatchCallPart
-  | ApplyPatchCallOutputPart
-  | CompactionPart
+  | AnyBuiltinPart
   | UnknownPart;
 
 /** The `type` strings of all parts. */

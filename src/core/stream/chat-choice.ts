@@ -1,11 +1,5 @@
-import type {
-  AudioPart,
-  Part,
-  ReasoningPart,
-  RefusalPart,
-  TextPart,
-  ToolCallPart,
-} from "../model/parts.js";
+import type { AudioPart, Part, ReasoningPart, RefusalPart, TextPart } from "../model/parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { logprobsFromWire } from "../convert/parts-from-output-item.js";
 import { isRecord } from "../convert/wire-helpers.js";
 import { findLastPartIndex, replacePartAt } from "./parts-edit.js";

@@ -1,5 +1,7 @@
 import type { Message } from "../model/message.js";
-import type { AudioPart, BuiltinToolState, ImagePart, Part, ToolCallPart } from "../model/parts.js";
+import type { AudioPart, ImagePart, Part } from "../model/parts.js";
+import type { BuiltinToolState } from "../model/builtin-tool-parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { isBuiltinToolPart } from "../model/guards.js";
 import { isRecord } from "../convert/wire-helpers.js";
 import { updateLastPart } from "./parts-edit.js";

@@ -11,7 +11,7 @@ import type {
   StructuredStreamUpdate,
   StructuredWithRaw,
 } from "../client/types.js";
-import type { ToolCallPart } from "../model/parts.js";
+import type { ToolCallPart } from "../model/tool-call-part.js";
 import { defineTool } from "../tools/define-tool.js";
 import { dropNullOptionals, jsonSchemaOf, toStrictJsonSchema } from "./json-schema.js";
 import { createPartialJsonParser, type PartialJsonParser } from "./partial-json.js";

@@ -1,9 +1,9 @@
+import type { Part } from "../model/parts.js";
 import type {
   ApplyPatchCallPart,
-  Part,
   ShellCallPart,
   ToolSearchCallPart,
-} from "../model/parts.js";
+} from "../model/builtin-tool-parts.js";
 
 /** A built-in tool call the app runs itself and answers with an output item. */
 export type ClientRunCallPart = ApplyPatchCallPart | ShellCallPart | ToolSearchCallPart;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { attachToolRunner } from "../../../src/core/chat/tool-runner.js";
 import type { ChatStore } from "../../../src/core/chat/chat-store.js";
-import type { ShellCallPart } from "../../../src/core/model/parts.js";
+import type { ShellCallPart } from "../../../src/core/model/builtin-tool-parts.js";
 import { DENIED_CLIENT_RUN_OUTPUT } from "../../../src/core/tools/client-run-outputs.js";
 import { UNANSWERED_TOOL_OUTPUT } from "../../../src/core/chat/tool-parts.js";
 import { defineApplyPatchTool } from "../../../src/core/tools/define-apply-patch-tool.js";

@@ -4,7 +4,8 @@ import { ChatStore } from "../../../src/core/chat/chat-store.js";
 import { ColloquyError } from "../../../src/core/errors.js";
 import { attachToolRunner } from "../../../src/core/chat/tool-runner.js";
 import { defineTool } from "../../../src/core/tools/define-tool.js";
-import type { Part, ToolCallPart } from "../../../src/core/model/parts.js";
+import type { Part } from "../../../src/core/model/parts.js";
+import type { ToolCallPart } from "../../../src/core/model/tool-call-part.js";
 import { fakeClient } from "./fake-client.js";
 
 const call = (toolCallId: string, toolName: string, args: unknown): Part => ({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ColloquyError } from "../../../src/core/errors.js";
 import type { Message } from "../../../src/core/model/message.js";
-import type { ReasoningPart, TextPart, ToolCallPart } from "../../../src/core/model/parts.js";
+import type { ReasoningPart, TextPart } from "../../../src/core/model/parts.js";
+import type { ToolCallPart } from "../../../src/core/model/tool-call-part.js";
 import { accumulateChatChunk } from "../../../src/core/stream/accumulate-chat-chunk.js";
 import { accumulateResponsesEvent } from "../../../src/core/stream/accumulate-responses-event.js";
 import { createAssistantMessage } from "../../../src/core/stream/create-assistant-message.js";

@@ -5,7 +5,7 @@ import { createChatClientWith } from "../../../src/core/client/client.js";
 import { defaultCodec } from "../../../src/core/client/default-codec.js";
 import { toMessages } from "../../../src/core/convert/to-messages.js";
 import { toChatCompletionsMessages } from "../../../src/core/convert/to-chat-completions-messages.js";
-import type { ToolCallPart } from "../../../src/core/model/parts.js";
+import type { ToolCallPart } from "../../../src/core/model/tool-call-part.js";
 import { defineCustomTool } from "../../../src/core/tools/define-custom-tool.js";
 import { toChatTools, toResponsesTools } from "../../../src/core/tools/to-wire-tools.js";
 import { captureExchanges, capturesAvailable } from "../../support/captures.js";
