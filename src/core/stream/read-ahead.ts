@@ -4,6 +4,11 @@ import { MAX_READ_AHEAD_BYTES } from "./stream-limits.js";
 export interface ChunkReader {
   /** The next chunk, or `done`. */
   read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  /**
+   * The next chunk if it is already held (read ahead), without waiting; `undefined` when none
+   * is, and then `read()` waits for it (or rejects with the failure that followed the last).
+   */
+  held(): ReadableStreamReadResult<Uint8Array> | undefined;
   /** Stops the stream; what was not read is dropped. */
   cancel(reason?: unknown): Promise<void>;
   /** Gives the stream back. */
@@ -96,6 +101,7 @@ export function readAhead(
   })();
 
   return {
+    held: take,
     read() {
       const next = take();
       if (next) return Promise.resolve(next);

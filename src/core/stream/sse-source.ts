@@ -118,7 +118,31 @@ export class SseSource {
         throw notEventStreamError(text, this.origin, undefined, snapshot);
       }
     }
-    this.pending = this.atEnd ? this.decoder.end() : this.decoder.push(chunk!);
+    this.decode(result);
+  }
+
+  /**
+   * Like `read()` when the next chunk is already read ahead: takes it without waiting (no
+   * promise, no task) and returns true; false when there is none (or the body is still to be
+   * sniffed), and then `read()` is the way on. Why: a consumer that waited once per chunk
+   * fell behind the read-ahead, which on a long body then held thousands of chunks, each
+   * kept long enough for the garbage collector to move it, so the cost per chunk grew with
+   * the length of the stream. Taking what is held keeps the consumer level with the reads.
+   */
+  readHeld(): boolean {
+    if (!this.sniffed || this.atEnd || !this.reader) return false;
+    // What `read()` would reject with: an abort ends the stream before any held chunk.
+    if (this.signal?.aborted) throw this.host.aborted();
+    const result = this.reader.held();
+    if (!result) return false;
+    this.decode(result);
+    return true;
+  }
+
+  /** Decodes a chunk (or the end) into the events `take()` hands out. */
+  private decode(result: ReadableStreamReadResult<Uint8Array>): void {
+    this.atEnd = result.done;
+    this.pending = this.atEnd ? this.decoder.end() : this.decoder.push(result.value!);
     this.taken = 0;
   }
 

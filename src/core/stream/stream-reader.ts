@@ -203,7 +203,7 @@ export function readEventStream(
   async function readUpdate(): Promise<IteratorResult<StreamUpdate, undefined>> {
     try {
       for (;;) {
-        await source.read();
+        if (!source.readHeld()) await source.read();
         const update = foldPending(false);
         if (update) return { done: false, value: update };
         if (ended()) {
@@ -233,13 +233,15 @@ export function readEventStream(
     if (busy) return afterBusy(next);
     if (closed) return Promise.resolve(DONE);
     try {
-      // The common case: the chunk read last holds the next event.
-      const update = foldPending(false);
-      if (update) return Promise.resolve({ done: false, value: update });
-      if (ended()) {
-        close();
-        return Promise.resolve(DONE);
-      }
+      // The common case: the chunk read last, or one read ahead, holds the next event.
+      do {
+        const update = foldPending(false);
+        if (update) return Promise.resolve({ done: false, value: update });
+        if (ended()) {
+          close();
+          return Promise.resolve(DONE);
+        }
+      } while (source.readHeld());
     } catch (error) {
       return Promise.reject(failWith(error));
     }
@@ -251,6 +253,8 @@ export function readEventStream(
       for (;;) {
         foldPending(true);
         if (ended()) break;
+        // Chunks already read ahead are folded without waiting for each (see `readHeld`).
+        if (source.readHeld()) continue;
         await source.read();
         if (failure !== undefined) throw failure;
       }

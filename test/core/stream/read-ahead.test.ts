@@ -97,3 +97,53 @@ describe("a stream reader whose consumer lags behind a reset", () => {
     expect(kept.text).toBe(deltas.join(""));
   });
 });
+
+describe("a stream reader on a long body it can read faster than it folds", () => {
+  /**
+   * A body of `count` one-delta chunks, served as fast as they are asked for, that records at
+   * each pull how many chunks it has handed out that the reader's snapshot does not show yet.
+   */
+  function laggedBody(count: number, folded: () => number) {
+    let pulled = 0;
+    let maxLag = 0;
+    const chunks = [
+      ...Array.from({ length: count }, () => chatChunk("x")),
+      `data: ${JSON.stringify({ id: "chatcmpl-1", object: "chat.completion.chunk", created: 1, model: "gpt-4.1-mini", choices: [{ index: 0, delta: {}, finish_reason: "stop" }] })}\n\n`,
+      "data: [DONE]\n\n",
+    ];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled < count) maxLag = Math.max(maxLag, pulled - folded());
+        if (pulled === chunks.length) return controller.close();
+        controller.enqueue(encoder.encode(chunks[pulled++]!));
+      },
+    });
+    return { body, maxLag: () => maxLag };
+  }
+
+  const shown = (snapshot: { parts: readonly unknown[] }) =>
+    ((snapshot.parts[0] as TextPart | undefined)?.text ?? "").length;
+
+  it("finalMessage() keeps level with the read-ahead instead of leaving a backlog that grows with the body", async () => {
+    const reading: { stream?: ReturnType<typeof readChatStream> } = {};
+    const { body, maxLag } = laggedBody(2000, () =>
+      reading.stream ? shown(reading.stream.snapshot) : 0,
+    );
+    reading.stream = readChatStream(body, {});
+    const message = await reading.stream.finalMessage();
+    expect(shown(message)).toBe(2000);
+    // One chunk in hand and one being read: the held chunks are folded, not queued behind
+    // (it was half the body, 1,000 chunks here, when each chunk waited for its own read).
+    expect(maxLag()).toBeLessThanOrEqual(2);
+  });
+
+  it("next() keeps level with the read-ahead too, a few chunks behind however long the body", async () => {
+    let text = 0;
+    const { body, maxLag } = laggedBody(2000, () => text);
+    for await (const update of readChatStream(body, {})) text = shown(update.snapshot);
+    expect(text).toBe(2000);
+    // The ticks of `for await` between two updates; it was 1,666 chunks here, and grew with
+    // the body, when each chunk waited for its own read.
+    expect(maxLag()).toBeLessThanOrEqual(8);
+  });
+});
