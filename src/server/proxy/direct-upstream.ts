@@ -30,15 +30,21 @@ export function createDirectUpstream(
   description: string,
   fallback: Upstream,
 ): Upstream {
-  const send = (
+  function send(call: UpstreamCall, signal: AbortSignal): Promise<Response>;
+  function send(
+    call: UpstreamCall,
+    signal: AbortSignal,
+    transport: UpstreamSend,
+  ): Promise<UpstreamAnswer>;
+  function send(
     call: UpstreamCall,
     signal: AbortSignal,
     transport?: UpstreamSend,
-  ): Promise<UpstreamAnswer> => {
+  ): Promise<UpstreamAnswer> {
     if (call.method !== "post" || call.body === undefined) return fallback.send(call, signal);
     return postDirect(direct, description, call.path, call.body, signal, transport);
-  };
-  return { send: send as Upstream["send"] };
+  }
+  return { send };
 }
 
 /**
