@@ -223,47 +223,33 @@ function toResponse(
   return new Response(webStream(res, source, done, signal), init);
 }
 
-/** The body as a Web stream that reads the socket only as fast as it is consumed. */
+/**
+ * The body as a Web stream that reads the socket only as fast as it is consumed: the same
+ * source the relay reads an event stream from, so a cut connection is told the same way.
+ */
 function webStream(
   res: IncomingMessage,
-  source: NodeJS.ReadableStream,
+  body: NodeJS.ReadableStream,
   done: () => void,
   signal: AbortSignal | undefined,
 ): ReadableStream<Uint8Array> {
-  let finished = false;
-  const finish = () => {
-    if (finished) return false;
-    finished = true;
-    done();
-    return true;
-  };
+  const source = nodeSseSource(res, body, done);
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      source.on("data", (chunk: Buffer) => {
-        if (finished) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) source.pause();
-      });
-      source.once("end", () => {
-        if (finish()) controller.close();
-      });
-      const fail = (error: unknown) => {
-        if (!finish()) return;
-        controller.error(signal?.aborted ? abortError(signal) : error);
-      };
-      source.once("error", fail);
-      // A connection that drops mid-body ends the message without an error on some paths.
-      res.once("aborted", () => fail(new TypeError("terminated: the upstream closed the stream")));
-      res.once("close", () => {
-        if (!res.complete) fail(new TypeError("terminated: the upstream closed the stream"));
+      source.start({
+        chunk(bytes) {
+          controller.enqueue(bytes);
+          if ((controller.desiredSize ?? 0) <= 0) source.pause();
+        },
+        end: () => controller.close(),
+        fail: (error) => controller.error(signal?.aborted ? abortError(signal) : error),
       });
     },
     pull() {
       source.resume();
     },
     cancel() {
-      finish();
-      res.destroy();
+      source.cancel();
     },
   });
 }
