@@ -42,7 +42,7 @@ describe("createSseWatcher", () => {
 
   it("reports the last usage and the id when the stream ends", () => {
     const reports: unknown[] = [];
-    const watcher = createSseWatcher({ onDone: (usage, id) => reports.push({ usage, id }) });
+    const watcher = createSseWatcher({ onUsage: (usage, id) => reports.push({ usage, id }) });
     watcher.see(
       bytes(
         'data: {"type":"response.completed","response":{"id":"resp_u","usage":{"input_tokens":3,"output_tokens":4,"total_tokens":7}}}\n\n',

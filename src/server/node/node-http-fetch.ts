@@ -2,32 +2,20 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import type { NativeStream, NativeUpstreamSend } from "../proxy/stream-answer.js";
+import type { UpstreamAnswer, UpstreamSend } from "../proxy/upstream.js";
 import { headerValue } from "./header-value.js";
-
-/**
- * The body of a {@link NativeStream} this transport makes: the upstream's response stream,
- * decoded, for the node:http adapter to pipe to its client.
- */
-export interface NodeUpstreamBody {
-  /** The bytes, decoded when the upstream compressed them. */
-  readonly source: NodeJS.ReadableStream;
-  /** The upstream response: its `aborted` / `close` tell a cut connection. */
-  readonly message: IncomingMessage;
-  /** Releases the request's abort listener; call once the body has ended or failed. */
-  finish(): void;
-}
+import { nodeSseSource } from "./node-sse.js";
 
 /** The upstream transport of the node:http adapter: a `fetch`, and a native send. */
 export interface NodeHttpTransport {
   /** A `fetch` over node:http (see {@link createNodeHttpFetch}). */
   fetch: typeof fetch;
   /**
-   * Sends a POST whose successful event stream comes back as the upstream's own response
-   * stream (a {@link NativeStream} with a {@link NodeUpstreamBody}); other answers as a
-   * `Response`.
+   * The direct upstream's send on Node: a successful event stream comes back as the
+   * upstream's own response stream (an `UpstreamStream` with a node source); other answers as
+   * a `Response`.
    */
-  sendNative: NativeUpstreamSend;
+  sendNative: UpstreamSend;
 }
 
 /**
@@ -59,7 +47,7 @@ export function createNodeHttpTransport(fallback: typeof fetch): NodeHttpTranspo
   };
   // The native sends go to a few fixed URLs (the generation endpoints): worked out once each.
   const targets = new Map<string, Target>();
-  const sendNative: NativeUpstreamSend = (input, init) => {
+  const sendNative: UpstreamSend = (input, init) => {
     let target = targets.get(input);
     if (!target) {
       target = targetOf(new URL(input));
@@ -195,7 +183,7 @@ function toNativeOrResponse(
   method: string,
   done: () => void,
   signal: AbortSignal | undefined,
-): Response | NativeStream {
+): UpstreamAnswer {
   const status = res.statusCode ?? 502;
   const type = res.headers["content-type"] ?? "";
   if (status < 200 || status >= 300 || status === 204 || !type.includes("text/event-stream")) {
@@ -203,8 +191,12 @@ function toNativeOrResponse(
   }
   // Only a few headers are passed on: read from Node's own parse, not copied into Headers.
   const headers = { get: (name: string) => headerValue(res.headers, name) };
-  const body: NodeUpstreamBody = { source: decoded(res), message: res, finish: done };
-  return { kind: "native-stream", status, headers, body };
+  return {
+    kind: "upstream-stream",
+    status,
+    headers,
+    source: nodeSseSource(res, decoded(res), done),
+  };
 }
 
 function toResponse(
@@ -231,47 +223,33 @@ function toResponse(
   return new Response(webStream(res, source, done, signal), init);
 }
 
-/** The body as a Web stream that reads the socket only as fast as it is consumed. */
+/**
+ * The body as a Web stream that reads the socket only as fast as it is consumed: the same
+ * source the relay reads an event stream from, so a cut connection is told the same way.
+ */
 function webStream(
   res: IncomingMessage,
-  source: NodeJS.ReadableStream,
+  body: NodeJS.ReadableStream,
   done: () => void,
   signal: AbortSignal | undefined,
 ): ReadableStream<Uint8Array> {
-  let finished = false;
-  const finish = () => {
-    if (finished) return false;
-    finished = true;
-    done();
-    return true;
-  };
+  const source = nodeSseSource(res, body, done);
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      source.on("data", (chunk: Buffer) => {
-        if (finished) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) source.pause();
-      });
-      source.once("end", () => {
-        if (finish()) controller.close();
-      });
-      const fail = (error: unknown) => {
-        if (!finish()) return;
-        controller.error(signal?.aborted ? abortError(signal) : error);
-      };
-      source.once("error", fail);
-      // A connection that drops mid-body ends the message without an error on some paths.
-      res.once("aborted", () => fail(new TypeError("terminated: the upstream closed the stream")));
-      res.once("close", () => {
-        if (!res.complete) fail(new TypeError("terminated: the upstream closed the stream"));
+      source.start({
+        chunk(bytes) {
+          controller.enqueue(bytes);
+          if ((controller.desiredSize ?? 0) <= 0) source.pause();
+        },
+        end: () => controller.close(),
+        fail: (error) => controller.error(signal?.aborted ? abortError(signal) : error),
       });
     },
     pull() {
       source.resume();
     },
     cancel() {
-      finish();
-      res.destroy();
+      source.cancel();
     },
   });
 }

@@ -11,8 +11,9 @@ import {
   webRequest,
   type FrameworkRequest,
 } from "./node-call.js";
-import { pipeNativeStream } from "./pipe-native-stream.js";
-import { writesInFlight } from "./writes-in-flight.js";
+import { relaySse } from "../proxy/relay-sse.js";
+import { webSseSource } from "../proxy/web-sse.js";
+import { nodeSseSink } from "./node-sse.js";
 
 /** A Web fetch handler, optionally knowing the base path it serves. */
 type WebHandler = ((request: Request, context?: ProxyRequestContext) => Promise<Response>) & {
@@ -35,43 +36,6 @@ export interface NodeHandlerOptions {
    * `basePath`. Without either, every request goes to the handler.
    */
   basePath?: string;
-}
-
-async function writeBody(
-  body: ReadableStream<Uint8Array>,
-  res: ServerResponse,
-  closed: Promise<void>,
-): Promise<void> {
-  const reader = body.getReader();
-  const flushable = res as ServerResponse & { flush?: () => void };
-  const flushed = writesInFlight();
-  let gone = false;
-  void closed.then(() => {
-    gone = true;
-    void reader.cancel().catch(() => undefined);
-  });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done || gone) break;
-      // Respect backpressure: wait for the socket to drain (or the client to leave).
-      if (!res.write(value, flushed.track())) {
-        await Promise.race([new Promise((r) => res.once("drain", r)), closed]);
-      }
-      // Compression middleware buffers unless told to flush.
-      flushable.flush?.();
-    }
-  } catch {
-    // The upstream stream failed mid-way. What already arrived must still reach the client,
-    // so the socket closes only once those writes have left; the missing final chunk then
-    // tells the client the answer ended early.
-    if (!gone) {
-      await Promise.race([flushed.all(), closed]);
-      res.destroy();
-    }
-    return;
-  }
-  if (!gone) res.end();
 }
 
 /**
@@ -136,7 +100,7 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
         if (!(answer instanceof Response)) {
           writeHead(res, answer.status, answer.headers);
           res.flushHeaders();
-          await pipeNativeStream(answer, res, closed);
+          await relaySse(answer.source, nodeSseSink(res, closed), answer.watch, answer.scrubber);
           return;
         }
         if (res.destroyed) {
@@ -149,7 +113,8 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
           return;
         }
         res.flushHeaders();
-        await writeBody(answer.body, res, closed);
+        // Any other body goes through the same relay, with nothing to watch.
+        await relaySse(webSseSource(answer.body), nodeSseSink(res, closed), {});
       })
       .catch((error: unknown) => {
         if (next) return next(error);

@@ -9,10 +9,14 @@ import { logRequest } from "./proxy-logger.js";
 import type { OpenAIProxyOptions } from "./proxy-options.js";
 import { matchRoutes, ROUTES } from "./routes.js";
 import { scrubAnswer } from "./scrub-answer.js";
-import { createUpstreamClient, ErrorCapture } from "./upstream-client.js";
+import { ErrorCapture } from "./error-capture.js";
+import { createUpstreamClient } from "./upstream-client.js";
 import { callFromRequest, type IncomingCall } from "./incoming-call.js";
 import type { ProxyRequestContext } from "./proxy-request-context.js";
-import type { NativeUpstreamSend, ProxyAnswer } from "./stream-answer.js";
+import type { ProxyAnswer } from "./stream-answer.js";
+import type { UpstreamSend } from "./upstream.js";
+import { relaySse } from "./relay-sse.js";
+import { webSseSink } from "./web-sse.js";
 
 /** The proxy: a Web fetch handler, plus the base path it serves (for adapters). */
 export interface OpenAIProxyHandler {
@@ -30,7 +34,7 @@ export interface OpenAIProxyHandler {
 export const NATIVE_ENTRY = Symbol.for("colloquy.proxy.native-entry");
 
 /** The native entry: a call, the adapter's upstream send, and the answer to relay. */
-export type NativeEntry = (call: IncomingCall, send: NativeUpstreamSend) => Promise<ProxyAnswer>;
+export type NativeEntry = (call: IncomingCall, send: UpstreamSend) => Promise<ProxyAnswer>;
 
 /** Adds headers to an answer, copying a response when its headers are immutable (fetch results). */
 function withHeaders<T extends ProxyAnswer>(response: T, headers: Record<string, string>): T;
@@ -51,6 +55,14 @@ function withHeaders(response: ProxyAnswer, headers: Record<string, string>): Pr
   }
 }
 
+/** The answer as a Web `Response`: a stream is relayed into a Web stream. */
+function webResponse(answer: ProxyAnswer): Response {
+  if (answer instanceof Response) return answer;
+  const { sink, stream } = webSseSink();
+  void relaySse(answer.source, sink, answer.watch, answer.scrubber);
+  return new Response(stream, { status: answer.status, headers: answer.headers });
+}
+
 /**
  * Creates the key-holding proxy: a Web fetch handler that speaks OpenAI's HTTP API under
  * `basePath`, checks every request against its policy, and forwards what passes to the
@@ -59,16 +71,15 @@ function withHeaders(response: ProxyAnswer, headers: Record<string, string>): Pr
  */
 export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxyHandler {
   const basePath = normaliseBasePath(options.basePath ?? "/api/openai");
-  const capture = new ErrorCapture();
-  const upstream = createUpstreamClient(options, capture);
+  const upstream = createUpstreamClient(options, new ErrorCapture());
   const logger = options.logger === undefined ? console : options.logger;
   const rateLimit =
     options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? {});
-  const settings = resolveSettings(options, upstream, capture, logger, basePath);
+  const settings = resolveSettings(options, upstream, logger, basePath);
 
   async function route(
     call: IncomingCall,
-    nativeSend: NativeUpstreamSend | undefined,
+    transport: UpstreamSend | undefined,
     note: { user?: string; model?: string },
   ): Promise<ProxyAnswer> {
     const { url } = call;
@@ -128,7 +139,7 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
       let owner: Promise<string> | undefined;
       return await match.route.handle({
         call,
-        nativeSend,
+        transport,
         params: match.params,
         user,
         // Worked out on first use: only requests that create or name owned things need it,
@@ -153,13 +164,13 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
 
   async function answer(
     call: IncomingCall,
-    nativeSend: NativeUpstreamSend | undefined,
+    transport: UpstreamSend | undefined,
   ): Promise<ProxyAnswer> {
     const started = performance.now();
     const note: { user?: string; model?: string } = {};
     let response: ProxyAnswer;
     try {
-      response = await route(call, nativeSend, note);
+      response = await route(call, transport, note);
     } catch (error) {
       if (error instanceof ProxyRejection) response = error.toResponse();
       else {
@@ -188,8 +199,8 @@ export function createOpenAIProxy(options: OpenAIProxyOptions = {}): OpenAIProxy
     return response;
   }
 
-  const handler = (request: Request, context: ProxyRequestContext = {}) =>
-    answer(callFromRequest(request, context), undefined) as Promise<Response>;
+  const handler = async (request: Request, context: ProxyRequestContext = {}) =>
+    webResponse(await answer(callFromRequest(request, context), undefined));
   const nativeEntry: NativeEntry = (call, send) => answer(call, send);
   return Object.assign(handler, { basePath, [NATIVE_ENTRY]: nativeEntry });
 }

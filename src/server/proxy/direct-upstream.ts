@@ -1,13 +1,10 @@
-import { openAIErrorResponse } from "./openai-error.js";
-import { boundedErrorAnswer } from "./read-upstream-body.js";
-import { isNativeStream, type NativeStream, type NativeUpstreamSend } from "./stream-answer.js";
+import type { Upstream, UpstreamAnswer, UpstreamCall, UpstreamSend } from "./upstream.js";
+import { isUpstreamStream } from "./upstream.js";
+import { upstreamErrorAnswer, type UpstreamFailure } from "./upstream-error.js";
 
 /**
  * How to reach an upstream that needs nothing but a URL and fixed headers (OpenAI itself,
- * any compatible server, Azure's v1 endpoint with a key, an in-process handler). Generation
- * requests go this way without the openai client: they are on every answer's time to first
- * byte, and the client's request building, logging and retry bookkeeping cost about half a
- * millisecond per request that a proxy forwarding one JSON body does not need.
+ * any compatible server, Azure's v1 endpoint with a key, an in-process handler).
  */
 export interface DirectUpstream {
   /** Sends one request. */
@@ -18,51 +15,52 @@ export interface DirectUpstream {
   headers: Readonly<Record<string, string>>;
   /** How long to wait for response headers before answering 504. */
   timeoutMs: number;
-  /**
-   * True when requests go over the network to `baseURL` (no in-process `upstream` handler),
-   * so a runtime adapter may send them with its own HTTP client instead of `fetch`.
-   */
-  overNetwork: boolean;
-}
-
-/** What a direct call needs to describe failures: where it went, and what to scrub. */
-export interface DirectTarget {
-  /** The upstream. */
-  direct: DirectUpstream;
-  /** Strings that must never reach the client. */
-  secrets: readonly string[];
-  /** Where requests go, for error messages. */
-  description: string;
 }
 
 /**
- * POSTs a JSON body upstream and returns the upstream's response with its body untouched.
- * Failures become responses the way the openai-client path makes them: the upstream's own
- * error (bounded in size), 499 when the client left, 504 on timeout, 502 when unreachable. With a
- * runtime adapter's `send`, a successful stream comes back in the adapter's native form.
+ * The direct upstream: JSON POSTs (the generation requests, on every answer's time to first
+ * byte) go straight to the URL with `fetch`, or with the runtime adapter's own send when it
+ * gives one (on Node, a keep-alive node:http request whose event stream comes back as the
+ * upstream's response stream). The openai client's request building, logging and retry
+ * bookkeeping cost about half a millisecond per request that a proxy forwarding one JSON
+ * body does not need. Every other call (uploads, reads) goes to `fallback`, the client.
  */
-export async function postDirect(
-  target: DirectTarget,
+export function createDirectUpstream(
+  direct: DirectUpstream,
+  description: string,
+  fallback: Upstream,
+): Upstream {
+  function send(call: UpstreamCall, signal: AbortSignal): Promise<Response>;
+  function send(
+    call: UpstreamCall,
+    signal: AbortSignal,
+    transport: UpstreamSend,
+  ): Promise<UpstreamAnswer>;
+  function send(
+    call: UpstreamCall,
+    signal: AbortSignal,
+    transport?: UpstreamSend,
+  ): Promise<UpstreamAnswer> {
+    if (call.method !== "post" || call.body === undefined) return fallback.send(call, signal);
+    return postDirect(direct, description, call.path, call.body, signal, transport);
+  }
+  return { send };
+}
+
+/**
+ * POSTs a JSON body upstream and returns the upstream's answer with its body untouched;
+ * failures become answers through `upstreamErrorAnswer`.
+ */
+async function postDirect(
+  direct: DirectUpstream,
+  description: string,
   path: string,
   body: unknown,
   signal: AbortSignal,
-): Promise<Response>;
-export async function postDirect(
-  target: DirectTarget,
-  path: string,
-  body: unknown,
-  signal: AbortSignal,
-  send: NativeUpstreamSend,
-): Promise<Response | NativeStream>;
-export async function postDirect(
-  target: DirectTarget,
-  path: string,
-  body: unknown,
-  signal: AbortSignal,
-  send?: NativeUpstreamSend,
-): Promise<Response | NativeStream> {
-  const { direct } = target;
-  if (signal.aborted) return clientClosed();
+  transport: UpstreamSend | undefined,
+): Promise<UpstreamAnswer> {
+  const fail = (failure: UpstreamFailure) => upstreamErrorAnswer(failure, description);
+  if (signal.aborted) return fail({ kind: "client-closed" });
   // One controller joins the client's signal and the timeout; it also ends the upstream
   // body when the client goes away mid-stream.
   const controller = new AbortController();
@@ -73,9 +71,9 @@ export async function postDirect(
     timedOut = true;
     controller.abort(new DOMException("The upstream did not answer in time.", "TimeoutError"));
   }, direct.timeoutMs);
-  let response: Response | NativeStream;
+  let response: UpstreamAnswer;
   try {
-    response = await (send ?? direct.fetch)(direct.baseURL + path, {
+    response = await (transport ?? direct.fetch)(direct.baseURL + path, {
       method: "POST",
       headers: {
         ...direct.headers,
@@ -87,33 +85,17 @@ export async function postDirect(
     });
   } catch (error) {
     signal.removeEventListener("abort", onAbort);
-    if (timedOut) return upstreamTimeout(target.description);
-    if (signal.aborted) return clientClosed();
+    if (timedOut) return fail({ kind: "timeout" });
+    if (signal.aborted) return fail({ kind: "client-closed" });
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    return openAIErrorResponse(
-      502,
-      `Could not reach ${target.description}: ${reason}. Check the proxy's upstream configuration and network.`,
-      { type: "server_error", code: "upstream_unreachable" },
-    );
+    return fail({
+      kind: "unreachable",
+      reason: cause instanceof Error ? cause.message : String(cause),
+    });
   } finally {
     clearTimeout(timer);
   }
-  if (isNativeStream(response) || response.ok) return response;
+  if (isUpstreamStream(response) || response.ok) return response;
   signal.removeEventListener("abort", onAbort);
-  return boundedErrorAnswer(response);
-}
-
-function clientClosed(): Response {
-  // Nobody reads this answer: the client that asked has gone.
-  return openAIErrorResponse(499, "The client closed the request.", { code: "client_closed" });
-}
-
-/** The 504 both upstream paths answer when headers do not arrive in time. */
-export function upstreamTimeout(description: string): Response {
-  return openAIErrorResponse(
-    504,
-    `${description} did not answer in time. Try again, or raise the proxy's timeoutMs.`,
-    { type: "server_error", code: "upstream_timeout" },
-  );
+  return fail({ kind: "answered", response });
 }

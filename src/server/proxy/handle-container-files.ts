@@ -1,7 +1,6 @@
-import { forwardUpstream } from "./forward-upstream.js";
 import { ProxyRejection } from "./openai-error.js";
 import type { RouteContext } from "./proxy-context.js";
-import { relayAnswer } from "./relay-response.js";
+import { passedAnswer } from "./relay-response.js";
 
 const ID = /^[A-Za-z0-9_-]{1,200}$/;
 
@@ -34,13 +33,11 @@ async function ownedFile(context: RouteContext): Promise<{ container: string; fi
  */
 export async function handleRetrieveContainerFile(context: RouteContext): Promise<Response> {
   const { container, file } = await ownedFile(context);
-  const upstream = await forwardUpstream(
-    context.settings.upstream,
-    context.settings.capture,
+  const upstream = await context.settings.upstream.send(
     { method: "get", path: `/containers/${container}/files/${file}` },
     context.call.signal,
   );
-  return relayAnswer(upstream, {}, "responses");
+  return passedAnswer(upstream);
 }
 
 /**
@@ -52,14 +49,12 @@ export async function handleRetrieveContainerFile(context: RouteContext): Promis
  */
 export async function handleContainerFileContent(context: RouteContext): Promise<Response> {
   const { container, file } = await ownedFile(context);
-  const upstream = await forwardUpstream(
-    context.settings.upstream,
-    context.settings.capture,
+  const upstream = await context.settings.upstream.send(
     { method: "get", path: `/containers/${container}/files/${file}/content` },
     context.call.signal,
   );
-  const answer = await relayAnswer(upstream, {}, "responses");
-  if (!upstream.ok) return answer;
+  if (!upstream.ok) return upstream;
+  const answer = passedAnswer(upstream);
   const headers = new Headers(answer.headers);
   if (!headers.has("content-type")) headers.set("content-type", "application/octet-stream");
   headers.set("content-disposition", `attachment; filename="${file}"`);

@@ -1,4 +1,4 @@
-import { forwardUpstream, passedHeaders } from "./forward-upstream.js";
+import { passedHeaders } from "./passed-headers.js";
 import { readUpstreamAnswer } from "./read-upstream-body.js";
 import { contentMatchesType } from "./file-signatures.js";
 import { ProxyRejection } from "./openai-error.js";
@@ -79,9 +79,7 @@ export async function handleUploadFile(context: RouteContext): Promise<Response>
       { param: "file", code: "unsupported_file_type" },
     );
   }
-  const upstream = await forwardUpstream(
-    context.settings.upstream,
-    context.settings.capture,
+  const upstream = await context.settings.upstream.send(
     { method: "upload", file, purpose },
     context.call.signal,
   );

@@ -1,18 +1,11 @@
 import { assertModelAllowed } from "../policy/model-policy.js";
 import { clampChatOutputTokens, clampResponsesOutputTokens } from "../policy/output-token-cap.js";
 import { assertToolsAllowed } from "../policy/tool-policy.js";
-import { postDirect } from "./direct-upstream.js";
-import { forwardUpstream } from "./forward-upstream.js";
 import type { RouteContext } from "./proxy-context.js";
 import { readJsonBody } from "./read-limited-body.js";
-import {
-  relayAnswer,
-  relayNativeStream,
-  usageReporter,
-  type RelayedApi,
-  type RelayWatch,
-} from "./relay-response.js";
-import { isNativeStream, type ProxyAnswer } from "./stream-answer.js";
+import { relayAnswer, usageReporter } from "./relay-response.js";
+import type { RelayedApi, RelayWatch } from "./relay-watch.js";
+import type { ProxyAnswer } from "./stream-answer.js";
 import { chatCompletionsRequestSchema, responsesRequestSchema } from "./request-schemas.js";
 import { validateBody } from "./validate-body.js";
 import { ProxyRejection } from "./openai-error.js";
@@ -55,8 +48,8 @@ export async function handleCreateResponse(context: RouteContext): Promise<Proxy
 }
 
 /**
- * Sends a checked generation request upstream and relays the answer: natively when the
- * runtime adapter can and the upstream is reached over the network, else as a `Response`.
+ * Sends a checked generation request upstream and relays the answer: with the runtime
+ * adapter's own send when it gives one and the upstream is reached over the network.
  */
 async function generate(
   context: RouteContext,
@@ -66,21 +59,14 @@ async function generate(
   watch: RelayWatch,
   api: RelayedApi,
 ): Promise<ProxyAnswer> {
-  const { settings, call, nativeSend } = context;
-  const { direct } = settings.upstream;
-  if (nativeSend && direct?.overNetwork) {
-    const target = { ...settings.upstream, direct };
-    const answer = await postDirect(target, path, sent, call.signal, nativeSend);
-    if (isNativeStream(answer)) return relayNativeStream(answer, watch, api);
-    return await relayAnswer(answer, watch, api);
-  }
-  const upstream = await forwardUpstream(
-    settings.upstream,
-    settings.capture,
-    { method: "post", path, body: sent, stream },
-    call.signal,
-  );
-  return await relayAnswer(upstream, watch, api);
+  const { settings, call, transport } = context;
+  const { upstream } = settings;
+  const request = { method: "post" as const, path, body: sent, stream };
+  const answer =
+    transport && upstream.overNetwork
+      ? await upstream.send(request, call.signal, transport)
+      : await upstream.send(request, call.signal);
+  return await relayAnswer(answer, watch, api);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isModelAllowed } from "../policy/model-policy.js";
-import { forwardUpstream, passedHeaders } from "./forward-upstream.js";
+import { passedHeaders } from "./passed-headers.js";
 import { ProxyRejection } from "./openai-error.js";
 import { readUpstreamAnswer } from "./read-upstream-body.js";
 import type { RouteContext } from "./proxy-context.js";
@@ -7,9 +7,7 @@ import type { RouteContext } from "./proxy-context.js";
 /** `GET /v1/models`: the upstream's list, narrowed to the models this proxy allows. */
 export async function handleListModels(context: RouteContext): Promise<Response> {
   const { settings } = context;
-  const upstream = await forwardUpstream(
-    settings.upstream,
-    settings.capture,
+  const upstream = await settings.upstream.send(
     { method: "get", path: "/models" },
     context.call.signal,
   );
@@ -51,9 +49,7 @@ export async function handleRetrieveModel(context: RouteContext): Promise<Respon
       { param: "model", code: "model_not_found" },
     );
   }
-  const upstream = await forwardUpstream(
-    settings.upstream,
-    settings.capture,
+  const upstream = await settings.upstream.send(
     { method: "get", path: `/models/${encodeURIComponent(model)}` },
     context.call.signal,
   );

@@ -1,8 +1,8 @@
 import type { ResponseRecord } from "../ownership/response-owner-store.js";
-import { forwardUpstream } from "./forward-upstream.js";
 import { ProxyRejection } from "./openai-error.js";
 import type { RouteContext } from "./proxy-context.js";
 import { relayAnswer, usageReporter } from "./relay-response.js";
+import type { ProxyAnswer } from "./stream-answer.js";
 
 const RESPONSE_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
@@ -27,7 +27,7 @@ function relayStored(
   context: RouteContext,
   id: string,
   record: ResponseRecord | undefined,
-): Promise<Response> {
+): Promise<ProxyAnswer> {
   // The model the creator asked for; a response the proxy did not see created has none.
   const report = usageReporter(context, async () => record?.model ?? "unknown", "responses", true);
   return relayAnswer(
@@ -71,13 +71,11 @@ function readQuery(url: URL): { query: Record<string, unknown>; stream: boolean 
  * `GET /v1/responses/{id}`: the stored response, or with `stream=true` (and
  * `starting_after=N`) its events replayed and continued, passed through as they arrive.
  */
-export async function handleRetrieveResponse(context: RouteContext): Promise<Response> {
+export async function handleRetrieveResponse(context: RouteContext): Promise<ProxyAnswer> {
   const id = responseId(context);
   const { query, stream } = readQuery(context.call.url);
   const record = await context.settings.responses.authorize(id, await context.owner());
-  const upstream = await forwardUpstream(
-    context.settings.upstream,
-    context.settings.capture,
+  const upstream = await context.settings.upstream.send(
     { method: "get", path: `/responses/${id}`, query, stream },
     context.call.signal,
   );
@@ -85,12 +83,10 @@ export async function handleRetrieveResponse(context: RouteContext): Promise<Res
 }
 
 /** `POST /v1/responses/{id}/cancel`: cancels a background response. */
-export async function handleCancelResponse(context: RouteContext): Promise<Response> {
+export async function handleCancelResponse(context: RouteContext): Promise<ProxyAnswer> {
   const id = responseId(context);
   const record = await context.settings.responses.authorize(id, await context.owner());
-  const upstream = await forwardUpstream(
-    context.settings.upstream,
-    context.settings.capture,
+  const upstream = await context.settings.upstream.send(
     { method: "post", path: `/responses/${id}/cancel` },
     context.call.signal,
   );
@@ -144,13 +140,11 @@ function readListQuery(url: URL): Record<string, unknown> {
 }
 
 /** `GET /v1/responses/{id}/input_items`: the items a response was given, for its creator only. */
-export async function handleListInputItems(context: RouteContext): Promise<Response> {
+export async function handleListInputItems(context: RouteContext): Promise<ProxyAnswer> {
   const id = responseId(context);
   const query = readListQuery(context.call.url);
   await context.settings.responses.authorize(id, await context.owner());
-  const upstream = await forwardUpstream(
-    context.settings.upstream,
-    context.settings.capture,
+  const upstream = await context.settings.upstream.send(
     { method: "get", path: `/responses/${id}/input_items`, query },
     context.call.signal,
   );
@@ -158,12 +152,10 @@ export async function handleListInputItems(context: RouteContext): Promise<Respo
 }
 
 /** `DELETE /v1/responses/{id}`: deletes a stored response, for its creator only. */
-export async function handleDeleteResponse(context: RouteContext): Promise<Response> {
+export async function handleDeleteResponse(context: RouteContext): Promise<ProxyAnswer> {
   const id = responseId(context);
   await context.settings.responses.authorize(id, await context.owner());
-  const upstream = await forwardUpstream(
-    context.settings.upstream,
-    context.settings.capture,
+  const upstream = await context.settings.upstream.send(
     { method: "delete", path: `/responses/${id}` },
     context.call.signal,
   );

@@ -7,15 +7,13 @@ import type { ResponseTracker } from "../ownership/response-ownership.js";
 import type { ToolPolicy } from "../policy/tool-policy.js";
 import type { FileUploadOptions, UsageReport } from "./proxy-options.js";
 import type { IncomingCall } from "./incoming-call.js";
-import type { NativeUpstreamSend } from "./stream-answer.js";
-import type { ErrorCapture, UpstreamClient } from "./upstream-client.js";
+import type { UpstreamSend } from "./upstream.js";
+import type { UpstreamClient } from "./upstream-client.js";
 
 /** The resolved configuration every route handler reads. */
 export interface ProxySettings {
   /** The upstream client and its secrets. */
   upstream: UpstreamClient;
-  /** Keeps raw upstream error bodies for pass-through. */
-  capture: ErrorCapture;
   /** Models clients may ask for. */
   models: ModelAllowlist;
   /** Tools requests may declare. */
@@ -49,10 +47,10 @@ export interface RouteContext {
   /** The incoming request. */
   call: IncomingCall;
   /**
-   * The runtime adapter's own way to send generation requests upstream, when it relays
-   * native streams (see `StreamAnswer`); undefined for a plain Web fetch handler call.
+   * The runtime adapter's own HTTP send, which the direct upstream uses for generation
+   * requests instead of `fetch` (see `UpstreamSend`); undefined for a Web fetch handler call.
    */
-  nativeSend: NativeUpstreamSend | undefined;
+  transport: UpstreamSend | undefined;
   /** Path parameters, e.g. `id`. */
   params: Record<string, string>;
   /** The user `authorize` identified. */

@@ -1,61 +1,13 @@
-import type { Usage } from "../../core/model/usage.js";
 import { passedHeaders } from "./passed-headers.js";
 import { readUpstreamAnswer } from "./read-upstream-body.js";
 import type { RouteContext } from "./proxy-context.js";
 import type { UsageReport } from "./proxy-options.js";
 import { usageFromPayload } from "./normalise-usage.js";
-import type { StreamWatch } from "./sse-watcher.js";
-import type { NativeStream, StreamAnswer } from "./stream-answer.js";
-import { tapStream } from "./usage-tap.js";
-
-/** The API an answer comes from: it decides how a stream reports an error in band. */
-export type RelayedApi = "responses" | "chat";
-
-const LOST_UPSTREAM_MESSAGE =
-  "The connection to the model's server was lost before the answer finished. What arrived " +
-  "so far is kept; retry for the full answer.";
-
-/** The Chat Completions lost event, made once: it carries no number. */
-const CHAT_LOST_EVENT = `data: ${JSON.stringify({
-  error: {
-    message: LOST_UPSTREAM_MESSAGE,
-    type: "server_error",
-    param: null,
-    code: "upstream_lost",
-  },
-})}\n\n`;
-
-/**
- * The event that ends a stream whose upstream connection broke, in the API's own error
- * shape: on Responses an `error` event (`code`, `message`, `param`, and the `sequence_number`
- * that continues the stream's), on Chat Completions an `{ error }` chunk, which the openai SDK
- * raises as an `APIError`. Ending the stream cleanly with it, rather than resetting the
- * client's connection, matters: a browser that sees a reset may drop the last bytes it had
- * received but not yet handed to the page, which is often the whole of a short answer.
- */
-const LOST_EVENTS: Record<RelayedApi, (sequenceNumber: number) => string> = {
-  responses: (sequenceNumber) => {
-    const event = {
-      type: "error",
-      code: "upstream_lost",
-      message: LOST_UPSTREAM_MESSAGE,
-      param: null,
-      sequence_number: sequenceNumber,
-    };
-    return `event: error\ndata: ${JSON.stringify(event)}\n\n`;
-  },
-  chat: () => CHAT_LOST_EVENT,
-};
-
-/** What the relay learns from an answer, for ownership and `onUsage`. */
-export interface RelayWatch {
-  /** Notes a response's id before the client sees it (Responses API answers only). */
-  onId?: (id: string) => Promise<void>;
-  /** Notes each container an answer names before the client sees it (Responses API answers only). */
-  onContainer?: (id: string) => Promise<void>;
-  /** Called once the usage of an answer is known. */
-  onUsage?: (usage: Usage, id: string | undefined) => void;
-}
+import type { SseSource } from "./relay-sse.js";
+import { watchFor, type RelayedApi, type RelayWatch } from "./relay-watch.js";
+import type { ProxyAnswer, StreamAnswer } from "./stream-answer.js";
+import { isUpstreamStream, type UpstreamAnswer } from "./upstream.js";
+import { webSseSource } from "./web-sse.js";
 
 function idOf(payload: unknown): string | undefined {
   const id = (payload as { id?: unknown } | null)?.id;
@@ -84,24 +36,33 @@ function containersOf(payload: unknown): string[] {
 }
 
 /**
- * Turns the upstream's answer into the client's: a stream flows through untouched, chunk by
- * chunk; a JSON body is passed as the same bytes. Either way the response id and the usage
- * are picked out on the side when asked for. Error answers are already client-ready.
+ * The upstream's answer as the client's, when there is nothing to watch: its bytes with the
+ * headers a client may see. Error answers are already client-ready.
+ */
+export function passedAnswer(upstream: Response): Response {
+  if (!upstream.ok || !upstream.body) return upstream;
+  return new Response(upstream.body, { status: upstream.status, headers: passedHeaders(upstream) });
+}
+
+/**
+ * Turns the upstream's answer into the client's: a stream is relayed chunk by chunk (a
+ * {@link StreamAnswer} the runtime's sink takes through `relaySse`); a JSON body is passed as
+ * the same bytes. Either way the response id and the usage are picked out on the side when
+ * asked for. Error answers are already client-ready.
  */
 export async function relayAnswer(
-  upstream: Response,
+  upstream: UpstreamAnswer,
   watch: RelayWatch,
   api: RelayedApi,
-): Promise<Response> {
+): Promise<ProxyAnswer> {
+  if (isUpstreamStream(upstream)) return streamAnswer(upstream, upstream.source, watch, api);
   if (!upstream.ok || !upstream.body) return upstream;
-  const headers = passedHeaders(upstream);
-  const { onId, onUsage, onContainer } = watch;
-  if ((headers.get("content-type") ?? "").includes("text/event-stream")) {
-    const body = tapStream(upstream.body, streamWatch(watch, api));
-    return new Response(body, { status: upstream.status, headers });
+  if ((upstream.headers.get("content-type") ?? "").includes("text/event-stream")) {
+    return streamAnswer(upstream, webSseSource(upstream.body), watch, api);
   }
-  if (!onId && !onUsage && !onContainer)
-    return new Response(upstream.body, { status: upstream.status, headers });
+  const { onId, onUsage, onContainer } = watch;
+  if (!onId && !onUsage && !onContainer) return passedAnswer(upstream);
+  const headers = passedHeaders(upstream);
   const bytes = await readUpstreamAnswer(upstream);
   let payload: unknown;
   try {
@@ -117,12 +78,9 @@ export async function relayAnswer(
   return new Response(bytes, { status: upstream.status, headers });
 }
 
-/**
- * Hands a successful upstream stream back to the runtime adapter that sent it natively, to
- * relay without Web streams: with the passed headers and the same watch as `relayAnswer`.
- */
-export function relayNativeStream(
-  upstream: NativeStream,
+function streamAnswer(
+  upstream: { readonly status: number; readonly headers: { get(name: string): string | null } },
+  source: SseSource,
   watch: RelayWatch,
   api: RelayedApi,
 ): StreamAnswer {
@@ -130,24 +88,8 @@ export function relayNativeStream(
     kind: "stream-answer",
     status: upstream.status,
     headers: passedHeaders(upstream),
-    body: upstream.body,
-    watch: streamWatch(watch, api),
-  };
-}
-
-/** What a relayed SSE stream is watched for. */
-function streamWatch(watch: RelayWatch, api: RelayedApi): StreamWatch {
-  const { onId, onUsage, onContainer } = watch;
-  return {
-    lostEvent: LOST_EVENTS[api],
-    sequenced: api === "responses",
-    ...(onId ? { onId } : {}),
-    ...(onContainer ? { onContainer } : {}),
-    ...(onUsage
-      ? {
-          onDone: (usage: Usage | undefined, id: string | undefined) => usage && onUsage(usage, id),
-        }
-      : {}),
+    source,
+    watch: watchFor(watch, api),
   };
 }
 

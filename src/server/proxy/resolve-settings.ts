@@ -8,7 +8,7 @@ import type { ProxySettings } from "./proxy-context.js";
 import type { ProxyLogger } from "./proxy-logger.js";
 import type { OpenAIProxyOptions } from "./proxy-options.js";
 import { scrubSecrets } from "./scrub-secrets.js";
-import type { ErrorCapture, UpstreamClient } from "./upstream-client.js";
+import type { UpstreamClient } from "./upstream-client.js";
 
 const MB = 1024 * 1024;
 
@@ -42,7 +42,6 @@ function sessionTtlMs(options: OpenAIProxyOptions): number {
 export function resolveSettings(
   options: OpenAIProxyOptions,
   upstream: UpstreamClient,
-  capture: ErrorCapture,
   logger: ProxyLogger | false,
   basePath: string,
 ): ProxySettings {
@@ -51,7 +50,6 @@ export function resolveSettings(
     options.publicOrigin === undefined ? undefined : originOf(options.publicOrigin);
   return {
     upstream,
-    capture,
     models: options.models ?? DEFAULT_ALLOWED_MODELS,
     tools: options.tools ?? {},
     maxOutputTokens:

@@ -1,40 +1,14 @@
 import { createParser } from "eventsource-parser";
 import type { Usage } from "../../core/model/usage.js";
 import { usageFromPayload } from "./normalise-usage.js";
-
-/** What to watch for in a relayed SSE stream. */
-export interface StreamWatch {
-  /**
-   * Called with the response id from the first event that carries one; the event's bytes
-   * reach the client only once it settles, so nobody can use an id the proxy has not noted.
-   */
-  onId?: (id: string) => Promise<void>;
-  /**
-   * Called with each container id the stream's events name (a `code_interpreter_call`'s
-   * `container_id`, a `container_file_citation`'s), once per id; the chunk that names it
-   * reaches the client only once it settles, so no caller learns a container the proxy has
-   * not noted as theirs.
-   */
-  onContainer?: (id: string) => Promise<void>;
-  /** Called once the stream ends, with the last usage seen (if any) and the response id. */
-  onDone?: (usage: Usage | undefined, id: string | undefined) => void;
-  /**
-   * The SSE event that ends the stream cleanly when the upstream fails between two events,
-   * given the sequence number it carries: one past the highest the stream has shown (0 when
-   * none), so a Responses client sees it continue the numbering. Without it (or when the
-   * failure cuts an event in half) the stream errors.
-   */
-  lostEvent?: (sequenceNumber: number) => string;
-  /** True when the stream's events carry `sequence_number` (Responses): they are followed. */
-  sequenced?: boolean;
-}
+import type { RelayWatch } from "./relay-watch.js";
 
 /**
- * Watches the chunks of a relayed SSE body as they pass, whatever carries them (a Web stream
- * or a Node socket): the relay calls `see` before passing each chunk on, `end` when the body
- * ended, and `lostEvent` when the upstream failed.
+ * Watches the chunks of a relayed SSE body as they pass (see `relaySse`): the relay calls
+ * `see` before passing each chunk on, `end` when the body ended, and `lostEvent` when the
+ * upstream failed.
  */
-export interface SseWatcher {
+interface ChunkWatcher {
   /**
    * Looks at the next chunk. Returns a promise when the chunk must wait before it is passed
    * on (the response id is being noted), else undefined: most chunks cost no promise.
@@ -44,7 +18,7 @@ export interface SseWatcher {
   end(): void;
   /**
    * The bytes that end the stream cleanly after an upstream failure, or undefined when the
-   * failure cut an event in half (or no lost event was asked for): then the relay errors.
+   * failure cut an event in half (or no lost event was asked for): then the relay breaks.
    */
   lostEvent(): Uint8Array | undefined;
 }
@@ -131,7 +105,7 @@ function usageOf(data: string): Usage | undefined {
  * parser reads a decoded copy beside the pass-through, and stops reading once nothing more
  * is wanted.
  */
-export function createSseWatcher(watch: StreamWatch): SseWatcher {
+export function createSseWatcher(watch: RelayWatch): ChunkWatcher {
   let usage: Usage | undefined;
   let id: string | undefined;
   let pendingId: string | undefined;
@@ -142,12 +116,12 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
         pendingId = idOf(event.data);
       }
       // Only the final events carry usage; skipping the rest avoids parsing every delta.
-      if (watch.onDone !== undefined && event.data.includes('"usage"')) {
+      if (watch.onUsage !== undefined && event.data.includes('"usage"')) {
         usage = usageOf(event.data) ?? usage;
       }
     },
   });
-  const watching = () => watch.onDone !== undefined || (watch.onId !== undefined && !id);
+  const watching = () => watch.onUsage !== undefined || (watch.onId !== undefined && !id);
   // The last few bytes passed on (as text: line endings are ASCII), to tell whether a failure
   // falls between two events. Starts at a boundary: nothing was sent yet.
   let tail = "\n\n";
@@ -164,7 +138,7 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
         const text = decoder.decode(chunk, { stream: true });
         // The created event usually comes whole in the first chunk: when only the id is
         // wanted, it is found in the text without parsing the event stream at all.
-        const found = !fed && watch.onDone === undefined ? RESPONSE_ID.exec(text)?.[1] : undefined;
+        const found = !fed && watch.onUsage === undefined ? RESPONSE_ID.exec(text)?.[1] : undefined;
         if (found !== undefined) pendingId = found;
         else {
           fed = true;
@@ -190,9 +164,9 @@ export function createSseWatcher(watch: StreamWatch): SseWatcher {
       return notings.length === 1 ? notings[0] : Promise.all(notings).then(() => undefined);
     },
     end() {
-      if (!watch.onDone) return;
+      if (!watch.onUsage) return;
       parser.feed(decoder.decode());
-      watch.onDone(usage, id ?? pendingId);
+      if (usage) watch.onUsage(usage, id ?? pendingId);
     },
     lostEvent() {
       if (watch.lostEvent === undefined || !endsEvent(tail)) return undefined;

@@ -1,59 +1,39 @@
 import OpenAI, { AzureOpenAI } from "openai";
 import { ColloquyError } from "../../core/errors.js";
 import { defaultUpstreamFetch } from "./default-upstream-fetch.js";
-import type { DirectUpstream } from "./direct-upstream.js";
-import { boundedErrorAnswer } from "./read-upstream-body.js";
+import { createClientUpstream } from "./client-upstream.js";
+import { createDirectUpstream, type DirectUpstream } from "./direct-upstream.js";
+import type { ErrorCapture } from "./error-capture.js";
+import type { Upstream } from "./upstream.js";
 import type { FetchHandler, UpstreamOptions } from "./upstream-options.js";
 
-/** A configured upstream: the client, the secrets to scrub, and Azure's model mapping. */
-export interface UpstreamClient {
-  /** The openai client every upstream request goes through. */
-  client: OpenAI;
+/**
+ * A configured upstream: how calls reach it (the direct upstream when the configuration
+ * needs nothing but a URL and fixed headers, else the openai client), the secrets to scrub,
+ * and Azure's model mapping.
+ */
+export interface UpstreamClient extends Upstream {
   /** Strings that must never leave the proxy (keys). */
   secrets: string[];
   /** Maps a requested model to the name sent upstream (Azure deployments). */
   upstreamModel: (model: string) => string;
   /** Where requests go, for error messages (never contains a key). */
   description: string;
-  /** Set when generation requests can skip the openai client (see `DirectUpstream`). */
-  direct?: DirectUpstream;
+  /**
+   * True when generation requests go straight to a URL over the network (the direct upstream,
+   * no in-process `upstream` handler), so a runtime adapter may send them with its own HTTP
+   * client instead of `fetch`.
+   */
+  overNetwork: boolean;
 }
 
-/** Header that tags each upstream request so its raw error body can be found again. */
-export const TRACE_HEADER = "x-colloquy-trace";
-
-/** Keeps the raw error responses the openai client would otherwise parse and discard. */
-export class ErrorCapture {
-  private readonly responses = new Map<string, Response>();
-
-  /** Wraps a fetch so failing responses are kept (by trace id) before the client reads them. */
-  wrap(inner: typeof fetch): typeof fetch {
-    return async (input, init) => {
-      const headers = new Headers(init?.headers);
-      const trace = headers.get(TRACE_HEADER);
-      headers.delete(TRACE_HEADER);
-      const response = await inner(input, { ...init, headers });
-      if (response.ok) return response;
-      // The client would read an error body whole, however large: it gets at most a bounded one.
-      const bounded = await boundedErrorAnswer(response);
-      if (trace !== null) this.responses.set(trace, bounded.clone());
-      return bounded;
-    };
-  }
-
-  /** The raw failing response of a traced request, removed from the capture. */
-  take(trace: string): Response | undefined {
-    const response = this.responses.get(trace);
-    this.responses.delete(trace);
-    return response;
-  }
-
-  /** Forgets a traced request that did not fail. */
-  forget(trace: string): void {
-    const response = this.responses.get(trace);
-    this.responses.delete(trace);
-    void response?.body?.cancel().catch(() => undefined);
-  }
+/** The parts of a configured upstream before `send` is chosen. */
+interface UpstreamSetup {
+  client: OpenAI;
+  secrets: string[];
+  upstreamModel: (model: string) => string;
+  description: string;
+  direct?: DirectUpstream;
 }
 
 function configError(message: string): ColloquyError {
@@ -79,6 +59,14 @@ export function createUpstreamClient(
   options: UpstreamOptions,
   capture: ErrorCapture,
 ): UpstreamClient {
+  const { client, direct, ...rest } = setUpstream(options, capture);
+  const viaClient = createClientUpstream(client, capture, rest.description);
+  if (!direct) return { ...rest, ...viaClient, overNetwork: false };
+  const { send } = createDirectUpstream(direct, rest.description, viaClient);
+  return { ...rest, send, overNetwork: !options.upstream };
+}
+
+function setUpstream(options: UpstreamOptions, capture: ErrorCapture): UpstreamSetup {
   const env = readEnv(options);
   const transport = options.upstream ? fetchFromHandler(options.upstream) : defaultUpstreamFetch();
   const timeoutMs = options.timeoutMs ?? 600_000;
@@ -90,7 +78,6 @@ export function createUpstreamClient(
   };
   const direct = (baseURL: string, headers: Record<string, string | null>): DirectUpstream => ({
     fetch: transport,
-    overNetwork: !options.upstream,
     baseURL: baseURL.replace(/\/+$/, ""),
     headers: Object.fromEntries(
       Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== null),
