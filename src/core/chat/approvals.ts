@@ -1,10 +1,7 @@
 import type { Message } from "../model/message.js";
-import type {
-  ComputerCallPart,
-  McpApprovalRequestPart,
-  Part,
-  ToolCallApprovalRequested,
-} from "../model/parts.js";
+import type { ComputerCallPart, McpApprovalRequestPart } from "../model/builtin-tool-parts.js";
+import type { Part } from "../model/parts.js";
+import type { ToolCallApprovalRequested } from "../model/tool-call-part.js";
 import {
   clientRunCallId,
   isClientRunCall,
