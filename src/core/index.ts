@@ -30,6 +30,7 @@ export {
   type LocalStorageChatStorageOptions,
 } from "./chat/local-storage.js";
 export { memoryChatStorage, type ChatStorage, type StoredChat } from "./chat/storage.js";
+export { pendingApprovals, type PendingApproval } from "./chat/approvals.js";
 export {
   attachToolRunner,
   type ComputerActionContext,
@@ -125,6 +126,7 @@ export type {
   UnknownAnnotation,
   UrlCitation,
 } from "./model/annotations.js";
+export type { ApprovalDecision } from "./model/approval-decision.js";
 export { withAudioFormat } from "./model/audio-format.js";
 export type {
   ApplyPatchCallOutputPart,

@@ -1,16 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
+import { pendingApprovals, type PendingApproval } from "../core/chat/approvals.js";
 import type { ChatStore } from "../core/chat/chat-store.js";
 import {
   attachToolRunner,
   type ComputerExecutor,
   type RunnableTool,
-  type ToolRunner,
 } from "../core/chat/tool-runner.js";
 import type { ApprovalResponse, ChatState } from "../core/chat/types.js";
 import type { ToolInput } from "../core/client/types.js";
-import type { ComputerCallPart, McpApprovalRequestPart } from "../core/model/builtin-tool-parts.js";
-import type { ToolCallApprovalRequested } from "../core/model/tool-call-part.js";
-import { isClientRunCall, type ClientRunCallPart } from "../core/tools/client-run-calls.js";
 import type { ToolExecuteContext } from "../core/tools/types.js";
 import { shallowEqual, useChatSelector } from "./use-chat-selector.js";
 
@@ -34,12 +31,7 @@ export interface UseToolCallsOptions<Tools extends Readonly<Record<string, Runna
   onToolError?: (error: unknown, toolName: string) => void;
 }
 
-/** A request waiting for the user's decision. */
-export type PendingApproval =
-  | { kind: "tool"; id: string; part: ToolCallApprovalRequested }
-  | { kind: "mcp"; id: string; part: McpApprovalRequestPart }
-  | { kind: "computer"; id: string; part: ComputerCallPart }
-  | { kind: "client-run"; id: string; part: ClientRunCallPart };
+export type { PendingApproval };
 
 /** What `useToolCalls` returns. */
 export interface UseToolCallsResult {
@@ -48,7 +40,7 @@ export interface UseToolCallsResult {
    * checks, and built-in calls the app runs (a local shell command, by default).
    */
   pendingApprovals: readonly PendingApproval[];
-  /** Decides on one pending approval (any of the three kinds, by its `id`). */
+  /** Decides on one pending approval (any kind, by its `id`): `store.respondToApproval`. */
   respondToApproval: (response: ApprovalResponse) => void;
 }
 
@@ -67,7 +59,6 @@ export function useToolCalls<Tools extends Readonly<Record<string, RunnableTool>
     latest.current = options;
   });
   const names = Object.keys(options.tools).sort().join(",");
-  const [runner, setRunner] = useState<ToolRunner | undefined>(undefined);
   const { maxSteps, builtinTools } = options;
   const hasComputer = options.computer !== undefined;
 
@@ -93,44 +84,17 @@ export function useToolCalls<Tools extends Readonly<Record<string, RunnableTool>
       onToolError: (error, part) =>
         latest.current.onToolError?.(error, part.type === "tool-call" ? part.toolName : part.type),
     });
-    setRunner(attached);
     return () => attached.detach();
   }, [store, names, maxSteps, builtinTools, hasComputer]);
 
-  const pendingApprovals = useChatSelector(store, selectPendingApprovals, shallowEqualApprovals);
-
-  const respondToApproval = useMemo(
-    () => (response: ApprovalResponse) => {
-      const computer = pendingApprovals.find((p) => p.kind === "computer" && p.id === response.id);
-      if (computer) runner?.respondToSafetyChecks(response.id, response.approve);
-      else store.respondToApproval(response);
-    },
-    [store, runner, pendingApprovals],
-  );
-  return { pendingApprovals, respondToApproval };
+  // The approvals live on the parts and are answered through the store: a selector and a call.
+  const pending = useChatSelector(store, selectPendingApprovals, shallowEqualApprovals);
+  const respondToApproval = useMemo(() => store.respondToApproval.bind(store), [store]);
+  return { pendingApprovals: pending, respondToApproval };
 }
 
 function selectPendingApprovals(state: ChatState): PendingApproval[] {
-  const last = state.messages.at(-1);
-  if (!last || last.role !== "assistant") return [];
-  const pending: PendingApproval[] = [];
-  for (const part of last.parts) {
-    if (part.type === "tool-call" && part.state === "approval-requested") {
-      pending.push({ kind: "tool", id: part.toolCallId, part });
-    } else if (part.type === "mcp-approval-request" && part.decision === undefined) {
-      pending.push({ kind: "mcp", id: part.item.id, part });
-    } else if (
-      part.type === "computer-call" &&
-      part.output === undefined &&
-      part.state === "completed" &&
-      (part.item.pending_safety_checks ?? []).length > 0
-    ) {
-      pending.push({ kind: "computer", id: part.id, part });
-    } else if (isClientRunCall(part) && part.approval === "requested" && !part.output) {
-      pending.push({ kind: "client-run", id: String(part.item.call_id ?? part.id), part });
-    }
-  }
-  return pending;
+  return pendingApprovals(state.messages.at(-1));
 }
 
 function shallowEqualApprovals(

@@ -138,7 +138,14 @@ export { UnknownPartView, type UnknownPartViewProps } from "./message/item-part-
 export { MessageList, type MessageListProps } from "./message/message-list.js";
 export { Message, type MessageProps } from "./message/message.js";
 export type { PartRenderContext, PartRenderer, PartRenderers } from "./message/part-renderers.js";
-export { PartView, type PartActions, type PartViewProps } from "./message/part-view.js";
+export {
+  ChatViewProvider,
+  useChatView,
+  type ChatViewProviderProps,
+  type ChatViewSettings,
+  type PartActions,
+} from "./message/chat-view-context.js";
+export { PartView, type PartViewProps } from "./message/part-view.js";
 
 // primitives/: building blocks for composing parts
 export { composeEventHandlers } from "./primitives/compose-event-handlers.js";

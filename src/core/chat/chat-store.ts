@@ -12,8 +12,8 @@ import {
 import { forkAt, selectBranchIn } from "./branches.js";
 import { unknownMessage, unknownToolCall } from "./chat-store-errors.js";
 import { ChatStoreTurns } from "./chat-store-turns.js";
+import { decisionUpdate } from "./approvals.js";
 import {
-  approvalUpdate,
   closeUnansweredCalls,
   isReadyToContinue,
   toolResultUpdate,
@@ -219,12 +219,17 @@ export class ChatStore extends ChatStoreTurns {
   }
 
   /**
-   * Approves or denies a tool call waiting for approval: a function tool with
-   * `needsApproval` (by tool call id or approval id), an MCP approval request (by its id), or
-   * a built-in call the app runs (a local shell command, by its call id or item id).
+   * The one way to answer a call waiting for a person (see `pendingApprovals`): a function
+   * or custom tool with `needsApproval` (by tool call id or approval id), an MCP approval
+   * request, a computer call's pending safety checks, or a built-in call the app runs (each
+   * by its part id or call / item id). The decision is recorded on the part, so it is saved
+   * with the message; the tool runner runs what was approved, and the conversation goes on
+   * once nothing is left to answer (a refused computer call stops the agent there: see
+   * `isAwaitingClient`).
    */
   respondToApproval(response: ApprovalResponse): void {
-    if (!this.updatePart(approvalUpdate(response))) {
+    const found = this.updatePart(decisionUpdate(response));
+    if (!found) {
       throw new ColloquyError(
         "invalid_input",
         `No approval request with id "${response.id}" is waiting. Pass the tool call id or the MCP approval request id from the message parts.`,

@@ -1,26 +1,29 @@
-import { clientRunCallId, isClientRunCall } from "../tools/client-run-calls.js";
-import { DENIED_CLIENT_RUN_OUTPUT, failedClientRunOutput } from "../tools/client-run-outputs.js";
+import { isClientRunCall } from "../tools/client-run-calls.js";
+import { failedClientRunOutput } from "../tools/client-run-outputs.js";
 import type { Message } from "../model/message.js";
 import type { Part } from "../model/parts.js";
 import type { ToolCallPart } from "../model/tool-call-part.js";
-import type { ApprovalResponse, ToolResult } from "./types.js";
+import type { ToolResult } from "./types.js";
 
 /**
- * Pure helpers for the client's side of tool calls: recording results and approval
- * decisions on the parts, and telling when a turn has nothing left to answer.
+ * Pure helpers for the client's side of tool calls: recording results on the parts
+ * (approval decisions: see approvals.ts), and telling when a turn has nothing left to answer.
  */
 
-/** The fields every tool call state shares, without the state-specific ones. */
-function toolCallBase(part: ToolCallPart) {
-  return {
-    type: part.type,
-    kind: part.kind,
-    toolCallId: part.toolCallId,
-    toolName: part.toolName,
-    inputText: part.inputText,
-    ...(part.itemId === undefined ? {} : { itemId: part.itemId }),
-    ...(part.index === undefined ? {} : { index: part.index }),
-  };
+/**
+ * The fields every tool call state shares, without the state-specific ones (and the approval
+ * request id): what is not named here, the decision among it, stays through every state.
+ */
+export function toolCallBase(part: ToolCallPart) {
+  const {
+    state: _state,
+    input: _input,
+    output: _output,
+    errorText: _errorText,
+    approvalId: _approvalId,
+    ...base
+  } = part as ToolCallPart & { approvalId?: string };
+  return base;
 }
 
 /** The tool call with its result recorded. */
@@ -42,21 +45,6 @@ export function withApprovalRequested(part: ToolCallPart, input: unknown): ToolC
   return { ...toolCallBase(part), state: "approval-requested", input };
 }
 
-/** The tool call approved: ready to run. */
-export function withApproved(part: ToolCallPart): ToolCallPart {
-  return { ...toolCallBase(part), state: "input-available", input: part.input };
-}
-
-/** The tool call denied by a person. */
-export function withDenied(part: ToolCallPart, reason?: string): ToolCallPart {
-  return {
-    ...toolCallBase(part),
-    state: "output-denied",
-    input: part.input,
-    errorText: reason ?? "The user denied this tool call.",
-  };
-}
-
 /**
  * The part update (for `updateFirstPart`) that records a client-side tool's result or error
  * on its call: the part of `result.toolCallId`, and no other.
@@ -67,49 +55,6 @@ export function toolResultUpdate(result: ToolResult): (part: Part) => Part | und
     return result.errorText !== undefined
       ? withToolError(part, result.errorText)
       : withToolOutput(part, result.output);
-  };
-}
-
-/**
- * The part update (for `updateFirstPart`) that records a person's answer on the request it
- * answers: a function tool call waiting for approval (by tool call id or approval id), an
- * MCP approval request (by its id or item id), or a built-in call the app runs (by its id or
- * call id). Parts that are not waiting for this answer are left alone.
- */
-export function approvalUpdate(response: ApprovalResponse): (part: Part) => Part | undefined {
-  const decision =
-    response.reason === undefined
-      ? { approve: response.approve }
-      : { approve: response.approve, reason: response.reason };
-  return (part) => {
-    if (
-      part.type === "tool-call" &&
-      part.state === "approval-requested" &&
-      (part.toolCallId === response.id || part.approvalId === response.id)
-    ) {
-      return response.approve ? withApproved(part) : withDenied(part, response.reason);
-    }
-    if (
-      part.type === "mcp-approval-request" &&
-      (part.id === response.id || part.item.id === response.id)
-    ) {
-      return { ...part, decision };
-    }
-    if (
-      isClientRunCall(part) &&
-      part.approval === "requested" &&
-      (part.id === response.id || clientRunCallId(part) === response.id)
-    ) {
-      // A refusal is the call's output, so the model reads it and the turn goes on.
-      return response.approve
-        ? { ...part, approval: "approved" }
-        : {
-            ...part,
-            approval: "denied",
-            output: failedClientRunOutput(part, response.reason ?? DENIED_CLIENT_RUN_OUTPUT),
-          };
-    }
-    return undefined;
   };
 }
 
@@ -145,7 +90,13 @@ export function isAwaitingClient(part: Part): boolean {
     case "mcp-approval-request":
       return part.decision === undefined;
     case "computer-call":
-      return part.output === undefined && part.state !== "failed" && part.state !== "incomplete";
+      // A call whose safety checks were refused (incomplete, with the decision) stays unanswered,
+      // so the agent stops there instead of sending a call without its output.
+      return (
+        part.output === undefined &&
+        part.state !== "failed" &&
+        (part.state !== "incomplete" || part.decision !== undefined)
+      );
     default:
       return isClientRunCall(part) && part.output === undefined && part.state === "completed";
   }

@@ -11,6 +11,7 @@ import {
 import type { ToolInput } from "../client/types.js";
 import { parseToolArguments } from "../tools/parse-tool-arguments.js";
 import type { ChatStore } from "./chat-store.js";
+import { pendingApprovals } from "./approvals.js";
 import { runClientCall } from "./run-client-call.js";
 import { withApprovalRequested, withToolError } from "./tool-parts.js";
 
@@ -58,9 +59,17 @@ export interface ToolRunnerOptions {
 export interface ToolRunner {
   /** Stops running tools and restores the store's request parameters. */
   detach(): void;
-  /** Answers a computer call's pending safety checks: acknowledge and run, or refuse. */
+  /**
+   * Answers a computer call's pending safety checks (by part id or call id): acknowledge and
+   * run, or refuse. Ignores a call that is not waiting.
+   * @deprecated Use `store.respondToApproval({ id, approve })`, the one entry point for every
+   * kind of approval; this calls it.
+   */
   respondToSafetyChecks(callId: string, approve: boolean): void;
-  /** Computer calls waiting for their safety checks to be acknowledged. */
+  /**
+   * Computer calls waiting for their safety checks to be acknowledged.
+   * @deprecated Use `pendingApprovals(message)` (the `computer` ones); this reads it.
+   */
   pendingSafetyChecks(): readonly ComputerCallPart[];
 }
 
@@ -77,8 +86,6 @@ export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): 
   const { tools, clientRun, declared } = sortTools(options.tools);
   const controller = new AbortController();
   const started = new Set<string>();
-  const approvalAsked = new Set<string>();
-  const acknowledged = new Set<string>();
   const layer = `tools:${++runnerCount}`;
   store.setRequestParams({ tools: [...(options.builtinTools ?? []), ...declared] }, layer);
   store.setMaxSteps(options.maxSteps ?? 10);
@@ -102,8 +109,8 @@ export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): 
       record(part, { errorText: parsed.error });
       return;
     }
-    if (!approvalAsked.has(part.toolCallId) && (await needsApproval(tool, parsed.value))) {
-      approvalAsked.add(part.toolCallId);
+    // An approved call (the decision is on the part, so after a reload too) is not asked again.
+    if (!part.decision?.approve && (await needsApproval(tool, parsed.value))) {
       store.updatePart((p) =>
         isCall(p, part.toolCallId)
           ? withApprovalRequested(p as ToolCallPart, parsed.value)
@@ -195,7 +202,7 @@ export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): 
         !started.has(part.id)
       ) {
         const checks = part.item.pending_safety_checks ?? [];
-        if (checks.length > 0 && !acknowledged.has(part.id)) continue;
+        if (checks.length > 0 && !part.decision?.approve) continue;
         started.add(part.id);
         void runComputer(part);
       }
@@ -221,42 +228,18 @@ export function attachToolRunner(store: ChatStore, options: ToolRunnerOptions): 
       store.setRequestParams(undefined, layer);
     },
     respondToSafetyChecks(callId, approve) {
-      const part = pendingComputerCalls(store, acknowledged).find(
+      const part = pendingComputerCalls(store).find(
         (p) => p.id === callId || p.item.call_id === callId,
       );
-      if (!part) return;
-      if (approve) {
-        acknowledged.add(part.id);
-        scan();
-      } else {
-        store.updatePart(
-          (p) =>
-            p.type === "computer-call" && p.id === part.id
-              ? { ...p, state: "incomplete" }
-              : undefined,
-          {
-            continue: false,
-          },
-        );
-      }
+      if (part) store.respondToApproval({ id: part.id, approve });
     },
-    pendingSafetyChecks: () => pendingComputerCalls(store, acknowledged),
+    pendingSafetyChecks: () => pendingComputerCalls(store),
   };
 }
 
-function pendingComputerCalls(
-  store: ChatStore,
-  acknowledged: ReadonlySet<string>,
-): ComputerCallPart[] {
-  const last = store.getSnapshot().messages.at(-1);
-  if (!last || last.role !== "assistant") return [];
-  return last.parts.filter(
-    (p): p is ComputerCallPart =>
-      p.type === "computer-call" &&
-      p.output === undefined &&
-      p.state === "completed" &&
-      (p.item.pending_safety_checks ?? []).length > 0 &&
-      !acknowledged.has(p.id),
+function pendingComputerCalls(store: ChatStore): ComputerCallPart[] {
+  return pendingApprovals(store.getSnapshot().messages.at(-1)).flatMap((p) =>
+    p.kind === "computer" ? [p.part] : [],
   );
 }
 

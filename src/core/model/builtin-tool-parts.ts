@@ -1,4 +1,5 @@
 import type * as R from "openai/resources/responses/responses";
+import type { ApprovalDecision } from "./approval-decision.js";
 
 /**
  * Built-in (hosted and client-run) tool calls of the Responses API: each keeps the OpenAI
@@ -42,6 +43,11 @@ export type CodeInterpreterCallPart = BuiltinToolPart<
 export type ComputerCallPart = BuiltinToolPart<"computer-call", R.ResponseComputerToolCall> & {
   /** The screenshot the client sent back for this call, when known. */
   output?: ComputerCallOutput;
+  /**
+   * The person's answer to the call's pending safety checks, once given: acknowledged (the
+   * action runs and its output acknowledges them) or refused (the call stays `incomplete`).
+   */
+  decision?: ApprovalDecision;
 };
 /** A screenshot returned for a computer call. */
 export interface ComputerCallOutput {
@@ -71,7 +77,7 @@ export type McpApprovalRequestPart = BuiltinToolPart<
   R.ResponseOutputItem.McpApprovalRequest
 > & {
   /** The user's decision, once given. */
-  decision?: { approve: boolean; reason?: string };
+  decision?: ApprovalDecision;
 };
 /** MCP: the user's answer to an approval request. */
 export type McpApprovalResponsePart = BuiltinToolPart<

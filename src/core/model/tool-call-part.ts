@@ -1,3 +1,5 @@
+import type { ApprovalDecision } from "./approval-decision.js";
+
 /**
  * Function and custom tool calls: a state machine on `state`, from arguments streaming in to
  * a result, an error or the user's denial.
@@ -28,6 +30,11 @@ interface ToolCallBase {
   itemId?: string;
   /** Chat Completions: the position of the call among parallel calls. */
   index?: number;
+  /**
+   * The person's decision, when the call waited for approval; kept through the states after
+   * it, so a reload runs an approved call without asking again.
+   */
+  decision?: ApprovalDecision;
 }
 
 /** Arguments still arriving. */

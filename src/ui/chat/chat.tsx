@@ -14,6 +14,7 @@ import {
 } from "../../react/index.js";
 import type { ImagePolicy } from "../markdown/image-policy.js";
 import { Composer } from "../composer/index.js";
+import { ChatViewProvider, type PartActions } from "../message/chat-view-context.js";
 import { MessageList, type PartRenderers } from "../message/index.js";
 import type { MessageFeedback } from "../message-actions/index.js";
 import { ChatActionsContext } from "./chat-actions-context.js";
@@ -90,6 +91,18 @@ export interface ChatProps {
   images?: ImagePolicy;
   /** Extra class names on the root. */
   className?: string;
+}
+
+/** The part actions of every message, each answering through the store's one entry point. */
+function approvalActions(respond: UseToolCallsResult["respondToApproval"]): PartActions {
+  return {
+    onApproveToolCall: (part: ToolCallPart | McpApprovalRequestPart) =>
+      respond({ id: approvalId(part), approve: true }),
+    onDenyToolCall: (part: ToolCallPart | McpApprovalRequestPart) =>
+      respond({ id: approvalId(part), approve: false }),
+    onAcknowledgeSafetyChecks: (part: ComputerCallPart) => respond({ id: part.id, approve: true }),
+    onDenySafetyChecks: (part: ComputerCallPart) => respond({ id: part.id, approve: false }),
+  };
 }
 
 /** The id an approval answer refers to, for either kind of call that can wait for one. */
@@ -241,16 +254,15 @@ function ChatLayout({
   usage,
   images,
 }: ChatLayoutProps): ReactNode {
-  const respond = (approve: boolean) => (part: ToolCallPart | McpApprovalRequestPart) =>
-    toolCalls.respondToApproval({ id: approvalId(part), approve });
-  const respondToChecks = (approve: boolean) => (part: ComputerCallPart) =>
-    toolCalls.respondToApproval({ id: part.id, approve });
+  // Stable while the store is, so the memoised messages do not re-render.
+  const respond = toolCalls.respondToApproval;
+  const partActions = useMemo(() => approvalActions(respond), [respond]);
   // The banner below says what failed; the failed answer need not say it a second time.
   const last = chat.messages.at(-1);
   const errorShownFor =
     chat.error && last?.error?.message === chat.error.message ? last.id : undefined;
   return (
-    <>
+    <ChatViewProvider {...partActions}>
       <MessageList
         className="colloquy-chat__messages"
         messages={chat.messages}
@@ -259,10 +271,6 @@ function ChatLayout({
         usage={usage}
         {...(images !== undefined ? { images } : {})}
         {...(errorShownFor ? { errorShownFor } : {})}
-        onApproveToolCall={respond(true)}
-        onDenyToolCall={respond(false)}
-        onAcknowledgeSafetyChecks={respondToChecks(true)}
-        onDenySafetyChecks={respondToChecks(false)}
         {...(messageActions ? { actions: DeferredChatMessageActions } : {})}
       />
       {chat.error ? (
@@ -284,6 +292,6 @@ function ChatLayout({
         onSend={(message) => chat.send({ text: message.text, files: message.files })}
         onStop={() => chat.stop()}
       />
-    </>
+    </ChatViewProvider>
   );
 }

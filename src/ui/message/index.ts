@@ -4,5 +4,12 @@ export { UnknownPartView, type UnknownPartViewProps } from "./item-part-view.js"
 export { MessageList, type MessageListProps } from "./message-list.js";
 export { Message, roleLabel, type MessageProps } from "./message.js";
 export type { PartRenderContext, PartRenderer, PartRenderers } from "./part-renderers.js";
-export { PartView, type PartActions, type PartViewProps } from "./part-view.js";
+export {
+  ChatViewProvider,
+  useChatView,
+  type ChatViewProviderProps,
+  type ChatViewSettings,
+  type PartActions,
+} from "./chat-view-context.js";
+export { PartView, type PartViewProps } from "./part-view.js";
 export { useStickToBottom, type StickToBottom } from "./use-stick-to-bottom.js";

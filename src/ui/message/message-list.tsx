@@ -2,6 +2,7 @@ import { useEffect, type HTMLAttributes, type ReactNode } from "react";
 import type { Message as MessageModel } from "../../core/index.js";
 import { useStrings } from "../strings/index.js";
 import { DeferredText } from "./deferred-part-views.js";
+import { ChatViewProvider, splitViewSettings } from "./chat-view-context.js";
 import { Message, type MessageProps } from "./message.js";
 import { useStickToBottom } from "./use-stick-to-bottom.js";
 import { ColloquyScope } from "../theme/colloquy-scope.js";
@@ -24,24 +25,9 @@ export interface MessageListProps
  * end, lets them scroll up undisturbed, and offers "jump to latest" when they are not.
  * Each message is memoised, so a streaming delta re-renders only the streaming message.
  */
-export function MessageList({
-  messages,
-  empty,
-  renderers,
-  usage,
-  showLogprobs,
-  onApproveToolCall,
-  onDenyToolCall,
-  onAcknowledgeSafetyChecks,
-  onDenySafetyChecks,
-  linkProtocols,
-  imageProtocols,
-  images,
-  errorShownFor,
-  actions,
-  className,
-  ...rest
-}: MessageListProps): ReactNode {
+export function MessageList(props: MessageListProps): ReactNode {
+  const [settings, { messages, empty, usage, errorShownFor, actions, className, ...rest }] =
+    splitViewSettings(props);
   const strings = useStrings();
   const { scrollRef, contentRef, stuck, scrollToBottom, onScroll } = useStickToBottom();
   // The markdown renderer is a chunk of its own (see DeferredText): fetched once the list is
@@ -49,66 +35,49 @@ export function MessageList({
   useEffect(() => {
     DeferredText.preload().catch(() => undefined);
   }, []);
-  const messageProps = {
-    renderers,
-    usage,
-    showLogprobs,
-    onApproveToolCall,
-    onDenyToolCall,
-    onAcknowledgeSafetyChecks,
-    onDenySafetyChecks,
-    linkProtocols,
-    imageProtocols,
-    images,
-    actions,
-  };
+  // The actions and settings reach every part through one context, not through each message.
   return (
-    <ColloquyScope>
-      <div
-        className={["colloquy-message-list", className].filter(Boolean).join(" ")}
-        data-state={stuck ? "following" : "scrolled"}
-        {...rest}
-      >
+    <ChatViewProvider {...settings}>
+      <ColloquyScope>
         <div
-          ref={scrollRef}
-          className="colloquy-message-list__viewport"
-          role="log"
-          aria-label={strings.conversation}
-          tabIndex={0}
-          onScroll={onScroll}
+          className={["colloquy-message-list", className].filter(Boolean).join(" ")}
+          data-state={stuck ? "following" : "scrolled"}
+          {...rest}
         >
-          <div ref={contentRef} className="colloquy-message-list__content">
-            {messages.length === 0 && empty ? (
-              <div className="colloquy-message-list__empty">{empty}</div>
-            ) : null}
-            {messages.map((message) => (
-              <Message
-                key={message.id}
-                message={message}
-                hideError={message.id === errorShownFor}
-                {...definedProps(messageProps)}
-              />
-            ))}
-          </div>
-        </div>
-        {!stuck ? (
-          <button
-            type="button"
-            className="colloquy-message-list__jump"
-            onClick={() => scrollToBottom()}
+          <div
+            ref={scrollRef}
+            className="colloquy-message-list__viewport"
+            role="log"
+            aria-label={strings.conversation}
+            tabIndex={0}
+            onScroll={onScroll}
           >
-            {strings.jumpToLatest}
-          </button>
-        ) : null}
-      </div>
-    </ColloquyScope>
+            <div ref={contentRef} className="colloquy-message-list__content">
+              {messages.length === 0 && empty ? (
+                <div className="colloquy-message-list__empty">{empty}</div>
+              ) : null}
+              {messages.map((message) => (
+                <Message
+                  key={message.id}
+                  message={message}
+                  hideError={message.id === errorShownFor}
+                  {...(usage === undefined ? {} : { usage })}
+                  {...(actions === undefined ? {} : { actions })}
+                />
+              ))}
+            </div>
+          </div>
+          {!stuck ? (
+            <button
+              type="button"
+              className="colloquy-message-list__jump"
+              onClick={() => scrollToBottom()}
+            >
+              {strings.jumpToLatest}
+            </button>
+          ) : null}
+        </div>
+      </ColloquyScope>
+    </ChatViewProvider>
   );
-}
-
-function definedProps<T extends object>(props: T): Partial<T> {
-  const result: Partial<T> = {};
-  for (const key of Object.keys(props) as (keyof T)[]) {
-    if (props[key] !== undefined) result[key] = props[key];
-  }
-  return result;
 }

@@ -1,25 +1,24 @@
 import { memo, type ComponentType, type HTMLAttributes, type ReactNode } from "react";
 import type { Message as MessageModel, Role } from "../../core/index.js";
-import type { UrlPolicy } from "../markdown/url-policy.js";
 import { useStableId } from "../primitives/index.js";
 import { useStrings, type UiStrings } from "../strings/index.js";
-import type { PartRenderers } from "./part-renderers.js";
 import { DeferredBoundary } from "./deferred-part.js";
 import { DeferredTokenUsage } from "./deferred-part-views.js";
-import { PartView, type PartActions } from "./part-view.js";
+import { ChatViewProvider, splitViewSettings, type ChatViewSettings } from "./chat-view-context.js";
+import { PartView } from "./part-view.js";
 import { ColloquyScope } from "../theme/colloquy-scope.js";
 
-/** Props of {@link Message}. */
+/**
+ * Props of {@link Message}. The actions and settings its parts are rendered with (approval
+ * callbacks, renderers, logprobs, URL and image policies) come from the surrounding
+ * `<MessageList>`, `<Chat>` or `<ChatViewProvider>`; given here, they win over it.
+ */
 export interface MessageProps
-  extends Omit<HTMLAttributes<HTMLElement>, "children">, PartActions, UrlPolicy {
+  extends Omit<HTMLAttributes<HTMLElement>, "children">, ChatViewSettings {
   /** The message to render. */
   message: MessageModel;
-  /** Overrides per part type (keep the object stable so memoisation holds). */
-  renderers?: PartRenderers;
   /** Show token usage under assistant messages: compact, detailed, or not at all (default). */
   usage?: "compact" | "detailed" | false;
-  /** Show text with logprobs as tinted tokens. */
-  showLogprobs?: boolean;
   /**
    * Leave out the message's error note, when the page already shows that error (the drop-in
    * `<Chat>` does, in its banner with Retry): one alert, not two with the same text.
@@ -46,23 +45,11 @@ export function roleLabel(role: Role, strings: UiStrings): string {
   }
 }
 
-function MessageView({
-  message,
-  renderers,
-  usage = false,
-  showLogprobs,
-  onApproveToolCall,
-  onDenyToolCall,
-  onAcknowledgeSafetyChecks,
-  onDenySafetyChecks,
-  linkProtocols,
-  imageProtocols,
-  images,
-  hideError = false,
-  actions: Actions,
-  className,
-  ...rest
-}: MessageProps): ReactNode {
+function MessageView(props: MessageProps): ReactNode {
+  const [
+    given,
+    { message, usage = false, hideError = false, actions: Actions, className, ...rest },
+  ] = splitViewSettings(props);
   const strings = useStrings();
   const roleId = useStableId("message-role");
   const streaming = message.status === "in-progress";
@@ -72,7 +59,7 @@ function MessageView({
       : message.status === "aborted"
         ? strings.aborted
         : undefined;
-  return (
+  const view = (
     <ColloquyScope>
       <article
         className={["colloquy-message", className].filter(Boolean).join(" ")}
@@ -89,19 +76,7 @@ function MessageView({
         <div className="colloquy-message__body">
           {message.parts.map((part, index) => (
             <div key={index} className="colloquy-message__part" data-part-type={part.type}>
-              <PartView
-                part={part}
-                context={{ message, index }}
-                renderers={renderers}
-                showLogprobs={showLogprobs}
-                onApproveToolCall={onApproveToolCall}
-                onDenyToolCall={onDenyToolCall}
-                onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
-                onDenySafetyChecks={onDenySafetyChecks}
-                linkProtocols={linkProtocols}
-                imageProtocols={imageProtocols}
-                images={images}
-              />
+              <PartView part={part} context={{ message, index }} />
             </div>
           ))}
           {streaming && message.parts.length === 0 ? (
@@ -125,6 +100,12 @@ function MessageView({
         ) : null}
       </article>
     </ColloquyScope>
+  );
+  // Settings given to this message reach its parts through the same context as a list's.
+  return Object.keys(given).length === 0 ? (
+    view
+  ) : (
+    <ChatViewProvider {...given}>{view}</ChatViewProvider>
   );
 }
 

@@ -1,13 +1,8 @@
 import type { ReactNode } from "react";
-import type {
-  Part,
-  PartType,
-  ToolCallPart,
-  McpApprovalRequestPart,
-  ComputerCallPart,
-} from "../../core/index.js";
+import type { Part, PartType } from "../../core/index.js";
 import { ImagePolicyProvider } from "../markdown/image-policy.js";
 import type { UrlPolicy } from "../markdown/url-policy.js";
+import { splitViewSettings, useChatView, type ChatViewSettings } from "./chat-view-context.js";
 import { useStrings } from "../strings/index.js";
 import { DeferredBoundary, DeferredPart } from "./deferred-part.js";
 import {
@@ -23,30 +18,18 @@ import {
   DeferredToolPart,
 } from "./deferred-part-views.js";
 import { PlainTextPart } from "./plain-text-part.js";
-import type { PartRenderContext, PartRenderer, PartRenderers } from "./part-renderers.js";
+import type { PartRenderContext, PartRenderer } from "./part-renderers.js";
 
-/** Actions the built-in part renderers can trigger. */
-export interface PartActions {
-  /** A function tool call or MCP call was approved. */
-  onApproveToolCall?: (part: ToolCallPart | McpApprovalRequestPart) => void;
-  /** A function tool call or MCP call was denied. */
-  onDenyToolCall?: (part: ToolCallPart | McpApprovalRequestPart) => void;
-  /** Pending computer-use safety checks were acknowledged. */
-  onAcknowledgeSafetyChecks?: (part: ComputerCallPart) => void;
-  /** Pending computer-use safety checks were refused (the agent stops). */
-  onDenySafetyChecks?: (part: ComputerCallPart) => void;
-}
-
-/** Props of {@link PartView}. */
-export interface PartViewProps extends PartActions, UrlPolicy {
+/**
+ * Props of {@link PartView}. The actions and settings (approval callbacks, renderers,
+ * logprobs, URL and image policies) come from the surrounding `<MessageList>`, `<Chat>` or
+ * `<ChatViewProvider>`; given here, they win over it.
+ */
+export interface PartViewProps extends ChatViewSettings {
   /** The part to render. */
   part: Part;
   /** Where it is. */
   context: PartRenderContext;
-  /** Overrides per part type. */
-  renderers?: PartRenderers | undefined;
-  /** Show text parts that carry logprobs as tinted tokens instead of markdown. */
-  showLogprobs?: boolean | undefined;
 }
 
 /**
@@ -55,10 +38,12 @@ export interface PartViewProps extends PartActions, UrlPolicy {
  * cards, markdown), through context.
  */
 export function PartView(props: PartViewProps): ReactNode {
-  const { part, context, renderers, images } = props;
+  const [given, { part, context }] = splitViewSettings(props);
+  const settings = useChatView(given);
+  const { renderers, images } = settings;
   const override = renderers?.[part.type] as PartRenderer<PartType> | undefined;
   const custom = override?.(part as never, context);
-  const view = custom !== undefined ? custom : <BuiltinPart {...props} />;
+  const view = custom !== undefined ? custom : <BuiltinPart part={part} settings={settings} />;
   return images === undefined ? (
     view
   ) : (
@@ -66,19 +51,14 @@ export function PartView(props: PartViewProps): ReactNode {
   );
 }
 
-function BuiltinPart({
-  part,
-  showLogprobs,
-  onApproveToolCall,
-  onDenyToolCall,
-  onAcknowledgeSafetyChecks,
-  onDenySafetyChecks,
-  linkProtocols,
-  imageProtocols,
-  images,
-}: PartViewProps): ReactNode {
+function BuiltinPart({ part, settings }: { part: Part; settings: ChatViewSettings }): ReactNode {
+  const { showLogprobs } = settings;
   const strings = useStrings();
-  const policy: UrlPolicy = { linkProtocols, imageProtocols, images };
+  const policy: UrlPolicy = {
+    linkProtocols: settings.linkProtocols,
+    imageProtocols: settings.imageProtocols,
+    images: settings.images,
+  };
   switch (part.type) {
     case "text": {
       const plain = <PlainTextPart text={part.text} streaming={part.state === "streaming"} />;
@@ -146,8 +126,8 @@ function BuiltinPart({
         <DeferredPart part={part}>
           <DeferredComputerPart
             part={part}
-            onAcknowledgeSafetyChecks={onAcknowledgeSafetyChecks}
-            onDenySafetyChecks={onDenySafetyChecks}
+            onAcknowledgeSafetyChecks={settings.onAcknowledgeSafetyChecks}
+            onDenySafetyChecks={settings.onDenySafetyChecks}
           />
         </DeferredPart>
       );
@@ -163,8 +143,8 @@ function BuiltinPart({
         <DeferredPart part={part}>
           <DeferredToolPart
             part={part}
-            onApproveToolCall={onApproveToolCall}
-            onDenyToolCall={onDenyToolCall}
+            onApproveToolCall={settings.onApproveToolCall}
+            onDenyToolCall={settings.onDenyToolCall}
           />
         </DeferredPart>
       );
