@@ -84,21 +84,6 @@ export class APIError extends ColloquyError {
   }
 }
 
-/** Schema validation failed (structured output, tool arguments); `issues` are the validator's. */
-export class ValidationError extends ColloquyError {
-  /** The issues as the schema library reported them (zod issues for zod schemas). */
-  readonly issues: readonly unknown[];
-  /** The value that failed validation. */
-  readonly value: unknown;
-
-  constructor(message: string, issues: readonly unknown[], value: unknown, snapshot?: Message) {
-    super("validation_failed", message, snapshot ? { snapshot } : undefined);
-    this.name = "ValidationError";
-    this.issues = issues;
-    this.value = value;
-  }
-}
-
 /** True when `error` is a colloquy error (of any kind). */
 export function isColloquyError(error: unknown): error is ColloquyError {
   return error instanceof ColloquyError;

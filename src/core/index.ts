@@ -109,13 +109,8 @@ export {
 export { toResponsesInput, type ToResponsesInputOptions } from "./convert/to-responses-input.js";
 
 // errors
-export {
-  APIError,
-  ColloquyError,
-  isColloquyError,
-  ValidationError,
-  type ColloquyErrorCode,
-} from "./errors.js";
+export { APIError, ColloquyError, isColloquyError, type ColloquyErrorCode } from "./errors.js";
+export { ValidationError } from "./validation-error.js";
 
 // model/: messages, parts, annotations, guards and constructors
 export type {
@@ -240,7 +235,8 @@ export type {
 } from "./stream/types.js";
 
 // structured/: schemas, JSON Schema and partial JSON
-export { jsonSchemaOf, toStrictJsonSchema } from "./structured/json-schema.js";
+export { jsonSchemaOf } from "./structured/json-schema.js";
+export { toStrictJsonSchema } from "./structured/strict-json-schema.js";
 export { createPartialJsonParser, type PartialJsonParser } from "./structured/partial-json.js";
 export type { InferSchema, JsonSchema, Schema } from "./structured/schema-types.js";
 export type {

@@ -1,7 +1,7 @@
 import { createRoot, type Root } from "react-dom/client";
 import { ChatStore } from "../core/chat/chat-store.js";
 import type { SendResult } from "../core/chat/types.js";
-import { createStreamingClient } from "../core/client/streaming-client.js";
+import { createChatClient } from "../core/client/create-chat-client.js";
 import type { ApiChoice, ToolInput } from "../core/client/types.js";
 import { Chat } from "../ui/chat/chat.js";
 import type { ColloquyTheme } from "../ui/theme/index.js";
@@ -262,7 +262,7 @@ export class ColloquyChatElement extends ElementBase {
     const store = new ChatStore({
       // `<Chat>` replaces this client whenever endpoint, model or api change; this one serves
       // a `send()` made before the first render.
-      client: createStreamingClient({
+      client: createChatClient({
         ...(endpoint ? { baseURL: endpoint } : {}),
         ...(model ? { model } : {}),
         ...(api ? { api } : {}),

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ChatStore } from "../core/chat/chat-store.js";
 import type { ChatState, ChatStoreOptions } from "../core/chat/types.js";
-import { createStreamingClient } from "../core/client/streaming-client.js";
+import { createChatClient } from "../core/client/create-chat-client.js";
 import type { ChatClientOptions, RequestParams } from "../core/client/types.js";
 import { pickColloquyOptions, type ColloquyOptions } from "./options.js";
 import { useColloquyOptions } from "./provider.js";
@@ -53,7 +53,7 @@ export interface UseChatResult extends ChatState {
 export function useChat(options: UseChatOptions = {}): UseChatResult {
   const connection = useColloquyOptions(pickColloquyOptions(options));
   // The store only streams, so its client loads each API's conversions on first use.
-  const client = useClientFor(connection, createStreamingClient);
+  const client = useClientFor(connection, createChatClient);
   const callbacks = useRef({ onError: options.onError, onFinish: options.onFinish });
   useEffect(() => {
     callbacks.current = { onError: options.onError, onFinish: options.onFinish };

@@ -10,7 +10,7 @@ import {
   type UseStructuredOutputOptions,
   type UseStructuredOutputResult,
 } from "../../src/react/structured-output.js";
-import { ValidationError } from "../../src/core/errors.js";
+import { ValidationError } from "../../src/core/validation-error.js";
 import type { ChatClient } from "../../src/core/client/types.js";
 import type { Schema } from "../../src/core/structured/schema-types.js";
 import { failOnActWarnings, MODEL, serveEmulator } from "./support.js";

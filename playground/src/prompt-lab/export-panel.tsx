@@ -1,15 +1,23 @@
-import { useMemo, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { createChatClient } from "../../../src/core/index.js";
 import { CopyButton } from "../../../src/ui/index.js";
 import { colloquySnippet, curlCommand } from "./export-variant.js";
 import type { LabConfig, VariantConfig } from "./lab-config.js";
 import { rowMessages, variantParams } from "./variant-request.js";
 
-function exportOf(config: LabConfig, variant: VariantConfig) {
+/** The export of a variant, or why there is none. */
+type Exported =
+  { error: string; curl?: undefined; snippet?: undefined } | { curl: string; snippet: string };
+
+async function exportOf(config: LabConfig, variant: VariantConfig): Promise<Exported> {
   const built = variantParams(variant);
   if (!built.ok) return { error: built.error };
   const client = createChatClient({ baseURL: "https://api.openai.com/v1", api: variant.api });
-  const request = client.buildRequest(rowMessages(config, config.rows[0] ?? {}), built.params);
+  // buildRequest waits for the chosen API's codec to load (once).
+  const request = await client.buildRequest(
+    rowMessages(config, config.rows[0] ?? {}),
+    built.params,
+  );
   const { tools, ...rest } = built.params;
   return {
     curl: curlCommand(request),
@@ -24,10 +32,19 @@ function exportOf(config: LabConfig, variant: VariantConfig) {
 export function ExportPanel({ config }: { config: LabConfig }): ReactNode {
   const [picked, setPicked] = useState("");
   const variant = config.variants.find((v) => v.id === picked) ?? config.variants[0];
-  const exported = useMemo(
-    () => (variant ? exportOf(config, variant) : undefined),
-    [config, variant],
-  );
+  const [exported, setExported] = useState<Exported>();
+  useEffect(() => {
+    if (!variant) return;
+    let current = true;
+    exportOf(config, variant).then(
+      (result) => current && setExported(result),
+      (error: unknown) =>
+        current && setExported({ error: String((error as Error)?.message ?? error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [config, variant]);
   if (!variant || !exported) return null;
   return (
     <section className="prompt-lab__export" aria-labelledby="prompt-lab-export-title">

@@ -1,6 +1,6 @@
+import { toChatCompletionsMessages } from "../convert/to-chat-completions-messages.js";
 import type { Message } from "../model/message.js";
 import { toChatTools } from "../tools/to-wire-tools.js";
-import type { ClientCodec } from "./codec.js";
 import { mergeExtra, set, warningText, withoutUndefined } from "./request-fields.js";
 import type { BuiltRequest, RequestParams, ResponseFormat, ToolChoice } from "./types.js";
 
@@ -8,8 +8,6 @@ import type { BuiltRequest, RequestParams, ResponseFormat, ToolChoice } from "./
 export interface ChatRequestContext {
   /** Stream the response. */
   stream: boolean;
-  /** Messages as Chat Completions `messages`. */
-  toChatMessages: ClientCodec["toChatMessages"];
 }
 
 /**
@@ -22,7 +20,7 @@ export function buildChatRequest(
   context: ChatRequestContext,
 ): BuiltRequest {
   const warnings: string[] = [];
-  const converted = context.toChatMessages(messages);
+  const converted = toChatCompletionsMessages(messages);
   warnings.push(...converted.warnings.map(warningText));
   const wireMessages: unknown[] = params.instructions
     ? [{ role: "system", content: params.instructions }, ...converted.value]

@@ -1,7 +1,7 @@
 import type { Message } from "../model/message.js";
 import { RESPONSES_ONLY_PART_TYPES } from "../model/part-types.js";
 import { isCustomToolDefinition } from "../tools/define-custom-tool.js";
-import { isToolDefinition } from "../tools/define-tool.js";
+import { isToolDefinition } from "../tools/is-tool-definition.js";
 import type { ApiChoice, RequestParams, ResolvedApi } from "./types.js";
 
 /**

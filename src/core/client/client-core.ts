@@ -3,9 +3,8 @@ import { withAudioFormat } from "../model/audio-format.js";
 import { createMessageId } from "../model/create.js";
 import type { Message } from "../model/message.js";
 import { createAssistantMessage } from "../stream/create-assistant-message.js";
-import type { BatchItemError } from "./batch.js";
 import { chooseApi } from "./choose-api.js";
-import type { CoreCodec } from "./codec.js";
+import { loadApiCodec, prefetchApiCodec, toMessagesLazily } from "./lazy-codecs.js";
 import { loadOnce } from "./load-once.js";
 import { mergeParams, requestDefaults } from "./merge-params.js";
 import { abortableSleep, send, type Transport } from "./transport.js";
@@ -18,6 +17,7 @@ import type {
   RequestParams,
   ResumeOptions,
   StreamUpdate,
+  ToolInput,
 } from "./types.js";
 
 /** Time and randomness, replaceable in tests. */
@@ -28,13 +28,15 @@ export interface ClientRuntime {
   random: () => number;
   /** A new message id. */
   newId: () => string;
+  /**
+   * Re-defines tools just before a request is built: how `bindTools` applies a strict
+   * override without `defineTool` (and the JSON Schema code under it) loaded up front.
+   */
+  tools?: (tools: readonly ToolInput[]) => Promise<ToolInput[]>;
 }
 
-/** The client minus what needs conversions at hand synchronously (`buildRequest`) or extras. */
-export type ClientCore = Pick<
-  ChatClient,
-  "options" | "invoke" | "stream" | "streamUpdates" | "batch" | "batchSettled" | "resume" | "cancel"
->;
+/** The client minus the methods that make other clients (`bindTools`, `withStructuredOutput`). */
+export type ClientCore = Omit<ChatClient, "bindTools" | "withStructuredOutput">;
 
 const defaultRuntime: ClientRuntime = {
   sleep: abortableSleep,
@@ -90,14 +92,11 @@ export function clientRuntime(runtime: Partial<ClientRuntime>): ClientRuntime {
 }
 
 /**
- * The request loop every client shares: sending (with retries), streaming, batching,
- * resuming and cancelling, over whatever conversions `codec` provides, loaded or loading.
+ * The request loop: building requests, sending them (with retries), streaming, batching,
+ * resuming and cancelling. Everything API-specific comes from that API's codec, loaded the
+ * first time a request goes to it (lazy-codecs.ts), so the loop itself carries no converter.
  */
-export function createClientCore(
-  options: ChatClientOptions,
-  codec: CoreCodec,
-  rt: ClientRuntime,
-): ClientCore {
+export function createClientCore(options: ChatClientOptions, rt: ClientRuntime): ClientCore {
   const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
   if (!fetchImpl) {
     throw new ColloquyError("invalid_input", "No fetch is available: pass `fetch` in the options.");
@@ -122,18 +121,23 @@ export function createClientCore(
       ? undefined
       : { ...createAssistantMessage(id), metadata: { modelVersion } };
 
+  /** The request for messages and params, with the codec of the API it goes to. */
+  async function prepare(messages: readonly Message[], params: RequestParams | undefined) {
+    let merged = requestParamsFor(defaults, params);
+    if (rt.tools && merged.tools) merged = { ...merged, tools: await rt.tools(merged.tools) };
+    const codec = await loadApiCodec(chooseApi(params?.api ?? api, messages, merged));
+    return { request: codec.buildRequest(messages, merged, streaming), merged, codec };
+  }
+
   async function* streamUpdates(
     input: ChatInput,
     params?: RequestParams,
   ): AsyncGenerator<StreamUpdate> {
     const callApi = params?.api ?? api;
-    // A fixed API's conversions load while the input is normalised.
-    if (callApi !== "auto") codec.prepare?.(callApi);
-    const messages = await codec.toMessages(input);
-    const merged = requestParamsFor(defaults, params);
-    const resolved = chooseApi(callApi, messages, merged);
-    codec.prepare?.(resolved);
-    const request = await codec.buildRequest(resolved, messages, merged, streaming);
+    // A fixed API's codec loads while the input is normalised.
+    if (callApi !== "auto") prefetchApiCodec(callApi);
+    const messages = await toMessagesLazily(input);
+    const { request, merged, codec } = await prepare(messages, params);
     // The answer's audio does not say its encoding; the request chose it.
     const audioFormat = merged.audio?.format;
     const id = rt.newId();
@@ -156,7 +160,7 @@ export function createClientCore(
             }),
           );
         });
-        const converted = await codec.messageFromJson(request.api, json);
+        const converted = codec.messageFromJson(json);
         finished = true;
         const metadata = converted.value.metadata;
         yield {
@@ -180,7 +184,7 @@ export function createClientCore(
       }
       let last: Message | undefined;
       try {
-        const updates = await codec.readStream(request.api, sent.response.body, {
+        const updates = codec.readStream(sent.response.body, {
           signal: sent.signal,
           id,
           initial: startMessage(id),
@@ -230,49 +234,11 @@ export function createClientCore(
     return last;
   }
 
-  async function batchSettled(
-    inputs: readonly ChatInput[],
-    batchOptions: BatchOptions = {},
-  ): Promise<BatchResult[]> {
-    const { concurrency = 4, ...params } = batchOptions;
-    const { runSettled } = await loadBatch();
-    const settled = await runSettled(inputs, concurrency, (item) => invoke(item, params));
-    return settled.map((result) =>
-      result.status === "fulfilled"
-        ? { status: "fulfilled", value: result.value }
-        : { status: "rejected", reason: result.reason },
-    );
-  }
-
-  async function batch(
-    inputs: readonly ChatInput[],
-    batchOptions: BatchOptions = {},
-  ): Promise<Message[]> {
-    const { concurrency = 4, signal: outer, ...params } = batchOptions;
-    const stopAll = new AbortController();
-    const signal = outer ? AbortSignal.any([outer, stopAll.signal]) : stopAll.signal;
-    let firstFailure: BatchItemError | undefined;
-    const { BatchItemError, runSettled } = await loadBatch();
-    const settled = await runSettled(inputs, concurrency, async (item, index) => {
-      if (firstFailure) throw firstFailure;
-      try {
-        return await invoke(item, { ...params, signal });
-      } catch (error) {
-        // The first failure decides the batch; the rest are stopped, not reported.
-        firstFailure ??= new BatchItemError(index, error);
-        stopAll.abort();
-        throw error;
-      }
-    });
-    if (firstFailure) throw firstFailure;
-    return settled.map((result) => (result as PromiseFulfilledResult<Message>).value);
-  }
-
   async function* resume(
     responseId: string,
     resumeOptions: ResumeOptions = {},
   ): AsyncGenerator<StreamUpdate> {
-    codec.prepare?.("responses");
+    prefetchApiCodec("responses");
     const after = resumeOptions.startingAfter ?? resumeOptions.message?.metadata.lastSequenceNumber;
     const query = `stream=true${after !== undefined ? `&starting_after=${after}` : ""}`;
     const sent = await send(transport, {
@@ -287,7 +253,8 @@ export function createClientCore(
     let last = resumeOptions.message;
     try {
       const id = resumeOptions.message?.id ?? rt.newId();
-      const updates = await codec.readStream("responses", sent.response.body, {
+      const codec = await loadApiCodec("responses");
+      const updates = codec.readStream(sent.response.body, {
         signal: sent.signal,
         initial: resumeOptions.message ?? startMessage(id),
         id,
@@ -316,9 +283,11 @@ export function createClientCore(
     invoke,
     stream: snapshots,
     streamUpdates,
-    batch,
-    batchSettled,
+    batch: async (inputs, batchOptions) => (await loadBatch()).batch(invoke, inputs, batchOptions),
+    batchSettled: async (inputs, batchOptions) =>
+      (await loadBatch()).batchSettled(invoke, inputs, batchOptions),
     resume,
     cancel,
+    buildRequest: async (messages, params) => (await prepare(messages, params)).request,
   };
 }

@@ -1,26 +1,40 @@
-import { toChatCompletionsMessages } from "../convert/to-chat-completions-messages.js";
-import { toResponsesInput } from "../convert/to-responses-input.js";
-import { createChatClientWith } from "./client.js";
-import type { ClientCodec } from "./codec.js";
-import { loadApiCodec, prefetchApiCodec, toMessagesLazily } from "./lazy-codecs.js";
-import type { ChatClient, ChatClientOptions } from "./types.js";
+import { clientRuntime, createClientCore, type ClientRuntime } from "./client-core.js";
+import { prefetchWhenIdle } from "./lazy-codecs.js";
+import { loadOnce } from "./load-once.js";
+import type {
+  ChatClient,
+  ChatClientOptions,
+  ChatInput,
+  RequestParams,
+  StructuredClient,
+  ToolInput,
+} from "./types.js";
 
-/**
- * The core's conversions for `createChatClient`. Messages -> wire stays at hand because
- * `buildRequest` is synchronous; reading answers (the accumulators, the stream reader) and
- * normalising shorthand input load per API on first use, the reader while the request is
- * in flight.
- */
-const splitCodec: ClientCodec = {
-  toMessages: toMessagesLazily,
-  toChatMessages: (messages) => toChatCompletionsMessages(messages),
-  toResponsesInput: (messages, options) => toResponsesInput(messages, options),
-  messageFromChatCompletion: async (json) => (await loadApiCodec("chat")).messageFromJson(json),
-  messageFromResponse: async (json) => (await loadApiCodec("responses")).messageFromJson(json),
-  readMessageStream: async (body, { api, ...options }) =>
-    (await loadApiCodec(api)).readStream(body, options),
-  prepare: prefetchApiCodec,
-};
+export type { ClientRuntime } from "./client-core.js";
+
+/** Bound tools' strict override loads with the first request that needs it. */
+const loadBindTools = loadOnce("colloquy's bound tools", () => import("./bind-tools.js"));
+
+/** Structured output (partial JSON, schema checks) loads when a structured client is first used. */
+const loadStructured = loadOnce(
+  "colloquy's structured output",
+  () => import("../structured/structured-client.js"),
+);
+
+/** A structured client whose implementation loads on its first call. */
+function lazyStructuredClient<T, IncludeRaw extends boolean>(
+  create: () => Promise<StructuredClient<T, IncludeRaw>>,
+): StructuredClient<T, IncludeRaw> {
+  let structured: Promise<StructuredClient<T, IncludeRaw>> | undefined;
+  const ready = () => (structured ??= create());
+  return {
+    invoke: async (input: ChatInput, params?: RequestParams) =>
+      (await ready()).invoke(input, params),
+    async *stream(input: ChatInput, params?: RequestParams) {
+      yield* (await ready()).stream(input, params);
+    },
+  };
+}
 
 /**
  * Creates a client for an OpenAI-compatible API (OpenAI itself, the colloquy proxy, Azure,
@@ -28,10 +42,44 @@ const splitCodec: ClientCodec = {
  * when a feature needs it (built-in tools, reasoning summaries, previous response ids,
  * background mode) and Chat Completions otherwise.
  *
+ * Each API's wire format loads the first time a request (or `buildRequest`) goes to it, so a
+ * page that only talks to one API never downloads the other's converters; where the browser
+ * reports idle time, the likely one is fetched then.
+ *
+ * @param runtime Time, randomness and message ids; replaceable in tests, defaults otherwise.
  * @example
  * const client = createChatClient({ baseURL: "/api/openai/v1", model: "gpt-4.1-mini" });
  * const reply = await client.invoke("Say hi");
  */
-export function createChatClient(options: ChatClientOptions = {}): ChatClient {
-  return createChatClientWith(options, splitCodec);
+export function createChatClient(
+  options: ChatClientOptions = {},
+  runtime: Partial<ClientRuntime> = {},
+): ChatClient {
+  const rt = clientRuntime(runtime);
+  const core = createClientCore(options, rt);
+  prefetchWhenIdle(core.options.api ?? "auto");
+  const client: ChatClient = {
+    ...core,
+    bindTools: (tools, { strict, toolChoice, parallelToolCalls } = {}) =>
+      createChatClient(
+        {
+          ...options,
+          tools: [...(options.tools ?? []), ...tools],
+          ...(toolChoice === undefined ? {} : { toolChoice }),
+          ...(parallelToolCalls === undefined ? {} : { parallelToolCalls }),
+        },
+        strict === undefined
+          ? rt
+          : {
+              ...rt,
+              tools: async (list) =>
+                (await loadBindTools()).withStrict(list, tools, strict, rt.tools),
+            },
+      ),
+    withStructuredOutput: (schema, structuredOptions) =>
+      lazyStructuredClient(async () =>
+        (await loadStructured()).createStructuredClient(client, schema, structuredOptions),
+      ),
+  };
+  return client;
 }

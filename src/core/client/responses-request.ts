@@ -1,6 +1,6 @@
+import { toResponsesInput } from "../convert/to-responses-input.js";
 import type { Message } from "../model/message.js";
 import { toResponsesTools } from "../tools/to-wire-tools.js";
-import type { ClientCodec } from "./codec.js";
 import { mergeExtra, set, warningText, withoutUndefined } from "./request-fields.js";
 import type { BuiltRequest, RequestParams, ResponseFormat } from "./types.js";
 
@@ -8,8 +8,6 @@ import type { BuiltRequest, RequestParams, ResponseFormat } from "./types.js";
 export interface ResponsesRequestContext {
   /** Stream the response. */
   stream: boolean;
-  /** Messages as Responses `input` items. */
-  toResponsesInput: ClientCodec["toResponsesInput"];
 }
 
 /**
@@ -30,7 +28,7 @@ export function buildResponsesRequest(
     )?.metadata.responseId;
   }
   // With a previous response id the converter sends only what came after that response.
-  const converted = context.toResponsesInput(messages, { previousResponseId });
+  const converted = toResponsesInput(messages, { previousResponseId });
   warnings.push(...converted.warnings.map(warningText));
   const body: Record<string, unknown> = { model: params.model, input: converted.value };
   if (context.stream) body.stream = true;

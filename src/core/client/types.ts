@@ -338,8 +338,11 @@ export interface ChatClient {
   resume(responseId: string, options?: ResumeOptions): AsyncIterable<StreamUpdate>;
   /** Cancels a background response (`POST /responses/{id}/cancel`). */
   cancel(responseId: string, options?: { signal?: AbortSignal }): Promise<void>;
-  /** Builds the request without sending it (pure): for curl export, logging and tests. */
-  buildRequest(messages: readonly Message[], params?: RequestParams): BuiltRequest;
+  /**
+   * Builds the request without sending it: for curl export, logging and tests. Nothing is
+   * sent; the promise waits only for the chosen API's codec to load (once per page).
+   */
+  buildRequest(messages: readonly Message[], params?: RequestParams): Promise<BuiltRequest>;
   /** A client that always offers these tools. */
   bindTools(tools: readonly ToolInput[], options?: BindToolsOptions): ChatClient;
   /**

@@ -1,4 +1,5 @@
-import { ColloquyError, ValidationError } from "../errors.js";
+import { ColloquyError } from "../errors.js";
+import { ValidationError } from "../validation-error.js";
 import type { Message } from "../model/message.js";
 import type {
   ChatClient,
@@ -12,8 +13,9 @@ import type {
   StructuredWithRaw,
 } from "../client/types.js";
 import type { ToolCallPart } from "../model/tool-call-part.js";
-import { defineTool } from "../tools/define-tool.js";
-import { dropNullOptionals, jsonSchemaOf, toStrictJsonSchema } from "./json-schema.js";
+import { defineTool } from "../tools/function-tool.js";
+import { dropNullOptionals, jsonSchemaOf } from "./json-schema.js";
+import { toStrictJsonSchema } from "./strict-json-schema.js";
 import { createPartialJsonParser, type PartialJsonParser } from "./partial-json.js";
 import type { Schema } from "./schema-types.js";
 import { describeIssues, validateWithSchema } from "./validate.js";

@@ -1,7 +1,7 @@
 import type { ToolInput } from "../client/types.js";
 import { isClientRunToolDefinition } from "./client-run-types.js";
 import { isCustomToolDefinition } from "./define-custom-tool.js";
-import { isToolDefinition } from "./define-tool.js";
+import { isToolDefinition } from "./is-tool-definition.js";
 import type { CustomToolDefinition } from "./types.js";
 
 /** A tool as Chat Completions expects it. */

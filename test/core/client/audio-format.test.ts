@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { capturesAvailable } from "../../support/captures.js";
-import { createChatClientWith } from "../../../src/core/client/client.js";
-import { defaultCodec } from "../../../src/core/client/default-codec.js";
+import { createChatClient } from "../../../src/core/client/create-chat-client.js";
 import { withAudioFormat } from "../../../src/core/model/audio-format.js";
 import type { Message } from "../../../src/core/model/message.js";
 import { fakeFetch } from "./support/fake-fetch.js";
@@ -10,9 +9,8 @@ import { recordedSse } from "./support/recordings.js";
 describe.runIf(capturesAvailable())("the audio part's format", () => {
   it("carries the format the request chose, on the recorded audio stream", async () => {
     const server = fakeFetch([{ sse: recordedSse("chat", "audio-output-stream.session.json") }]);
-    const client = createChatClientWith(
+    const client = createChatClient(
       { baseURL: "https://api.test/v1", model: "gpt-audio-1.5", api: "chat", fetch: server.fetch },
-      defaultCodec,
       {},
     );
     const message = await client.invoke("Say the exact word 'hello' and nothing else.", {

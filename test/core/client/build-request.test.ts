@@ -1,22 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createChatClientWith } from "../../../src/core/client/client.js";
-import { defaultCodec } from "../../../src/core/client/default-codec.js";
+import { createChatClient } from "../../../src/core/client/create-chat-client.js";
 import type { ApiChoice, RequestParams } from "../../../src/core/client/types.js";
 import { defineTool } from "../../../src/core/tools/define-tool.js";
 import { toMessages } from "../../../src/core/convert/to-messages.js";
 import type { Message } from "../../../src/core/model/message.js";
 
 function clientFor(api: ApiChoice = "auto") {
-  return createChatClientWith(
-    {
-      baseURL: "https://api.test/v1",
-      model: "gpt-4.1-mini",
-      api,
-      fetch: () => Promise.reject(new Error("unused")),
-    },
-    defaultCodec,
-  );
+  return createChatClient({
+    baseURL: "https://api.test/v1",
+    model: "gpt-4.1-mini",
+    api,
+    fetch: () => Promise.reject(new Error("unused")),
+  });
 }
 
 const hi = toMessages("hi");
@@ -150,50 +146,50 @@ describe("params -> wire fields", () => {
     ],
   ];
 
-  it.each(cases)("%s", (_name, params, chat, responses) => {
-    expect(clientFor("chat").buildRequest(hi, params).body).toMatchObject(chat);
-    expect(clientFor("responses").buildRequest(hi, params).body).toMatchObject(responses);
+  it.each(cases)("%s", async (_name, params, chat, responses) => {
+    expect((await clientFor("chat").buildRequest(hi, params)).body).toMatchObject(chat);
+    expect((await clientFor("responses").buildRequest(hi, params)).body).toMatchObject(responses);
   });
 
-  it("chat-only params: prediction, modalities, audio; streamUsage off", () => {
+  it("chat-only params: prediction, modalities, audio; streamUsage off", async () => {
     const params: RequestParams = {
       prediction: { type: "content", content: "x" },
       modalities: ["text", "audio"],
       audio: { voice: "alloy", format: "wav" },
       streamUsage: false,
     };
-    const chat = clientFor("chat").buildRequest(hi, params);
+    const chat = await clientFor("chat").buildRequest(hi, params);
     expect(chat.body).toMatchObject({
       prediction: { type: "content", content: "x" },
       modalities: ["text", "audio"],
       audio: { voice: "alloy", format: "wav" },
     });
     expect(chat.body).not.toHaveProperty("stream_options");
-    const responses = clientFor("responses").buildRequest(hi, params);
+    const responses = await clientFor("responses").buildRequest(hi, params);
     expect(responses.body).not.toHaveProperty("prediction");
     expect(responses.warnings).toHaveLength(3);
   });
 
-  it("responses-only params pass through: include, truncation, background, contextManagement", () => {
+  it("responses-only params pass through: include, truncation, background, contextManagement", async () => {
     const params: RequestParams = {
       include: ["reasoning.encrypted_content"],
       truncation: "auto",
       background: true,
       contextManagement: [{ type: "compaction", compact_threshold: 1000 }],
     };
-    const request = clientFor("responses").buildRequest(hi, params);
+    const request = await clientFor("responses").buildRequest(hi, params);
     expect(request.body).toMatchObject({
       include: ["reasoning.encrypted_content"],
       truncation: "auto",
       background: true,
       context_management: [{ type: "compaction", compact_threshold: 1000 }],
     });
-    const chat = clientFor("chat").buildRequest(hi, params);
+    const chat = await clientFor("chat").buildRequest(hi, params);
     expect(chat.body).not.toHaveProperty("truncation");
     expect(chat.warnings.join(" ")).toMatch(/include needs the Responses API/);
   });
 
-  it("passes built-in tools through verbatim on Responses and warns on Chat", () => {
+  it("passes built-in tools through verbatim on Responses and warns on Chat", async () => {
     const tools = [
       { type: "web_search" as const },
       { type: "image_generation" as const, partial_images: 2 },
@@ -203,9 +199,9 @@ describe("params -> wire fields", () => {
         format: { type: "grammar" as const, syntax: "lark" as const, definition: "start: /.+/" },
       },
     ];
-    const responses = clientFor("responses").buildRequest(hi, { tools });
+    const responses = await clientFor("responses").buildRequest(hi, { tools });
     expect(responses.body.tools).toEqual(tools);
-    const chat = clientFor("chat").buildRequest(hi, { tools });
+    const chat = await clientFor("chat").buildRequest(hi, { tools });
     expect(chat.body.tools).toEqual([
       {
         type: "custom",
@@ -228,8 +224,8 @@ describe("auto API choice", () => {
     ["reasoning effort only", { reasoning: { effort: "low" } }, "chat"],
     ["previous response id", { previousResponseId: "resp_1" }, "responses"],
     ["background", { background: true }, "responses"],
-  ])("%s -> %s", (_name, params, api) => {
-    const request = clientFor("auto").buildRequest(hi, params);
+  ])("%s -> %s", async (_name, params, api) => {
+    const request = await clientFor("auto").buildRequest(hi, params);
     expect(request.api).toBe(api);
     expect(request.path).toBe(api === "chat" ? "/chat/completions" : "/responses");
   });
@@ -248,8 +244,8 @@ describe("previous-response-id mode", () => {
     ...toMessages("second question"),
   ];
 
-  it("sends the last response id and only the newer messages", () => {
-    const request = clientFor("auto").buildRequest(conversation, {
+  it("sends the last response id and only the newer messages", async () => {
+    const request = await clientFor("auto").buildRequest(conversation, {
       conversationState: "previous-response-id",
     });
     expect(request.api).toBe("responses");
@@ -262,20 +258,23 @@ describe("previous-response-id mode", () => {
     ]);
   });
 
-  it("stateless mode sends everything", () => {
-    const request = clientFor("responses").buildRequest(conversation, {});
+  it("stateless mode sends everything", async () => {
+    const request = await clientFor("responses").buildRequest(conversation, {});
     expect(request.body).not.toHaveProperty("previous_response_id");
     expect(request.body.input).toHaveLength(3);
   });
 });
 
 describe("defaults and binding", () => {
-  it("per-call params override client defaults; metadata merges", () => {
-    const client = createChatClientWith(
-      { baseURL: "https://x/v1", model: "a", temperature: 1, metadata: { app: "x" }, fetch: fetch },
-      defaultCodec,
-    );
-    const request = client.buildRequest(hi, { model: "b", metadata: { user: "y" } });
+  it("per-call params override client defaults; metadata merges", async () => {
+    const client = createChatClient({
+      baseURL: "https://x/v1",
+      model: "a",
+      temperature: 1,
+      metadata: { app: "x" },
+      fetch: fetch,
+    });
+    const request = await client.buildRequest(hi, { model: "b", metadata: { user: "y" } });
     expect(request.body).toMatchObject({
       model: "b",
       temperature: 1,
@@ -283,14 +282,14 @@ describe("defaults and binding", () => {
     });
   });
 
-  it("bindTools adds tools, tool choice and a strict override", () => {
+  it("bindTools adds tools, tool choice and a strict override", async () => {
     const tool = defineTool({ name: "lookup", parameters: z.object({ q: z.string().optional() }) });
     const bound = clientFor("chat").bindTools([tool], {
       strict: false,
       toolChoice: "required",
       parallelToolCalls: false,
     });
-    const body = bound.buildRequest(hi).body;
+    const body = (await bound.buildRequest(hi)).body;
     expect(body).toMatchObject({ tool_choice: "required", parallel_tool_calls: false });
     expect(body.tools).toEqual([
       {

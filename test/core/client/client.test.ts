@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { capturesAvailable } from "../../support/captures.js";
-import { createChatClientWith } from "../../../src/core/client/client.js";
-import { defaultCodec } from "../../../src/core/client/default-codec.js";
 import { createChatClient } from "../../../src/core/client/create-chat-client.js";
 import { BatchItemError } from "../../../src/core/client/batch.js";
 import type { ChatClientOptions } from "../../../src/core/client/types.js";
@@ -19,9 +17,8 @@ function textOf(message: Message): string {
 function setup(replies: FakeReply[], options: Partial<ChatClientOptions> = {}) {
   const server = fakeFetch(replies);
   const sleeps: number[] = [];
-  const client = createChatClientWith(
+  const client = createChatClient(
     { baseURL: "https://api.test/v1", model: "gpt-4.1-mini", fetch: server.fetch, ...options },
-    defaultCodec,
     {
       sleep: async (ms, signal) => {
         sleeps.push(ms);
@@ -138,10 +135,11 @@ describe("batch", () => {
         return gate(`echo ${content}`);
       },
     ]);
-    const client = createChatClientWith(
-      { baseURL: "https://api.test/v1", model: "m", fetch: server.fetch },
-      defaultCodec,
-    );
+    const client = createChatClient({
+      baseURL: "https://api.test/v1",
+      model: "m",
+      fetch: server.fetch,
+    });
     const inputs = ["a", "b", "c", "d", "e", "f", "g"];
     const results = await client.batch(inputs, { concurrency: 2 });
     expect(results.map(textOf)).toEqual(inputs.map((i) => `echo ${i}`));

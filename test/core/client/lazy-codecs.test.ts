@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { capturesAvailable } from "../../support/captures.js";
-import { createChatClientWith } from "../../../src/core/client/client.js";
 import { createChatClient } from "../../../src/core/client/create-chat-client.js";
-import { defaultCodec } from "../../../src/core/client/default-codec.js";
 import { loadOnce } from "../../../src/core/client/load-once.js";
-import { createStreamingClient } from "../../../src/core/client/streaming-client.js";
 import type { ChatClientOptions, RequestParams } from "../../../src/core/client/types.js";
 import { toMessages } from "../../../src/core/convert/to-messages.js";
 import { ColloquyError } from "../../../src/core/errors.js";
@@ -21,7 +18,7 @@ function textOf(message: Message | undefined): string {
 /** The clients whose conversions load on first use, each made the way an app makes it. */
 const lazyClients = {
   createChatClient: (options: ChatClientOptions) => createChatClient(options),
-  createStreamingClient: (options: ChatClientOptions) => createStreamingClient(options),
+  "createChatClient with a fixed API": (options: ChatClientOptions) => createChatClient(options),
 };
 
 describe.each(Object.entries(lazyClients))(
@@ -39,17 +36,18 @@ describe.each(Object.entries(lazyClients))(
       return { client, server };
     }
 
-    /** The body the eagerly loaded client builds for the same call. */
-    function expectedBody(
+    /** The body `buildRequest` describes for the same call. */
+    async function expectedBody(
       input: Parameters<typeof toMessages>[0],
       options: Partial<ChatClientOptions>,
       params: RequestParams = {},
     ) {
-      const eager = createChatClientWith(
-        { baseURL: "https://api.test/v1", model: "gpt-4.1-mini", ...options },
-        defaultCodec,
-      );
-      return eager.buildRequest(toMessages(input), params).body;
+      const eager = createChatClient({
+        baseURL: "https://api.test/v1",
+        model: "gpt-4.1-mini",
+        ...options,
+      });
+      return (await eager.buildRequest(toMessages(input), params)).body;
     }
 
     it("streams a Chat Completions answer and sends the body buildRequest describes", async () => {
@@ -60,7 +58,7 @@ describe.each(Object.entries(lazyClients))(
       expect(textOf(message)).toBe("Hello there");
       expect(server.requests[0]!.url).toBe("https://api.test/v1/chat/completions");
       expect(server.requests[0]!.body).toEqual(
-        expectedBody([...input], { api: "chat" }, { temperature: 0.2 }),
+        await expectedBody([...input], { api: "chat" }, { temperature: 0.2 }),
       );
     });
 
@@ -119,7 +117,7 @@ describe.each(Object.entries(lazyClients))(
         expect(textOf(last).length).toBeGreaterThan(0);
         expect(server.requests[0]!.url).toBe("https://api.test/v1/responses");
         expect(server.requests[0]!.body).toEqual(
-          expectedBody("Hello, world!", { api: "responses" }),
+          await expectedBody("Hello, world!", { api: "responses" }),
         );
       });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { capturesAvailable } from "../../support/captures.js";
-import { createChatClientWith } from "../../../src/core/client/client.js";
-import { defaultCodec } from "../../../src/core/client/default-codec.js";
+import { createChatClient } from "../../../src/core/client/create-chat-client.js";
 import type { ApiChoice, ChatClientOptions } from "../../../src/core/client/types.js";
 import { toMessages } from "../../../src/core/convert/to-messages.js";
 import { fakeFetch, type FakeReply } from "./support/fake-fetch.js";
@@ -16,17 +15,14 @@ function clientFor(
   options: Partial<ChatClientOptions> = {},
 ) {
   const server = fakeFetch(replies);
-  const client = createChatClientWith(
-    {
-      baseURL: "https://api.test/v1",
-      model: "gpt-4.1-mini",
-      api,
-      fetch: server.fetch,
-      maxRetries: 0,
-      ...options,
-    },
-    defaultCodec,
-  );
+  const client = createChatClient({
+    baseURL: "https://api.test/v1",
+    model: "gpt-4.1-mini",
+    api,
+    fetch: server.fetch,
+    maxRetries: 0,
+    ...options,
+  });
   return { client, server };
 }
 
@@ -39,9 +35,9 @@ describe("frequencyPenalty, presencePenalty, seed, stop and n", () => {
     n: 3,
   };
 
-  it("are sent as Chat Completions fields", () => {
+  it("are sent as Chat Completions fields", async () => {
     const { client } = clientFor("chat");
-    const request = client.buildRequest(hi, params);
+    const request = await client.buildRequest(hi, params);
     expect(request.body).toMatchObject({
       frequency_penalty: 0.5,
       presence_penalty: -0.25,
@@ -52,14 +48,14 @@ describe("frequencyPenalty, presencePenalty, seed, stop and n", () => {
     expect(request.warnings).toEqual([]);
   });
 
-  it("accept a single stop string", () => {
+  it("accept a single stop string", async () => {
     const { client } = clientFor("chat");
-    expect(client.buildRequest(hi, { stop: "END" }).body.stop).toBe("END");
+    expect((await client.buildRequest(hi, { stop: "END" })).body.stop).toBe("END");
   });
 
-  it("are left out of a Responses request, one warning each, since that API has none of them", () => {
+  it("are left out of a Responses request, one warning each, since that API has none of them", async () => {
     const { client } = clientFor("responses");
-    const request = client.buildRequest(hi, params);
+    const request = await client.buildRequest(hi, params);
     for (const field of ["frequency_penalty", "presence_penalty", "seed", "stop", "n"]) {
       expect(request.body).not.toHaveProperty(field);
     }
@@ -67,9 +63,9 @@ describe("frequencyPenalty, presencePenalty, seed, stop and n", () => {
     expect(request.warnings[0]).toMatch(/frequencyPenalty is a Chat Completions parameter/);
   });
 
-  it("set on the client are defaults a call overrides", () => {
+  it("set on the client are defaults a call overrides", async () => {
     const { client } = clientFor("chat", [], { seed: 1, stop: "x" });
-    expect(client.buildRequest(hi, { seed: 2 }).body).toMatchObject({ seed: 2, stop: "x" });
+    expect((await client.buildRequest(hi, { seed: 2 })).body).toMatchObject({ seed: 2, stop: "x" });
   });
 
   it.runIf(hasCaptures)(
@@ -90,10 +86,10 @@ describe("frequencyPenalty, presencePenalty, seed, stop and n", () => {
 });
 
 describe("api per call", () => {
-  it("buildRequest sends one call to the other API than the client's", () => {
+  it("buildRequest sends one call to the other API than the client's", async () => {
     const { client } = clientFor("chat");
-    expect(client.buildRequest(hi).api).toBe("chat");
-    const request = client.buildRequest(hi, { api: "responses" });
+    expect((await client.buildRequest(hi)).api).toBe("chat");
+    const request = await client.buildRequest(hi, { api: "responses" });
     expect(request.api).toBe("responses");
     expect(request.path).toBe("/responses");
     expect(request.body).not.toHaveProperty("api");
@@ -142,8 +138,10 @@ describe("api per call", () => {
     expect(second.parts).toMatchObject([{ type: "text", text: "Hello" }]);
   });
 
-  it("auto per call still picks Responses when a feature needs it", () => {
+  it("auto per call still picks Responses when a feature needs it", async () => {
     const { client } = clientFor("chat");
-    expect(client.buildRequest(hi, { api: "auto", background: true }).api).toBe("responses");
+    expect((await client.buildRequest(hi, { api: "auto", background: true })).api).toBe(
+      "responses",
+    );
   });
 });

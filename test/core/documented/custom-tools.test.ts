@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ChatStore } from "../../../src/core/chat/chat-store.js";
 import { attachToolRunner } from "../../../src/core/chat/tool-runner.js";
-import { createChatClientWith } from "../../../src/core/client/client.js";
-import { defaultCodec } from "../../../src/core/client/default-codec.js";
+import { createChatClient } from "../../../src/core/client/create-chat-client.js";
 import { messageText } from "../../../src/core/model/guards.js";
 import { defineCustomTool } from "../../../src/core/tools/define-custom-tool.js";
 import { createEmulatorHandler } from "../../../src/testing/index.js";
@@ -23,17 +22,14 @@ describe.skipIf(!hasCaptures)("documentation: custom tools with a context-free g
     const exchanges = captureExchanges("responses", "custom-tool-call-lark-grammar.cassette.yaml");
     const recorded = exchanges.map((e) => e.request as Record<string, unknown>);
     const server = fakeFetch(exchanges.map((e) => ({ json: e.json })));
-    const client = createChatClientWith(
-      {
-        baseURL: "https://api.test/v1",
-        model: "gpt-5",
-        api: "responses",
-        stream: false,
-        include: ["reasoning.encrypted_content"],
-        fetch: server.fetch,
-      },
-      defaultCodec,
-    );
+    const client = createChatClient({
+      baseURL: "https://api.test/v1",
+      model: "gpt-5",
+      api: "responses",
+      stream: false,
+      include: ["reasoning.encrypted_content"],
+      fetch: server.fetch,
+    });
     const tools = recorded[0]!.tools as [{ description: string; format: { definition: string } }];
     const inputs: string[] = [];
     const runSql = defineCustomTool({
@@ -97,10 +93,13 @@ describe("documentation: custom tools with a context-free grammar, against the e
         bodies.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
         return handler(new Request(new URL(String(input), "http://127.0.0.1/"), init));
       };
-      const client = createChatClientWith(
-        { baseURL: "http://127.0.0.1/v1", model: "gpt-5", api: "responses", stream, fetch },
-        defaultCodec,
-      );
+      const client = createChatClient({
+        baseURL: "http://127.0.0.1/v1",
+        model: "gpt-5",
+        api: "responses",
+        stream,
+        fetch,
+      });
       const inputs: string[] = [];
       const doMath = defineCustomTool({
         name: "do_math",

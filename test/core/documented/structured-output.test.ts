@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ValidationError } from "../../../src/core/errors.js";
+import { ValidationError } from "../../../src/core/validation-error.js";
 import { defineTool } from "../../../src/core/tools/define-tool.js";
 import { documentedSetup } from "./support.js";
 

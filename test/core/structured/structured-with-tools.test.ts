@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { capturesAvailable } from "../../support/captures.js";
-import { createChatClientWith } from "../../../src/core/client/client.js";
-import { defaultCodec } from "../../../src/core/client/default-codec.js";
+import { createChatClient } from "../../../src/core/client/create-chat-client.js";
 import type { ChatClientOptions } from "../../../src/core/client/types.js";
-import { ColloquyError, ValidationError } from "../../../src/core/errors.js";
+import { ColloquyError } from "../../../src/core/errors.js";
+import { ValidationError } from "../../../src/core/validation-error.js";
 import { defineTool } from "../../../src/core/tools/define-tool.js";
 import { fakeFetch, type FakeReply } from "../client/support/fake-fetch.js";
 import { recordedSse } from "../client/support/recordings.js";
@@ -25,16 +25,13 @@ const getWeather = defineTool({
 
 function setup(replies: FakeReply[], options: Partial<ChatClientOptions> = {}) {
   const server = fakeFetch(replies);
-  const client = createChatClientWith(
-    {
-      baseURL: "https://api.test/v1",
-      model: "gpt-4o",
-      fetch: server.fetch,
-      maxRetries: 0,
-      ...options,
-    },
-    defaultCodec,
-  );
+  const client = createChatClient({
+    baseURL: "https://api.test/v1",
+    model: "gpt-4o",
+    fetch: server.fetch,
+    maxRetries: 0,
+    ...options,
+  });
   return { client, server };
 }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ChatStore } from "../../../src/core/chat/chat-store.js";
 import { attachToolRunner } from "../../../src/core/chat/tool-runner.js";
-import { createChatClientWith } from "../../../src/core/client/client.js";
-import { defaultCodec } from "../../../src/core/client/default-codec.js";
+import { createChatClient } from "../../../src/core/client/create-chat-client.js";
 import { toMessages } from "../../../src/core/convert/to-messages.js";
 import { toChatCompletionsMessages } from "../../../src/core/convert/to-chat-completions-messages.js";
 import type { ToolCallPart } from "../../../src/core/model/tool-call-part.js";
@@ -32,7 +31,7 @@ function recordedTools(api: "chat" | "responses", file: string): unknown {
 }
 
 describe("defineCustomTool", () => {
-  it("refuses a bad name and a grammar without a definition", () => {
+  it("refuses a bad name and a grammar without a definition", async () => {
     expect(() => defineCustomTool({ name: "no spaces" })).toThrowError(/not valid/);
     expect(() =>
       defineCustomTool({
@@ -44,7 +43,7 @@ describe("defineCustomTool", () => {
 });
 
 describe.skipIf(!hasCaptures)("custom tool wire shapes match the recorded requests", () => {
-  it("Chat Completions nests the grammar under format.grammar (chat/custom-tool-call)", () => {
+  it("Chat Completions nests the grammar under format.grammar (chat/custom-tool-call)", async () => {
     const tool = defineCustomTool({
       name: "math_exp",
       description: "Creates valid mathematical expressions",
@@ -55,7 +54,7 @@ describe.skipIf(!hasCaptures)("custom tool wire shapes match the recorded reques
     );
   });
 
-  it("Responses keeps the grammar flat (responses/custom-tool-call-lark-grammar)", () => {
+  it("Responses keeps the grammar flat (responses/custom-tool-call-lark-grammar)", async () => {
     const recorded = recordedTools("responses", "custom-tool-call-lark-grammar.cassette.yaml") as [
       { description: string; format: { definition: string } },
     ];
@@ -67,7 +66,7 @@ describe.skipIf(!hasCaptures)("custom tool wire shapes match the recorded reques
     expect(toResponsesTools([tool])).toEqual(recorded);
   });
 
-  it("a free-text custom tool matches the recorded request (responses/custom-tool-call-stream)", () => {
+  it("a free-text custom tool matches the recorded request (responses/custom-tool-call-stream)", async () => {
     const tool = defineCustomTool({
       name: "execute_sql",
       description: "Execute SQL query on the database.",
@@ -78,7 +77,7 @@ describe.skipIf(!hasCaptures)("custom tool wire shapes match the recorded reques
     );
   });
 
-  it("a raw Responses-shaped custom tool object is re-nested for Chat", () => {
+  it("a raw Responses-shaped custom tool object is re-nested for Chat", async () => {
     const raw = {
       type: "custom" as const,
       name: "math_exp",
@@ -96,13 +95,14 @@ describe("custom tools and api: auto", () => {
     name: "math_exp",
     format: { type: "grammar", syntax: "lark", definition: lark },
   });
-  const client = createChatClientWith(
-    { baseURL: "https://api.test/v1", model: "gpt-5", fetch: fakeFetch([]).fetch },
-    defaultCodec,
-  );
+  const client = createChatClient({
+    baseURL: "https://api.test/v1",
+    model: "gpt-5",
+    fetch: fakeFetch([]).fetch,
+  });
 
-  it("goes to Chat Completions (which takes custom tools) with the nested grammar", () => {
-    const request = client.buildRequest(toMessages("add four plus four"), { tools: [tool] });
+  it("goes to Chat Completions (which takes custom tools) with the nested grammar", async () => {
+    const request = await client.buildRequest(toMessages("add four plus four"), { tools: [tool] });
     expect(request.api).toBe("chat");
     expect(request.body.tools).toEqual([
       {
@@ -116,14 +116,14 @@ describe("custom tools and api: auto", () => {
     expect(request.warnings).toEqual([]);
   });
 
-  it("goes to Responses with the flat grammar when asked", () => {
-    const request = client.buildRequest(toMessages("add four plus four"), {
+  it("goes to Responses with the flat grammar when asked", async () => {
+    const request = await client.buildRequest(toMessages("add four plus four"), {
       tools: [tool],
     });
-    const responses = createChatClientWith(
-      { ...client.options, api: "responses" },
-      defaultCodec,
-    ).buildRequest(toMessages("add four plus four"), { tools: [tool] });
+    const responses = await createChatClient({ ...client.options, api: "responses" }).buildRequest(
+      toMessages("add four plus four"),
+      { tools: [tool] },
+    );
     expect(request.api).toBe("chat");
     expect(responses.body.tools).toEqual([
       {
@@ -140,10 +140,12 @@ describe.skipIf(!hasCaptures)("the tool runner executes custom calls", () => {
     // The recording is the documented loop: call, output, another call, output, answer.
     const exchanges = captureExchanges("responses", "custom-tool-call-stream.cassette.yaml");
     const server = fakeFetch(exchanges.map((e) => ({ sse: e.sse! })));
-    const client = createChatClientWith(
-      { baseURL: "https://api.test/v1", model: "gpt-5", api: "responses", fetch: server.fetch },
-      defaultCodec,
-    );
+    const client = createChatClient({
+      baseURL: "https://api.test/v1",
+      model: "gpt-5",
+      api: "responses",
+      fetch: server.fetch,
+    });
     const inputs: string[] = [];
     const executeSql = defineCustomTool({
       name: "execute_sql",
@@ -177,7 +179,7 @@ describe.skipIf(!hasCaptures)("the tool runner executes custom calls", () => {
     });
   });
 
-  it("answers a custom call on Chat with a tool message carrying the output", () => {
+  it("answers a custom call on Chat with a tool message carrying the output", async () => {
     const [user] = toMessages("add");
     const messages = [
       user!,

@@ -1,6 +1,5 @@
 import { ChatStore } from "../../../../src/core/chat/chat-store.js";
-import { createChatClientWith } from "../../../../src/core/client/client.js";
-import { defaultCodec } from "../../../../src/core/client/default-codec.js";
+import { createChatClient } from "../../../../src/core/client/create-chat-client.js";
 import { captureExchanges } from "../../../support/captures.js";
 import { fakeFetch, type FakeReply } from "../../client/support/fake-fetch.js";
 
@@ -24,16 +23,13 @@ export function storeOverRecordings(replies: readonly RecordedReply[], stream: b
     return exchange.kind === "stream" ? { sse: exchange.sse! } : { json: exchange.json };
   });
   const server = fakeFetch(scripted);
-  const client = createChatClientWith(
-    {
-      baseURL: "https://api.test/v1",
-      model: "gpt-5.1",
-      api: "responses",
-      stream,
-      fetch: server.fetch,
-    },
-    defaultCodec,
-  );
+  const client = createChatClient({
+    baseURL: "https://api.test/v1",
+    model: "gpt-5.1",
+    api: "responses",
+    stream,
+    fetch: server.fetch,
+  });
   const store = new ChatStore({ client, notify: "sync", storage: null });
   const inputOf = (request: number) =>
     (server.requests[request]?.body?.input ?? []) as Record<string, unknown>[];
