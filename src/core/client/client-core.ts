@@ -9,8 +9,6 @@ import { loadOnce } from "./load-once.js";
 import { mergeParams, requestDefaults } from "./merge-params.js";
 import { abortableSleep, send, type Transport } from "./transport.js";
 import type {
-  BatchOptions,
-  BatchResult,
   ChatClient,
   ChatClientOptions,
   ChatInput,

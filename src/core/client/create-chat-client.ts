@@ -7,7 +7,6 @@ import type {
   ChatInput,
   RequestParams,
   StructuredClient,
-  ToolInput,
 } from "./types.js";
 
 export type { ClientRuntime } from "./client-core.js";
