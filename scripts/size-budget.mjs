@@ -97,8 +97,9 @@ const ENTRIES = [
     // of their own that <MessageList> fetches once it has mounted (src/ui/message/
     // deferred-part-views.ts): the page is interactive before it arrives, an answer long after.
     // 23.1 -> 24.2 KB with audio input and the file chip, 25.1 with the client-run tools and
-    // the converters' named refusals.
-    budget: 25.4 * KB,
+    // the converters' named refusals; 25.5 once `useChat` and `<Chat>` use the one
+    // `createChatClient` (its `bindTools` and `withStructuredOutput`, whose code loads on use).
+    budget: 25.6 * KB,
     target: 40 * KB,
     loadedOnUse: [...LOADED_ON_USE, PART_VIEWS_LOADED_ON_USE, MARKDOWN_LOADED_AFTER_MOUNT],
   },
@@ -117,9 +118,10 @@ const ENTRIES = [
  * encoder, audio chip and refusals); 162.2 / 161.7 KB once the markdown renderer became a
  * chunk of `<Chat>`'s own (the element folds it back in, with the loader around it): budget
  * 162.6 KB; 163.5 / 163.0 KB with the client-run tools and the converters' named refusals:
- * budget 163.8 KB.
+ * budget 163.8 KB; 166.6 / 166.1 KB once the element uses the one `createChatClient`: its
+ * structured output and strict tools are a chunk loaded on use elsewhere, folded in here.
  */
-const STANDALONE_BUDGET = 163.8 * KB;
+const STANDALONE_BUDGET = 166.9 * KB;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const failures = [];

@@ -11,14 +11,8 @@ import type {
 
 export type { ClientRuntime } from "./client-core.js";
 
-/** Bound tools' strict override loads with the first request that needs it. */
-const loadBindTools = loadOnce("colloquy's bound tools", () => import("./bind-tools.js"));
-
-/** Structured output (partial JSON, schema checks) loads when a structured client is first used. */
-const loadStructured = loadOnce(
-  "colloquy's structured output",
-  () => import("../structured/structured-client.js"),
-);
+/** `bindTools`' strict override and structured output load with the first call that needs them. */
+const loadSchemaFeatures = loadOnce("colloquy's schema code", () => import("./schema-features.js"));
 
 /** A structured client whose implementation loads on its first call. */
 function lazyStructuredClient<T, IncludeRaw extends boolean>(
@@ -72,12 +66,12 @@ export function createChatClient(
           : {
               ...rt,
               tools: async (list) =>
-                (await loadBindTools()).withStrict(list, tools, strict, rt.tools),
+                (await loadSchemaFeatures()).withStrict(list, tools, strict, rt.tools),
             },
       ),
     withStructuredOutput: (schema, structuredOptions) =>
       lazyStructuredClient(async () =>
-        (await loadStructured()).createStructuredClient(client, schema, structuredOptions),
+        (await loadSchemaFeatures()).createStructuredClient(client, schema, structuredOptions),
       ),
   };
   return client;
