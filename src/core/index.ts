@@ -124,6 +124,7 @@ export type {
 export type { ApprovalDecision } from "./model/approval-decision.js";
 export { withAudioFormat } from "./model/audio-format.js";
 export type {
+  AnyBuiltinToolPart,
   ApplyPatchCallOutputPart,
   ApplyPatchCallPart,
   BuiltinToolPart,
@@ -166,7 +167,6 @@ export {
   isUnknownPart,
   messageText,
   messageToolCalls,
-  type AnyBuiltinToolPart,
 } from "./model/guards.js";
 export type {
   Message,

@@ -141,7 +141,7 @@ export type ApplyPatchCallOutputPart = BuiltinToolPart<
 export type CompactionPart = BuiltinToolPart<"compaction", R.ResponseCompactionItem>;
 
 /** Every built-in tool part, one member per built-in row of the part-type table. */
-export type AnyBuiltinPart =
+export type AnyBuiltinToolPart =
   | WebSearchCallPart
   | FileSearchCallPart
   | CodeInterpreterCallPart

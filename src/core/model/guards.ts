@@ -1,15 +1,13 @@
+import type { AnyBuiltinToolPart } from "./builtin-tool-parts.js";
 import type { Message } from "./message.js";
 import type { Part, PartOfType, PartType } from "./parts.js";
 import type { ToolCallPart } from "./tool-call-part.js";
-import { BUILTIN_TOOL_PART_TYPES, type BuiltinToolPartType } from "./part-types.js";
+import { BUILTIN_TOOL_PART_TYPES } from "./part-types.js";
 
 /**
  * Type guards for message parts, and small helpers over messages. Pure, no dependencies,
  * safe to call on parts that came from storage.
  */
-
-/** Any built-in tool part. */
-export type AnyBuiltinToolPart = PartOfType<BuiltinToolPartType>;
 
 const builtinTypes: ReadonlySet<string> = new Set(BUILTIN_TOOL_PART_TYPES);
 

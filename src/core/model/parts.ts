@@ -1,7 +1,7 @@
 import type * as R from "openai/resources/responses/responses";
 import type { Annotation } from "./annotations.js";
 import type { TokenLogprob } from "./usage.js";
-import type { AnyBuiltinPart } from "./builtin-tool-parts.js";
+import type { AnyBuiltinToolPart } from "./builtin-tool-parts.js";
 import type { ToolCallPart } from "./tool-call-part.js";
 
 /**
@@ -172,7 +172,7 @@ export type Part =
   | FilePart
   | AudioPart
   | ToolCallPart
-  | AnyBuiltinPart
+  | AnyBuiltinToolPart
   | UnknownPart;
 
 /** The `type` strings of all parts. */
